@@ -1,0 +1,370 @@
+// The shared vocabulary of Målkoll: input grids, parsed values, the workbook model, results, the JSON report and the write plan.
+
+// ---------------------------------------------------------------------------------------------
+// Input: what a host adapter reads. Rows and columns are 0-based indexes into the grid; row 0 is
+// spreadsheet row 1, column 0 is column A.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * One cell value as a host delivers it. Dates arrive as Excel serial numbers with a date number
+ * format (adapters convert host Date objects so). Error cells arrive as their error text
+ * (`#N/A`, `#REF!`, …). Blank is `null` (an empty string is treated as blank too).
+ */
+export type CellValue = string | number | boolean | null;
+
+export interface SheetGrid {
+  name: string;
+  /** Row-major values from A1; rows may be ragged (missing cells are blank). */
+  values: CellValue[][];
+  /** Number format per cell ("General", "0 %", "yyyy-mm-dd", "@"); absent or null = General. */
+  formats?: (string | null)[][];
+  /**
+   * Fill per cell as an opaque host token (`#RRGGBB` in Excel and Sheets, a JSON string of the
+   * fill in the CLI), null = no fill. Needed to make highlights reversible; may be absent.
+   */
+  fills?: (string | null)[][];
+}
+
+export interface WorkbookGrids {
+  sheets: SheetGrid[];
+}
+
+export type Lang = 'sv' | 'en';
+
+export interface CheckOptions {
+  /** Overrides the language from the Inställningar sheet. */
+  lang?: Lang;
+  /** Overrides Rapportperiod from the Inställningar sheet, e.g. "Tertial 1 2024". */
+  period?: string;
+}
+
+export interface CellRef {
+  sheet: string;
+  row: number; // 0-based
+  col: number; // 0-based
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issues
+// ---------------------------------------------------------------------------------------------
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Issue {
+  severity: Severity;
+  code: string;
+  sheet: string;
+  /** A1 address of the cell holding the problem (header cell for a missing column, A1 for a sheet). */
+  cell: string;
+  message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values (SPEC 3)
+// ---------------------------------------------------------------------------------------------
+
+/** `%` for percent (value in percent units: 38,87 % → 38.87), a free-text unit, or null (bare number). */
+export type Unit = string | null;
+
+export type ParsedValue =
+  | { kind: 'number'; value: number; unit: Unit; note?: string }
+  | { kind: 'bound'; value: number; unit: Unit; bound: 'max' | 'min' }
+  | { kind: 'band'; center: number; halfWidth: number; unit: Unit }
+  | { kind: 'trend'; direction: 'higher' | 'lower' }
+  | { kind: 'pending'; text: string }
+  | { kind: 'missing' }
+  | { kind: 'date'; iso: string } // yyyy-mm-dd
+  | { kind: 'error'; text: string } // an error cell: #N/A, #REF!, …
+  | { kind: 'invalid'; text: string };
+
+export type PeriodKind = 'tertial' | 'halvar' | 'kvartal' | 'month' | 'year';
+
+export interface Period {
+  text: string;
+  kind: PeriodKind;
+  /** 1-based index within the year (tertial 1–3, halvår 1–2, kvartal 1–4, month 1–12); 1 for year. */
+  index: number;
+  year: number | null;
+  /** Months elapsed at the period's end: T1 → 4, T2 → 8, year → 12, Kvartal n → 3n, … */
+  months: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbook model (SPEC 1–2)
+// ---------------------------------------------------------------------------------------------
+
+export type Level = 'inriktningsmal' | 'verksamhetsomradesmal' | 'namndmal' | 'enhetsmal';
+export type Assessment = 'helt' | 'delvis' | 'inte';
+export type Status = Assessment | 'ej_bedomd' | 'ej_matt';
+export type Direction = 'higher' | 'lower' | 'band' | 'exact';
+export type DirectionSource = 'column' | 'target' | 'kf' | 'keyword' | 'default';
+export type Periodicity = 'ar' | 'tertial' | 'halvar' | 'kvartal' | 'manad';
+export type ForecastMethod = 'senaste' | 'linjar' | 'sasong' | 'manuell';
+export type ActivityStatus = 'ej_paborjad' | 'paborjad' | 'pagar' | 'genomford' | 'forsenad' | 'avbruten';
+export type SheetKind = 'goals' | 'indicators' | 'activities' | 'finance' | 'settings';
+
+export interface Goal {
+  sheet: string;
+  row: number; // 0-based grid row
+  /** Normalised number without trailing dot (`1.2.3`); the raw text when it is not a valid number. */
+  number: string;
+  valid: boolean; // number is of the form N(.N)*
+  title: string;
+  level: Level;
+  /** Normalised parent number (`1.2` for `1.2.3`), null for top level. */
+  parent: string | null;
+  stated: Assessment | null;
+  analysis: string;
+  /** Cells of the fields that exist in the sheet, by field name (number, title, level, stated, analysis). */
+  cells: Partial<Record<string, CellRef>>;
+}
+
+export interface Indicator {
+  sheet: string;
+  row: number;
+  goal: string; // normalised goal number
+  name: string;
+  arsmal: ParsedValue;
+  kfArsmal: ParsedValue;
+  periodicity: Periodicity | null;
+  period: Period | null; // from the column, else from the settings
+  outcome: ParsedValue;
+  outcomeMen: ParsedValue;
+  outcomeWomen: ParsedValue;
+  lastYear: ParsedValue;
+  lastYearSamePeriod: ParsedValue;
+  forecast: ParsedValue; // Prognos helår (the human's)
+  method: ForecastMethod | null;
+  direction: Direction | null; // from the Riktning column only
+  partialThreshold: number | null; // Delvisgräns override as a fraction (0.9)
+  /** The row's reconciled unit (SPEC 3 "Units within one indicator row"); values above are already reconciled. */
+  unit: Unit;
+  comment: string;
+  /** Cells of the fields that exist in the sheet, by field name (goal, name, arsmal, kfArsmal, outcome, …). */
+  cells: Partial<Record<string, CellRef>>;
+}
+
+export interface Activity {
+  sheet: string;
+  row: number;
+  goal: string;
+  name: string;
+  start: string | null; // ISO date
+  end: string | null;
+  status: ActivityStatus | null;
+  deviation: string;
+  /** End date before the report period's end and status not Genomförd/Avbruten (W_ACTIVITY_OVERDUE). */
+  overdue: boolean;
+  cells: Partial<Record<string, CellRef>>;
+}
+
+export interface BudgetRow {
+  sheet: string;
+  row: number;
+  label: string; // HTML tags stripped
+  isVarav: boolean;
+  isTotal: boolean;
+  /** Grid row of the row a `varav` row is part of. */
+  parentRow: number | null;
+  budget: number | null;
+  justeringar: number | null;
+  forandringar: number | null;
+  /** Prognos (efter resultatöverföringar) when both exist, else the only Prognos column. */
+  prognos: number | null;
+  /** Prognos (före resultatöverföringar), only when both exist. */
+  prognosFore: number | null;
+  avvikelse: number | null;
+  utfall: number | null;
+  cells: Partial<Record<string, CellRef>>;
+}
+
+export interface Settings {
+  periodText: string | null;
+  period: Period | null;
+  partialThreshold: number; // fraction, default 0.8
+  lang: Lang;
+  planYear: number | null;
+  goalHeltAbove: number; // 0.75
+  goalDelvisFrom: number; // 0.5
+}
+
+/** Where a recognised input table sits, so that output columns can be placed beside it. */
+export interface TableInfo {
+  kind: SheetKind | 'report';
+  sheet: string;
+  headerRow: number;
+  firstDataRow: number;
+  lastDataRow: number; // inclusive; < firstDataRow when the table is empty
+  /** Last column used by the header row. */
+  lastCol: number;
+  /** Input field → column. */
+  columns: Partial<Record<string, number>>;
+  /** Output field (forecastComputed, status, achievement, proposal, basis) → existing column. */
+  outputColumns: Partial<Record<string, number>>;
+}
+
+export interface WorkbookModel {
+  settings: Settings;
+  goals: Goal[];
+  indicators: Indicator[];
+  activities: Activity[];
+  budget: BudgetRow[];
+  tables: TableInfo[];
+  /** True when a goals table (or report layout) exists, so E_UNKNOWN_GOAL applies. */
+  hasGoalsSheet: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results (SPEC 5)
+// ---------------------------------------------------------------------------------------------
+
+export type StatusCounts = Record<Status, number>;
+
+export interface IndicatorResult {
+  indicator: Indicator;
+  unit: Unit;
+  direction: Direction | 'trend';
+  directionSource: DirectionSource;
+  value: number | null;
+  valueSource: 'prognos' | 'computed' | 'outcome' | 'none';
+  computedForecast: number | null;
+  target: number | null;
+  targetSource: 'arsmal' | 'kf' | 'none';
+  status: Status;
+  achievement: number | null;
+}
+
+export interface GoalResult {
+  goal: Goal;
+  proposed: Status; // helt | delvis | inte | ej_bedomd
+  score: number | null;
+  counts: StatusCounts; // of its own indicators
+  sentence: string;
+}
+
+export interface FinanceSummary {
+  total: {
+    budget: number | null;
+    justeringar: number | null;
+    forandringar: number | null;
+    prognos: number | null;
+    avvikelse: number | null;
+  } | null;
+  budgetfoljsamhet: number | null;
+  budgetfoljsamhetForeResultatoverforingar?: number | null;
+  prognossakerhet?: number | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The JSON report (SPEC 6)
+// ---------------------------------------------------------------------------------------------
+
+export interface Report {
+  version: 1;
+  period: string | null;
+  lang: Lang;
+  summary: { errors: number; warnings: number; infos: number };
+  issues: Issue[];
+  indicators: {
+    sheet: string;
+    row: number; // 1-based spreadsheet row
+    goal: string;
+    name: string;
+    unit: Unit;
+    direction: Direction | 'trend';
+    directionSource: DirectionSource;
+    value: number | null;
+    valueSource: IndicatorResult['valueSource'];
+    target: number | null;
+    targetSource: IndicatorResult['targetSource'];
+    status: Status;
+    achievement: number | null;
+  }[];
+  goals: {
+    number: string;
+    level: Level;
+    title: string;
+    stated: Assessment | null;
+    proposed: Status;
+    score: number | null;
+    counts: StatusCounts;
+    sentence: string;
+  }[];
+  activities: {
+    sheet: string;
+    row: number; // 1-based
+    goal: string;
+    name: string;
+    start: string | null;
+    end: string | null;
+    status: ActivityStatus | null;
+  }[];
+  finance: FinanceSummary | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The write plan: what an adapter applies, in as few host calls as possible.
+// Colours are `#RRGGBB`. Every string in a plan is literal text: an adapter must never let it
+// become a formula (see `needsTextGuard` in core/plan.ts).
+// ---------------------------------------------------------------------------------------------
+
+export interface Block {
+  sheet: string;
+  row: number; // 0-based top-left
+  col: number;
+  values: CellValue[][];
+  numberFormats?: (string | null)[][]; // null = leave as is
+  fills?: (string | null)[][]; // null = no fill
+  fontColors?: (string | null)[][]; // null = automatic
+  bold?: boolean[][];
+}
+
+export interface Link {
+  row: number; // 0-based cell in the new sheet holding the link
+  col: number;
+  text: string;
+  targetSheet: string;
+  targetCell: string; // A1
+}
+
+export interface NewSheet {
+  name: string;
+  /** replace: delete if present, then create (output sheets). createIfMissing: template sheets. */
+  mode: 'replace' | 'createIfMissing';
+  hidden?: boolean;
+  values: CellValue[][];
+  numberFormats?: (string | null)[][];
+  fills?: (string | null)[][];
+  fontColors?: (string | null)[][];
+  bold?: boolean[][];
+  columnWidths?: number[]; // in characters
+  links?: Link[];
+  /** Data-validation lists (template): rows firstRow..lastRow (0-based, inclusive) of column col. */
+  validations?: { col: number; firstRow: number; lastRow: number; list: string[] }[];
+  /** Freeze rows above this 0-based row (1 = header row frozen). */
+  frozenRows?: number;
+}
+
+export interface FillChange {
+  sheet: string;
+  /** Fill token to apply: `#RRGGBB`, a host token recorded earlier, or null = no fill. */
+  fill: string | null;
+  /** A1 addresses. */
+  cells: string[];
+}
+
+export interface WritePlan {
+  /** Rectangles written into existing sheets (output columns). */
+  blocks: Block[];
+  /** Scattered fills on input cells (highlights and their restores), grouped by fill. */
+  fills: FillChange[];
+  /** Sheets written whole. */
+  sheets: NewSheet[];
+  /** Sheets deleted if present. */
+  deleteSheets: string[];
+}
+
+export interface CheckResult {
+  report: Report;
+  plan: WritePlan;
+}
