@@ -1,0 +1,976 @@
+// Reads a workbook's grids into the model (SPEC 2): finds the input sheets, maps their headers, and reads every row into goals, indicators, activities and budget rows with the issues found on the way.
+import { isReportLayout, readReportLayout } from './report-layout';
+import { describeCell, formatNumber, parseDateValue, parseFraction, parseValue, reconcileUnits } from './values';
+import { parsePeriod, periodEnd } from './period';
+import { parseAssessment } from './status';
+import { cellText, fold, stripTags } from './text';
+import { issueAt } from './issues';
+import { fieldHeader, isOutputSheet, matchHeader, missingRequired, settingKey, settingLabel, sheetKindByName } from './schema';
+import type {
+  Activity,
+  ActivityStatus,
+  Assessment,
+  BudgetRow,
+  CellRef,
+  CellValue,
+  CheckOptions,
+  Direction,
+  ForecastMethod,
+  Goal,
+  Indicator,
+  Issue,
+  Lang,
+  Level,
+  ParsedValue,
+  Period,
+  Periodicity,
+  Settings,
+  SheetGrid,
+  SheetKind,
+  TableInfo,
+  WorkbookGrids,
+  WorkbookModel,
+} from './types';
+
+// ---------------------------------------------------------------------------------------------
+// Messages (Swedish and English), one entry per code this file emits
+// ---------------------------------------------------------------------------------------------
+
+type Params = Record<string, string>;
+type Message = Record<Lang, (p: Params) => string>;
+
+const MESSAGES: Record<string, Message> = {
+  E_NO_TABLE: {
+    sv: (p) => `Bladet ${p.sheet} ser ut att vara ${p.kind} men har ingen rubrikrad med ${p.required} bland de första 20 raderna.`,
+    en: (p) => `Sheet ${p.sheet} looks like ${p.kind} but has no header row with ${p.required} in its first 20 rows.`,
+  },
+  E_MISSING_COLUMN: {
+    sv: (p) => `Kolumnen ${p.header} saknas i rubrikraden (rad ${p.row}); den behövs för ${p.kind}.`,
+    en: (p) => `Column ${p.header} is missing from the header row (row ${p.row}); ${p.kind} need it.`,
+  },
+  E_DUPLICATE_COLUMN: {
+    sv: (p) => `Rubriken ${p.value} betyder samma sak som kolumn ${p.first}; bara den första läses. Byt namn på eller ta bort den ena.`,
+    en: (p) => `Header ${p.value} means the same as column ${p.first}; only the first is read. Rename or remove one of them.`,
+  },
+  I_UNKNOWN_COLUMN: {
+    sv: (p) => `Rubriken ${p.value} känns inte igen; kolumnen lämnas orörd.`,
+    en: (p) => `Header ${p.value} is not recognised; the column is left untouched.`,
+  },
+  E_CELL_ERROR: {
+    sv: (p) => `Cellen innehåller felvärdet ${p.value} i stället för ${p.expected}.`,
+    en: (p) => `The cell holds the error ${p.value} instead of ${p.expected}.`,
+  },
+  E_NUMBER: {
+    sv: (p) => `${p.header}: ${p.value} går inte att läsa som ${p.expected}.`,
+    en: (p) => `${p.header}: ${p.value} cannot be read as ${p.expected}.`,
+  },
+  I_UNIT_ASSUMED: {
+    sv: (p) => `${p.header}: talet ${p.value} saknar enhet och läses som procent eftersom raden anger värden i %.`,
+    en: (p) => `${p.header}: the number ${p.value} has no unit and is read as a percentage because the row gives values in %.`,
+  },
+  W_UNIT_MISMATCH: {
+    sv: (p) => `${p.header}: enheten i ${p.value} stämmer inte med ${p.other} i kolumnen ${p.otherHeader}; värdena går inte att jämföra.`,
+    en: (p) => `${p.header}: the unit of ${p.value} does not match ${p.other} in column ${p.otherHeader}; the values cannot be compared.`,
+  },
+  W_SCALE: {
+    sv: (p) => `${p.header}: ${p.value} är under 1 medan raden anger procent (t.ex. ${p.other}); skriv ${p.suggestion} om det är en andel.`,
+    en: (p) => `${p.header}: ${p.value} is below 1 while the row gives percentages (e.g. ${p.other}); write ${p.suggestion} if it is a share.`,
+  },
+  E_PERIODICITY: {
+    sv: (p) => `Periodicitet ${p.value} känns inte igen; ange År, Tertial, Halvår, Kvartal eller Månad.`,
+    en: (p) => `Periodicity ${p.value} is not recognised; use Year, Tertial, Half-year, Quarter or Month.`,
+  },
+  E_PERIOD: {
+    sv: (p) => `Perioden ${p.value} går inte att läsa; skriv t.ex. Tertial 1 2024, T2 2024, Helår 2024 eller Kvartal 2 2024.`,
+    en: (p) => `Period ${p.value} cannot be read; write e.g. Tertial 1 2024, T2 2024, Helår 2024 or Kvartal 2 2024.`,
+  },
+  E_DATE: {
+    sv: (p) => `${p.header}: ${p.value} är inget datum; skriv datumet som 2024-12-31.`,
+    en: (p) => `${p.header}: ${p.value} is not a date; write the date as 2024-12-31.`,
+  },
+  E_ASSESSMENT_VALUE: {
+    sv: (p) => `Bedömningen ${p.value} känns inte igen; ange Uppfylls helt, Uppfylls delvis, Uppfylls inte eller lämna tomt.`,
+    en: (p) => `Assessment ${p.value} is not recognised; use Fully met, Partly met, Not met (Uppfylls helt/delvis/inte) or leave it blank.`,
+  },
+  W_GOAL_LEVEL: {
+    sv: (p) => `Nivån ${p.value} känns inte igen; målet behandlas som ${p.level} utifrån numret ${p.number}. Ange Inriktningsmål, Verksamhetsområdesmål, Nämndmål eller Enhetsmål.`,
+    en: (p) => `Level ${p.value} is not recognised; the goal is treated as ${p.level} from its number ${p.number}. Use Inriktningsmål, Verksamhetsområdesmål, Nämndmål or Enhetsmål.`,
+  },
+};
+
+const SEVERITY_OF = (code: string): Issue['severity'] => (code[0] === 'E' ? 'error' : code[0] === 'W' ? 'warning' : 'info');
+
+function report(issues: Issue[], lang: Lang, code: string, ref: CellRef, params: Params): void {
+  issues.push(issueAt(SEVERITY_OF(code), code, ref, MESSAGES[code][lang](params)));
+}
+
+const KIND_TEXT: Record<SheetKind, Record<Lang, string>> = {
+  goals: { sv: 'ett målblad', en: 'a goals sheet' },
+  indicators: { sv: 'ett indikatorblad', en: 'an indicators sheet' },
+  activities: { sv: 'ett aktivitetsblad', en: 'an activities sheet' },
+  finance: { sv: 'ett ekonomiblad', en: 'a budget sheet' },
+  settings: { sv: 'ett inställningsblad', en: 'a settings sheet' },
+};
+
+const KIND_PLURAL: Record<SheetKind, Record<Lang, string>> = {
+  goals: { sv: 'målen', en: 'goals' },
+  indicators: { sv: 'indikatorerna', en: 'indicators' },
+  activities: { sv: 'aktiviteterna', en: 'activities' },
+  finance: { sv: 'budgetraderna', en: 'budget rows' },
+  settings: { sv: 'inställningarna', en: 'settings' },
+};
+
+const EXPECTED_VALUE: Record<Lang, string> = {
+  sv: 'ett värde (t.ex. 2 757,9, 38,87 %, 5,2 st, Max 10, +/- 1 %, Ökning eller Fastställs 2024)',
+  en: 'a value (e.g. 2 757,9, 38,87 %, 5,2 st, Max 10, +/- 1 %, Ökning or Fastställs 2024)',
+};
+const EXPECTED_AMOUNT: Record<Lang, string> = { sv: 'ett belopp i mnkr (t.ex. 2 757,9)', en: 'an amount in mnkr (e.g. 2 757,9)' };
+const EXPECTED_FRACTION: Record<Lang, string> = { sv: 'en andel mellan 0 och 100 % (t.ex. 80 % eller 0,8)', en: 'a share between 0 and 100 % (e.g. 80 % or 0,8)' };
+const EXPECTED_YEAR: Record<Lang, string> = { sv: 'ett årtal (t.ex. 2024)', en: 'a year (e.g. 2024)' };
+const EXPECTED_DATE: Record<Lang, string> = { sv: 'ett datum', en: 'a date' };
+
+function joinOr(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  return items.slice(0, -1).join(', ') + (lang === 'sv' ? ' och ' : ' and ') + items[items.length - 1];
+}
+
+function requiredText(kind: SheetKind, lang: Lang): string {
+  const headers = missingRequired(kind, new Set()).map((field) => quoteHeader(kind, field, lang));
+  return joinOr(headers, lang);
+}
+
+function quoteHeader(kind: SheetKind, field: string, lang: Lang): string {
+  const header = describeCell(fieldHeader(kind, field, lang));
+  if (kind === 'indicators' && field === 'arsmal') {
+    return `${header} ${lang === 'sv' ? 'eller' : 'or'} ${describeCell(fieldHeader(kind, 'kfArsmal', lang))}`;
+  }
+  return header;
+}
+
+/** Decimals a number shows (1.13 → 2, 70 → 0), ignoring binary noise; at most 6. */
+export function decimalsOf(value: number): number {
+  const text = String(Number(value.toPrecision(10)));
+  if (text.includes('e')) return 0;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : Math.min(6, text.length - dot - 1);
+}
+
+/** A parsed value as short text for messages (`38,87 %`, `Max 10`), the same for a text cell and a typed cell. */
+export function describeValue(value: ParsedValue, lang: Lang): string {
+  const unit = (u: string | null): string => (u ? (u === '%' ? ' %' : ` ${u}`) : '');
+  switch (value.kind) {
+    case 'number':
+      return formatNumber(value.value, lang, decimalsOf(value.value)) + unit(value.unit) + (value.note ? ` ${value.note}` : '');
+    case 'bound':
+      return `${value.bound === 'max' ? 'Max' : 'Min'} ${formatNumber(value.value, lang, decimalsOf(value.value))}${unit(value.unit)}`;
+    case 'band':
+      return `${value.center ? formatNumber(value.center, lang, decimalsOf(value.center)) + unit(value.unit) + ' ' : ''}+/- ${formatNumber(value.halfWidth, lang, decimalsOf(value.halfWidth))}${unit(value.unit)}`;
+    case 'trend':
+      return value.direction === 'higher' ? 'Ökning' : 'Minskning';
+    case 'date':
+      return value.iso;
+    case 'missing':
+      return '';
+    default:
+      return value.text;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grid access
+// ---------------------------------------------------------------------------------------------
+
+function cellValue(grid: SheetGrid, row: number, col: number | undefined): CellValue {
+  if (col === undefined) return null;
+  const value = grid.values[row]?.[col];
+  return value === undefined ? null : value;
+}
+
+function cellFormat(grid: SheetGrid, row: number, col: number | undefined): string | null {
+  if (col === undefined || !grid.formats) return null;
+  return grid.formats[row]?.[col] ?? null;
+}
+
+function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function textAt(grid: SheetGrid, row: number, col: number | undefined): string {
+  return cellText(cellValue(grid, row, col)).trim();
+}
+
+type Columns = Partial<Record<string, number>>;
+const ENTRIES = new WeakMap<Columns, [string, number][]>();
+
+/** A columns map as a list of [field, column], computed once per map (rows are read by the hundred thousand). */
+function columnEntries(columns: Columns): [string, number][] {
+  let entries = ENTRIES.get(columns);
+  if (!entries) {
+    entries = Object.entries(columns).filter((e): e is [string, number] => e[1] !== undefined);
+    ENTRIES.set(columns, entries);
+  }
+  return entries;
+}
+
+function cellRefs(sheet: string, row: number, columns: Columns): Partial<Record<string, CellRef>> {
+  const cells: Partial<Record<string, CellRef>> = {};
+  for (const [field, col] of columnEntries(columns)) cells[field] = { sheet, row, col };
+  return cells;
+}
+
+/**
+ * A memo for lookups that repeat on every row (`Högre är bättre`, `Tertial`, `Tertial 1 2024`):
+ * bounded, so a column of unique texts cannot grow it without limit.
+ */
+function memo<T>(compute: (text: string) => T, limit = 2000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string): T => {
+    let hit = cache.get(text);
+    if (hit === undefined && !cache.has(text)) {
+      hit = compute(text);
+      if (cache.size >= limit) cache.clear();
+      cache.set(text, hit);
+    }
+    return hit as T;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header rows
+// ---------------------------------------------------------------------------------------------
+
+const HEADER_SCAN_ROWS = 20;
+
+interface HeaderScan {
+  row: number;
+  columns: Partial<Record<string, number>>;
+  outputColumns: Partial<Record<string, number>>;
+  unknown: number[];
+  duplicates: { col: number; first: number }[];
+  lastCol: number;
+  matched: number;
+}
+
+/** Maps one row's cells to the fields of a kind (`matched` counts headers that named a field). */
+function scanHeaderRow(grid: SheetGrid, kind: SheetKind, row: number): HeaderScan {
+  const scan: HeaderScan = { row, columns: {}, outputColumns: {}, unknown: [], duplicates: [], lastCol: -1, matched: 0 };
+  const cells = grid.values[row] ?? [];
+  for (let col = 0; col < cells.length; col++) {
+    const value = cells[col];
+    if (isBlank(value)) continue;
+    scan.lastCol = col;
+    const hit = matchHeader(kind, value);
+    if (!hit) {
+      scan.unknown.push(col);
+      continue;
+    }
+    const target = hit.output ? scan.outputColumns : scan.columns;
+    const first = target[hit.field];
+    if (first !== undefined) scan.duplicates.push({ col, first });
+    else {
+      target[hit.field] = col;
+      scan.matched++;
+    }
+  }
+  if (kind === 'finance') settleFinanceColumns(scan);
+  return scan;
+}
+
+/**
+ * Finance: a single `Prognos (före …)` is the Prognos; the label is the first column whatever its
+ * header (blank, `Mnkr`, …) unless a label header names another column.
+ */
+function settleFinanceColumns(scan: HeaderScan): void {
+  const { columns } = scan;
+  if (columns.prognos === undefined && columns.prognosFore !== undefined) {
+    columns.prognos = columns.prognosFore;
+    delete columns.prognosFore;
+  }
+  if (columns.label !== undefined) return;
+  const taken = new Set(Object.values(columns));
+  if (!taken.has(0)) {
+    columns.label = 0;
+    scan.unknown = scan.unknown.filter((col) => col !== 0);
+  }
+}
+
+/** The first row within the first 20 that holds every required header of the kind, or null. */
+function findHeaderRow(grid: SheetGrid, kind: SheetKind): HeaderScan | null {
+  const rows = Math.min(HEADER_SCAN_ROWS, grid.values.length);
+  for (let row = 0; row < rows; row++) {
+    const scan = scanHeaderRow(grid, kind, row);
+    if (scan.matched >= 2 && missingRequired(kind, scan.columns).length === 0) return scan;
+  }
+  return null;
+}
+
+/** For a sheet named as a kind without a full header row: the first row with two or more of its headers. */
+function findPartialHeaderRow(grid: SheetGrid, kind: SheetKind): HeaderScan | null {
+  const rows = Math.min(HEADER_SCAN_ROWS, grid.values.length);
+  for (let row = 0; row < rows; row++) {
+    const scan = scanHeaderRow(grid, kind, row);
+    if (scan.matched >= 2) return scan;
+  }
+  return null;
+}
+
+const DISCOVERABLE: SheetKind[] = ['goals', 'indicators', 'activities', 'finance'];
+
+/** Header-row discovery for a sheet whose name says nothing: the first row that is some kind's header row. */
+function discoverTable(grid: SheetGrid): { kind: SheetKind; scan: HeaderScan } | null {
+  const rows = Math.min(HEADER_SCAN_ROWS, grid.values.length);
+  for (let row = 0; row < rows; row++) {
+    for (const kind of DISCOVERABLE) {
+      const scan = scanHeaderRow(grid, kind, row);
+      if (scan.matched >= 2 && missingRequired(kind, scan.columns).length === 0) return { kind, scan };
+    }
+  }
+  return null;
+}
+
+function reportHeaderIssues(grid: SheetGrid, scan: HeaderScan, lang: Lang, issues: Issue[]): void {
+  for (const { col, first } of scan.duplicates) {
+    report(issues, lang, 'E_DUPLICATE_COLUMN', { sheet: grid.name, row: scan.row, col }, {
+      value: describeCell(cellValue(grid, scan.row, col)),
+      first: describeCell(cellValue(grid, scan.row, first)),
+    });
+  }
+  for (const col of scan.unknown) {
+    report(issues, lang, 'I_UNKNOWN_COLUMN', { sheet: grid.name, row: scan.row, col }, { value: describeCell(cellValue(grid, scan.row, col)) });
+  }
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Settings (read first: the period and the language steer everything else)
+// ---------------------------------------------------------------------------------------------
+
+const DEFAULT_SETTINGS: Settings = {
+  periodText: null,
+  period: null,
+  partialThreshold: 0.8,
+  lang: 'sv',
+  planYear: null,
+  goalHeltAbove: 0.75,
+  goalDelvisFrom: 0.5,
+};
+
+interface SettingCell {
+  value: CellValue;
+  format: string | null;
+  ref: CellRef;
+}
+
+/** Key → value cell of a settings sheet: a row's first non-blank cell is the key, the next cell its value. */
+function settingCells(grid: SheetGrid): Map<string, SettingCell> {
+  const found = new Map<string, SettingCell>();
+  for (let row = 0; row < grid.values.length; row++) {
+    const cells = grid.values[row] ?? [];
+    let col = 0;
+    while (col < cells.length && isBlank(cells[col])) col++;
+    if (col >= cells.length) continue;
+    const key = settingKey(cells[col]);
+    if (!key || found.has(key)) continue;
+    const ref = { sheet: grid.name, row, col: col + 1 };
+    found.set(key, { value: cellValue(grid, row, col + 1), format: cellFormat(grid, row, col + 1), ref });
+  }
+  return found;
+}
+
+const LANG_WORDS: Record<string, Lang> = { sv: 'sv', svenska: 'sv', swedish: 'sv', en: 'en', engelska: 'en', english: 'en' };
+
+function readLang(cell: SettingCell | undefined): Lang | null {
+  return cell ? LANG_WORDS[fold(cellText(cell.value))] ?? null : null;
+}
+
+function readYear(value: CellValue): number | null {
+  const parsed = parseValue(value);
+  const ok = parsed.kind === 'number' && parsed.unit === null && Number.isInteger(parsed.value) && parsed.value >= 1900 && parsed.value <= 2100;
+  return ok ? (parsed as { value: number }).value : null;
+}
+
+/** Settings from the Inställningar sheet (if any) and the options (which win); issues in the resulting language. */
+export function readSettings(grid: SheetGrid | null, options: CheckOptions = {}): { settings: Settings; issues: Issue[] } {
+  const cells = grid ? settingCells(grid) : new Map<string, SettingCell>();
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const issues: Issue[] = [];
+  settings.lang = options.lang ?? readLang(cells.get('lang')) ?? 'sv';
+  const lang = settings.lang;
+
+  const planYearCell = cells.get('planYear');
+  if (planYearCell && !isBlank(planYearCell.value)) {
+    settings.planYear = readYear(planYearCell.value);
+    if (settings.planYear === null) {
+      report(issues, lang, 'E_NUMBER', planYearCell.ref, {
+        header: settingLabel('planYear', lang),
+        value: describeCell(planYearCell.value),
+        expected: EXPECTED_YEAR[lang],
+      });
+    }
+  }
+
+  const periodCell = cells.get('period');
+  const fromOptions = options.period !== undefined && options.period.trim() !== '';
+  const periodValue: CellValue = fromOptions ? (options.period as string) : periodCell?.value ?? null;
+  if (!isBlank(periodValue)) {
+    settings.periodText = cellText(periodValue).trim();
+    settings.period = parsePeriod(periodValue, settings.planYear);
+    if (!settings.period) {
+      // A bad --period option has no cell of its own: it is reported at the settings sheet's A1.
+      const ref = !fromOptions && periodCell ? periodCell.ref : { sheet: grid?.name ?? '', row: 0, col: 0 };
+      report(issues, lang, 'E_PERIOD', ref, { value: describeCell(periodValue) });
+    }
+  }
+  if (settings.planYear === null) settings.planYear = settings.period?.year ?? null;
+
+  for (const key of ['partialThreshold', 'goalHeltAbove', 'goalDelvisFrom'] as const) {
+    const cell = cells.get(key);
+    if (!cell || isBlank(cell.value)) continue;
+    const fraction = parseFraction(cell.value, cell.format);
+    if (fraction !== null) settings[key] = fraction;
+    else report(issues, lang, 'E_NUMBER', cell.ref, { header: settingLabel(key, lang), value: describeCell(cell.value), expected: EXPECTED_FRACTION[lang] });
+  }
+  return { settings, issues };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Goals
+// ---------------------------------------------------------------------------------------------
+
+const GOAL_NUMBER_RE = /^\d+(?:\.\d+)*$/;
+const GOAL_NUMBER_LOOSE_RE = /^\d+(?:[.,]\d+)*[.,]?$/;
+
+/**
+ * A goal number as text: `1.` → `1`, `1.2.` → `1.2`, `1,2` → `1.2`, a numeric cell 1.1 → `1.1`
+ * (a numeric 1.10 cannot be told from 1.1: write such numbers as text). Invalid text is kept as it is.
+ */
+export function normaliseGoalNumber(value: CellValue): { number: string; valid: boolean } {
+  if (value === null || value === undefined) return { number: '', valid: false };
+  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : cellText(value).trim();
+  if (!GOAL_NUMBER_LOOSE_RE.test(text)) return { number: text, valid: false };
+  const number = text.replace(/,/g, '.').replace(/\.$/, '');
+  return { number, valid: GOAL_NUMBER_RE.test(number) };
+}
+
+const LEVELS_BY_DEPTH: Level[] = ['inriktningsmal', 'verksamhetsomradesmal', 'namndmal', 'enhetsmal'];
+
+/** The level a goal number's depth implies: 1 → inriktningsmål, 2 → verksamhetsområdesmål, 3 → nämndmål, 4+ → enhetsmål. */
+export function levelOfDepth(number: string): Level {
+  const depth = number === '' ? 1 : number.split('.').length;
+  return LEVELS_BY_DEPTH[Math.min(depth, 4) - 1];
+}
+
+const LEVEL_WORDS: Record<string, Level> = {
+  inriktningsmal: 'inriktningsmal',
+  'kf:s inriktningsmal': 'inriktningsmal',
+  'kfs inriktningsmal': 'inriktningsmal',
+  'overall goal': 'inriktningsmal',
+  'strategic goal': 'inriktningsmal',
+  verksamhetsomradesmal: 'verksamhetsomradesmal',
+  'kf:s verksamhetsomradesmal': 'verksamhetsomradesmal',
+  'mal for verksamhetsomradet': 'verksamhetsomradesmal',
+  'kf:s mal for verksamhetsomradet': 'verksamhetsomradesmal',
+  'kfs mal for verksamhetsomradet': 'verksamhetsomradesmal',
+  'area goal': 'verksamhetsomradesmal',
+  'goal for the area of activity': 'verksamhetsomradesmal',
+  namndmal: 'namndmal',
+  'committee goal': 'namndmal',
+  'board goal': 'namndmal',
+  enhetsmal: 'enhetsmal',
+  'unit goal': 'enhetsmal',
+};
+
+/** A Nivå text as a level (Swedish or English, any case); null when blank or unknown. */
+export function parseLevel(text: string): Level | null {
+  return LEVEL_WORDS[fold(text).replace(/[:.]+$/, '')] ?? null;
+}
+
+const LEVEL_TEXT: Record<Lang, Record<Level, string>> = {
+  sv: { inriktningsmal: 'inriktningsmål', verksamhetsomradesmal: 'verksamhetsområdesmål', namndmal: 'nämndmål', enhetsmal: 'enhetsmål' },
+  en: { inriktningsmal: 'a direction goal', verksamhetsomradesmal: 'an area goal', namndmal: 'a committee goal', enhetsmal: 'a unit goal' },
+};
+
+function readGoalRow(grid: SheetGrid, row: number, columns: Partial<Record<string, number>>, lang: Lang, issues: Issue[]): Goal {
+  const sheet = grid.name;
+  const { number, valid } = normaliseGoalNumber(cellValue(grid, row, columns.number));
+  const depthLevel = levelOfDepth(valid ? number : '');
+  let level = depthLevel;
+  const levelText = textAt(grid, row, columns.level);
+  if (levelText !== '') {
+    const stated = parseLevel(levelText);
+    if (stated) level = stated;
+    else {
+      report(issues, lang, 'W_GOAL_LEVEL', { sheet, row, col: columns.level as number }, {
+        value: describeCell(levelText),
+        level: LEVEL_TEXT[lang][depthLevel],
+        number: describeCell(number),
+      });
+    }
+  }
+  let stated: Assessment | null = null;
+  const statedText = textAt(grid, row, columns.stated);
+  const assessment = parseAssessment(statedText);
+  if (assessment === 'invalid') {
+    report(issues, lang, 'E_ASSESSMENT_VALUE', { sheet, row, col: columns.stated as number }, { value: describeCell(statedText) });
+  } else stated = assessment;
+  const parent = valid && number.includes('.') ? number.slice(0, number.lastIndexOf('.')) : null;
+  return {
+    sheet,
+    row,
+    number,
+    valid,
+    title: textAt(grid, row, columns.title),
+    level,
+    parent,
+    stated,
+    analysis: textAt(grid, row, columns.analysis),
+    cells: cellRefs(sheet, row, columns),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indicators
+// ---------------------------------------------------------------------------------------------
+
+const VALUE_FIELDS = ['arsmal', 'kfArsmal', 'outcome', 'outcomeMen', 'outcomeWomen', 'lastYear', 'lastYearSamePeriod', 'forecast'] as const;
+type ValueField = (typeof VALUE_FIELDS)[number];
+
+const MISSING: ParsedValue = { kind: 'missing' };
+
+const PERIODICITY_WORDS: Record<string, Periodicity> = {
+  ar: 'ar', arlig: 'ar', arligen: 'ar', arsvis: 'ar', helar: 'ar', year: 'ar', yearly: 'ar', annual: 'ar', annually: 'ar',
+  tertial: 'tertial', tertialvis: 'tertial', 'per tertial': 'tertial', 'four-monthly': 'tertial',
+  halvar: 'halvar', halvarsvis: 'halvar', 'half-year': 'halvar', 'half year': 'halvar', 'half-yearly': 'halvar', semiannual: 'halvar',
+  kvartal: 'kvartal', kvartalsvis: 'kvartal', quarter: 'kvartal', quarterly: 'kvartal',
+  manad: 'manad', manadsvis: 'manad', month: 'manad', monthly: 'manad',
+};
+
+const PERIODICITY_OF_PERIOD: Record<Period['kind'], Periodicity> = { year: 'ar', tertial: 'tertial', halvar: 'halvar', kvartal: 'kvartal', month: 'manad' };
+
+const METHOD_WORDS: Record<string, ForecastMethod> = {
+  'senaste varde': 'senaste', senaste: 'senaste', 'latest value': 'senaste', latest: 'senaste', 'last value': 'senaste',
+  linjar: 'linjar', linear: 'linjar',
+  sasong: 'sasong', sasongsjusterad: 'sasong', seasonal: 'sasong',
+  manuell: 'manuell', manual: 'manuell',
+};
+
+const DIRECTION_WORDS: Record<string, Direction> = {
+  'hogre ar battre': 'higher', hogre: 'higher', oka: 'higher', okning: 'higher', '↑': 'higher', '+': 'higher', 'higher is better': 'higher', higher: 'higher', increase: 'higher',
+  'lagre ar battre': 'lower', lagre: 'lower', minska: 'lower', minskning: 'lower', '↓': 'lower', '-': 'lower', '−': 'lower', '–': 'lower', 'lower is better': 'lower', lower: 'lower', decrease: 'lower',
+  intervall: 'band', '±': 'band', '+/-': 'band', band: 'band', interval: 'band', range: 'band',
+  exakt: 'exact', '=': 'exact', exact: 'exact',
+};
+
+function wordKey(text: string): string {
+  return fold(text).replace(/[.!]+$/, '');
+}
+
+const lookupMethod = memo((text) => METHOD_WORDS[wordKey(text)] ?? null);
+const lookupDirection = memo((text) => DIRECTION_WORDS[wordKey(text)] ?? null);
+const lookupPeriodicity = memo((text) => PERIODICITY_WORDS[wordKey(text)] ?? null);
+
+const EXPLICIT_UNIT_PREFIX = '0 ';
+
+/** The Enhet cell as a unit (`%`, `st`, `kr`, …) read the same way as a value's unit; null when blank or unreadable. */
+function readUnitCell(text: string): ParsedValue | null {
+  if (text === '') return null;
+  const parsed = parseValue(EXPLICIT_UNIT_PREFIX + text);
+  return parsed.kind === 'number' && parsed.unit !== null ? { kind: 'number', value: 0, unit: parsed.unit } : null;
+}
+
+/** Parses one value cell; error and invalid cells become issues (and stay in the model as such). */
+function readValueCell(grid: SheetGrid, row: number, col: number, field: string, lang: Lang, issues: Issue[]): ParsedValue {
+  const value = cellValue(grid, row, col);
+  if (isBlank(value)) return MISSING;
+  const parsed = parseValue(value, cellFormat(grid, row, col));
+  const ref = { sheet: grid.name, row, col };
+  if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_VALUE[lang] });
+  else if (parsed.kind === 'invalid' || parsed.kind === 'date') {
+    report(issues, lang, 'E_NUMBER', ref, { header: describeCell(fieldHeader('indicators', field, lang)), value: describeCell(value), expected: EXPECTED_VALUE[lang] });
+  }
+  return parsed;
+}
+
+function hasInput(grid: SheetGrid, row: number, columns: Columns): boolean {
+  const cells = grid.values[row];
+  if (!cells) return false;
+  for (const [, col] of columnEntries(columns)) if (!isBlank(cells[col])) return true;
+  return false;
+}
+
+/** Reads one indicator row (SPEC 2.2); null when every input cell of the row is blank. */
+export function readIndicatorRow(
+  grid: SheetGrid,
+  row: number,
+  columns: Partial<Record<string, number>>,
+  settings: Settings,
+  issues: Issue[],
+): Indicator | null {
+  if (!hasInput(grid, row, columns)) return null;
+  const lang = settings.lang;
+  const sheet = grid.name;
+  const raw: Record<string, ParsedValue> = {};
+  const explicitUnit = readUnitCell(textAt(grid, row, columns.unit));
+  if (explicitUnit) raw.unit = explicitUnit; // first, so that a stated unit names the row
+  for (const field of VALUE_FIELDS) {
+    const col = columns[field];
+    raw[field] = col === undefined ? MISSING : readValueCell(grid, row, col, field, lang, issues);
+  }
+  const units = reconcileUnits(raw);
+  if (units.assumedPercent.length || units.scale.length || units.mismatch) reportUnitIssues(grid, row, columns, raw, units, explicitUnit, lang, issues);
+  const values = units.values as Record<ValueField, ParsedValue>;
+
+  const period = readPeriodCell(grid, row, columns.period, settings, issues);
+  return {
+    sheet,
+    row,
+    goal: normaliseGoalNumber(cellValue(grid, row, columns.goal)).number,
+    name: textAt(grid, row, columns.name),
+    arsmal: values.arsmal,
+    kfArsmal: values.kfArsmal,
+    periodicity: readPeriodicity(grid, row, columns.periodicity, period, lang, issues),
+    period,
+    outcome: values.outcome,
+    outcomeMen: values.outcomeMen,
+    outcomeWomen: values.outcomeWomen,
+    lastYear: values.lastYear,
+    lastYearSamePeriod: values.lastYearSamePeriod,
+    forecast: values.forecast,
+    method: lookupMethod(textAt(grid, row, columns.method)),
+    direction: lookupDirection(textAt(grid, row, columns.direction)),
+    partialThreshold: readThresholdCell(grid, row, columns.partialThreshold, lang, issues),
+    unit: units.unit,
+    comment: textAt(grid, row, columns.comment),
+    cells: cellRefs(sheet, row, columns),
+  };
+}
+
+function reportUnitIssues(
+  grid: SheetGrid,
+  row: number,
+  columns: Partial<Record<string, number>>,
+  raw: Record<string, ParsedValue>,
+  units: ReturnType<typeof reconcileUnits>,
+  explicitUnit: ParsedValue | null,
+  lang: Lang,
+  issues: Issue[],
+): void {
+  const sheet = grid.name;
+  const header = (field: string): string => describeCell(fieldHeader('indicators', field, lang));
+  const original = (field: string): string => describeCell(describeValue(raw[field], lang));
+  const percentField = Object.keys(raw).find((f) => f !== 'unit' && 'unit' in raw[f] && (raw[f] as { unit: string | null }).unit === '%');
+  // A stated Enhet of % is not an assumption.
+  const statedPercent = explicitUnit !== null && (explicitUnit as { unit: string }).unit === '%';
+  if (!statedPercent) {
+    for (const field of units.assumedPercent) {
+      if (field === 'unit') continue;
+      report(issues, lang, 'I_UNIT_ASSUMED', { sheet, row, col: columns[field] as number }, { header: header(field), value: original(field) });
+    }
+  }
+  for (const field of units.scale) {
+    if (field === 'unit') continue;
+    const value = raw[field] as { value: number };
+    report(issues, lang, 'W_SCALE', { sheet, row, col: columns[field] as number }, {
+      header: header(field),
+      value: original(field),
+      other: percentField ? original(percentField) : '%',
+      suggestion: describeCell(`${formatNumber(value.value * 100, lang)} %`),
+    });
+  }
+  if (units.mismatch) {
+    const [first, second] = units.mismatch;
+    report(issues, lang, 'W_UNIT_MISMATCH', { sheet, row, col: columns[second] as number }, {
+      header: header(second),
+      value: original(second),
+      other: original(first),
+      otherHeader: header(first),
+    });
+  }
+}
+
+const periodMemos = new Map<number | null, (key: string) => Period | null>();
+
+/** parsePeriod, memoised per plan year: an indicator column repeats the same few periods. Rows share the Period object. */
+function periodOf(value: CellValue, planYear: number | null): Period | null {
+  let lookup = periodMemos.get(planYear);
+  if (!lookup) {
+    lookup = memo((key) => parsePeriod(key[0] === 'n' ? Number(key.slice(1)) : key.slice(1), planYear));
+    if (periodMemos.size > 50) periodMemos.clear();
+    periodMemos.set(planYear, lookup);
+  }
+  return lookup((typeof value === 'number' ? 'n' : 's') + cellText(value));
+}
+
+function readPeriodCell(grid: SheetGrid, row: number, col: number | undefined, settings: Settings, issues: Issue[]): Period | null {
+  const value = cellValue(grid, row, col);
+  if (isBlank(value)) return settings.period;
+  const period = periodOf(value, settings.planYear);
+  if (!period) report(issues, settings.lang, 'E_PERIOD', { sheet: grid.name, row, col: col as number }, { value: describeCell(value) });
+  return period;
+}
+
+function readPeriodicity(grid: SheetGrid, row: number, col: number | undefined, period: Period | null, lang: Lang, issues: Issue[]): Periodicity | null {
+  const text = textAt(grid, row, col);
+  if (text === '') return period ? PERIODICITY_OF_PERIOD[period.kind] : null;
+  const periodicity = lookupPeriodicity(text);
+  if (periodicity) return periodicity;
+  report(issues, lang, 'E_PERIODICITY', { sheet: grid.name, row, col: col as number }, { value: describeCell(text) });
+  return null;
+}
+
+function readThresholdCell(grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): number | null {
+  const value = cellValue(grid, row, col);
+  if (isBlank(value)) return null;
+  const fraction = parseFraction(value, cellFormat(grid, row, col));
+  if (fraction === null) {
+    report(issues, lang, 'E_NUMBER', { sheet: grid.name, row, col: col as number }, {
+      header: describeCell(fieldHeader('indicators', 'partialThreshold', lang)),
+      value: describeCell(value),
+      expected: EXPECTED_FRACTION[lang],
+    });
+  }
+  return fraction;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Activities
+// ---------------------------------------------------------------------------------------------
+
+const ACTIVITY_STATUS_WORDS: Record<string, ActivityStatus> = {
+  'ej paborjad': 'ej_paborjad', 'inte paborjad': 'ej_paborjad', 'ej startad': 'ej_paborjad', 'not started': 'ej_paborjad',
+  paborjad: 'paborjad', startad: 'paborjad', started: 'paborjad',
+  pagar: 'pagar', pagaende: 'pagar', 'in progress': 'pagar', ongoing: 'pagar',
+  genomford: 'genomford', klar: 'genomford', avslutad: 'genomford', done: 'genomford', completed: 'genomford', complete: 'genomford',
+  forsenad: 'forsenad', delayed: 'forsenad', late: 'forsenad',
+  avbruten: 'avbruten', cancelled: 'avbruten', canceled: 'avbruten', aborted: 'avbruten',
+};
+
+const lookupActivityStatus = memo((text) => ACTIVITY_STATUS_WORDS[wordKey(text)] ?? null);
+
+/** An activity status text (Swedish or English, any case); null when blank or unknown. */
+export function parseActivityStatus(text: string): ActivityStatus | null {
+  return lookupActivityStatus(text);
+}
+
+let cachedPeriod: Period | null = null;
+let cachedPeriodEnd: string | null = null;
+
+function reportPeriodEnd(period: Period | null): string | null {
+  if (period !== cachedPeriod) {
+    cachedPeriod = period;
+    cachedPeriodEnd = period ? periodEnd(period) : null;
+  }
+  return cachedPeriodEnd;
+}
+
+function readDateCell(grid: SheetGrid, row: number, col: number | undefined, field: string, lang: Lang, issues: Issue[]): string | null {
+  const value = cellValue(grid, row, col);
+  if (isBlank(value)) return null;
+  const parsed = parseDateValue(value, cellFormat(grid, row, col));
+  if (parsed.kind === 'date') return parsed.iso;
+  const ref = { sheet: grid.name, row, col: col as number };
+  if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_DATE[lang] });
+  else if (parsed.kind !== 'missing') report(issues, lang, 'E_DATE', ref, { header: describeCell(fieldHeader('activities', field, lang)), value: describeCell(value) });
+  return null;
+}
+
+/** Reads one activity row (SPEC 2.3); null when every input cell of the row is blank. */
+export function readActivityRow(
+  grid: SheetGrid,
+  row: number,
+  columns: Partial<Record<string, number>>,
+  settings: Settings,
+  issues: Issue[],
+): Activity | null {
+  if (!hasInput(grid, row, columns)) return null;
+  const lang = settings.lang;
+  const start = readDateCell(grid, row, columns.start, 'start', lang, issues);
+  const end = readDateCell(grid, row, columns.end, 'end', lang, issues);
+  const status = parseActivityStatus(textAt(grid, row, columns.status));
+  const periodEndIso = reportPeriodEnd(settings.period);
+  const finished = status === 'genomford' || status === 'avbruten';
+  return {
+    sheet: grid.name,
+    row,
+    goal: normaliseGoalNumber(cellValue(grid, row, columns.goal)).number,
+    name: textAt(grid, row, columns.name),
+    start,
+    end,
+    status,
+    deviation: textAt(grid, row, columns.deviation),
+    overdue: end !== null && periodEndIso !== null && end < periodEndIso && !finished,
+    cells: cellRefs(grid.name, row, columns),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Budget rows
+// ---------------------------------------------------------------------------------------------
+
+const AMOUNT_FIELDS = ['budget', 'justeringar', 'forandringar', 'prognos', 'prognosFore', 'avvikelse', 'utfall'] as const;
+const VARAV_RE = /^varav\b/;
+const TOTAL_RE = /^(?:totalt|total|summa|sum)\b/;
+
+function readAmount(grid: SheetGrid, row: number, col: number | undefined, field: string, lang: Lang, issues: Issue[]): number | null {
+  if (col === undefined) return null;
+  const value = cellValue(grid, row, col);
+  if (isBlank(value)) return null;
+  const parsed = parseValue(value, cellFormat(grid, row, col));
+  if (parsed.kind === 'number') return parsed.value;
+  if (parsed.kind === 'missing') return null;
+  const ref = { sheet: grid.name, row, col };
+  if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_AMOUNT[lang] });
+  else report(issues, lang, 'E_NUMBER', ref, { header: describeCell(fieldHeader('finance', field, lang)), value: describeCell(value), expected: EXPECTED_AMOUNT[lang] });
+  return null;
+}
+
+function readBudgetRow(grid: SheetGrid, row: number, columns: Partial<Record<string, number>>, parentRow: number | null, lang: Lang, issues: Issue[]): BudgetRow {
+  const label = stripTags(textAt(grid, row, columns.label)).trim();
+  const key = fold(label);
+  const isVarav = VARAV_RE.test(key);
+  const amounts: Record<string, number | null> = {};
+  for (const field of AMOUNT_FIELDS) amounts[field] = readAmount(grid, row, columns[field], field, lang, issues);
+  return {
+    sheet: grid.name,
+    row,
+    label,
+    isVarav,
+    isTotal: !isVarav && TOTAL_RE.test(key),
+    parentRow: isVarav ? parentRow : null,
+    budget: amounts.budget,
+    justeringar: amounts.justeringar,
+    forandringar: amounts.forandringar,
+    prognos: amounts.prognos,
+    prognosFore: amounts.prognosFore,
+    avvikelse: amounts.avvikelse,
+    utfall: amounts.utfall,
+    cells: cellRefs(grid.name, row, columns),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables and the workbook
+// ---------------------------------------------------------------------------------------------
+
+function emptyModel(settings: Settings): WorkbookModel {
+  return { settings, goals: [], indicators: [], activities: [], budget: [], tables: [], hasGoalsSheet: false };
+}
+
+/** Reads the data rows under a header row into the model and returns the table's place. */
+function readTable(grid: SheetGrid, kind: SheetKind, scan: HeaderScan, model: WorkbookModel, issues: Issue[]): TableInfo {
+  const { settings } = model;
+  const lang = settings.lang;
+  const { columns } = scan;
+  let lastDataRow = scan.row;
+  let parentRow: number | null = null;
+  for (let row = scan.row + 1; row < grid.values.length; row++) {
+    if (!hasInput(grid, row, columns)) continue;
+    lastDataRow = row;
+    if (kind === 'goals') model.goals.push(readGoalRow(grid, row, columns, lang, issues));
+    else if (kind === 'indicators') {
+      const indicator = readIndicatorRow(grid, row, columns, settings, issues);
+      if (indicator) model.indicators.push(indicator);
+    } else if (kind === 'activities') {
+      const activity = readActivityRow(grid, row, columns, settings, issues);
+      if (activity) model.activities.push(activity);
+    } else if (kind === 'finance') {
+      const budgetRow = readBudgetRow(grid, row, columns, parentRow, lang, issues);
+      if (!budgetRow.isVarav) parentRow = row;
+      model.budget.push(budgetRow);
+    }
+  }
+  if (kind === 'goals') model.hasGoalsSheet = true;
+  return {
+    kind,
+    sheet: grid.name,
+    headerRow: scan.row,
+    firstDataRow: scan.row + 1,
+    lastDataRow,
+    lastCol: scan.lastCol,
+    columns: { ...columns },
+    outputColumns: { ...scan.outputColumns },
+  };
+}
+
+/** A sheet named as an input kind: its table, or E_NO_TABLE / E_MISSING_COLUMN when its headers are not there. */
+function readNamedSheet(grid: SheetGrid, kind: SheetKind, model: WorkbookModel, issues: Issue[]): void {
+  const lang = model.settings.lang;
+  const scan = findHeaderRow(grid, kind);
+  if (scan) {
+    reportHeaderIssues(grid, scan, lang, issues);
+    model.tables.push(readTable(grid, kind, scan, model, issues));
+    return;
+  }
+  if (isReportLayout(grid)) {
+    mergeReportLayout(grid, model, issues);
+    return;
+  }
+  const partial = findPartialHeaderRow(grid, kind);
+  if (!partial) {
+    report(issues, lang, 'E_NO_TABLE', { sheet: grid.name, row: 0, col: 0 }, {
+      sheet: describeCell(grid.name),
+      kind: KIND_TEXT[kind][lang],
+      required: requiredText(kind, lang),
+    });
+    return;
+  }
+  // The header row is there but incomplete: name what is missing and read no rows from it.
+  reportHeaderIssues(grid, partial, lang, issues);
+  for (const field of missingRequired(kind, partial.columns)) {
+    report(issues, lang, 'E_MISSING_COLUMN', { sheet: grid.name, row: partial.row, col: 0 }, {
+      header: quoteHeader(kind, field, lang),
+      row: String(partial.row + 1),
+      kind: KIND_PLURAL[kind][lang],
+    });
+  }
+}
+
+function mergeReportLayout(grid: SheetGrid, model: WorkbookModel, issues: Issue[]): void {
+  const result = readReportLayout(grid, model.settings);
+  model.goals.push(...result.goals);
+  model.indicators.push(...result.indicators);
+  model.activities.push(...result.activities);
+  model.tables.push(...result.tables);
+  issues.push(...result.issues);
+  model.hasGoalsSheet = true;
+}
+
+/**
+ * Reads every input sheet of a workbook into the model (SPEC 2). Settings first; Målkoll's own
+ * sheets are skipped; a sheet is recognised by its name, else as a pasted report, else by a
+ * header row within its first 20 rows. Sheets that are none of these are left alone.
+ */
+export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): { model: WorkbookModel; issues: Issue[] } {
+  const inputs = grids.sheets.filter((grid) => !isOutputSheet(grid.name));
+  const settingsGrid = inputs.find((grid) => sheetKindByName(grid.name) === 'settings') ?? null;
+  const { settings, issues } = readSettings(settingsGrid, options);
+  const model = emptyModel(settings);
+  if (settingsGrid) {
+    const scan = findHeaderRow(settingsGrid, 'settings');
+    if (scan) model.tables.push({ ...tableShell('settings', settingsGrid.name, scan), lastDataRow: lastNonBlankRow(settingsGrid, scan.row) });
+  }
+  for (const grid of inputs) {
+    const named = sheetKindByName(grid.name);
+    if (named === 'settings') continue;
+    if (named) readNamedSheet(grid, named, model, issues);
+    else if (isReportLayout(grid)) mergeReportLayout(grid, model, issues);
+    else {
+      const found = discoverTable(grid);
+      if (!found) continue;
+      reportHeaderIssues(grid, found.scan, settings.lang, issues);
+      model.tables.push(readTable(grid, found.kind, found.scan, model, issues));
+    }
+  }
+  return { model, issues };
+}
+
+function tableShell(kind: SheetKind, sheet: string, scan: HeaderScan): TableInfo {
+  return { kind, sheet, headerRow: scan.row, firstDataRow: scan.row + 1, lastDataRow: scan.row, lastCol: scan.lastCol, columns: { ...scan.columns }, outputColumns: {} };
+}
+
+function lastNonBlankRow(grid: SheetGrid, headerRow: number): number {
+  for (let row = grid.values.length - 1; row > headerRow; row--) {
+    if ((grid.values[row] ?? []).some((v) => !isBlank(v))) return row;
+  }
+  return headerRow;
+}
