@@ -15,7 +15,7 @@ const DIRECTION_WORDS: Record<string, Direction> = {
 
 /** Reads a Riktning text (`Högre är bättre`, `lägre`, `↑`, `Intervall`, `=`, …); null when it is none of them. */
 export function parseDirectionText(text: string): Direction | null {
-  return DIRECTION_WORDS[fold(text).replace(/\.$/, '')] ?? null;
+  return DIRECTION_WORDS[fold(text).replace(/[.!]+$/, '')] ?? null;
 }
 
 /** Name keywords (SPEC 5.3 step 4) that mean lower is better, folded once. */

@@ -6,13 +6,13 @@ import type { ForecastMethod, Indicator, Issue, Lang, ParsedValue, Settings } fr
 const METHOD_WORDS: Record<string, ForecastMethod> = {
   'senaste varde': 'senaste', senaste: 'senaste', 'latest value': 'senaste', latest: 'senaste', 'last value': 'senaste',
   linjar: 'linjar', linear: 'linjar',
-  sasong: 'sasong', sasongsmassig: 'sasong', seasonal: 'sasong',
+  sasong: 'sasong', sasongsmassig: 'sasong', sasongsjusterad: 'sasong', seasonal: 'sasong',
   manuell: 'manuell', manual: 'manuell',
 };
 
 /** Reads a Prognosmetod text (`Senaste värde`, `Linjär`, `Säsong`, `Manuell`, English too); null when it is none. */
 export function parseMethodText(text: string): ForecastMethod | null {
-  return METHOD_WORDS[fold(text).replace(/\.$/, '')] ?? null;
+  return METHOD_WORDS[fold(text).replace(/[.!]+$/, '')] ?? null;
 }
 
 export interface ComputedForecast {

@@ -1,4 +1,5 @@
 // Host-neutral implementations of the MAL.* / MAL_* cell functions (SPEC 7), reusing the assessment rules of SPEC 5.
+import { DEFAULT_SETTINGS } from './settings';
 import { parseDirectionText } from './direction';
 import { computeForecast, parseMethodText } from './forecast';
 import { proposeFromStatuses } from './goals';
@@ -18,8 +19,8 @@ export type FnCell = CellValue | FnError;
 /** Scalar when every argument is a scalar or 1×1, else a 2-D array (one row per input row). */
 export type FnResult = FnCell | FnCell[][];
 
-/** The defaults of SPEC 2.5 and 5.5 (a cell function has no Inställningar sheet). */
-const DEFAULTS = { partialThreshold: 0.8, goalHeltAbove: 0.75, goalDelvisFrom: 0.5 };
+/** A cell function has no Inställningar sheet: the workbook defaults apply. */
+const DEFAULTS = DEFAULT_SETTINGS;
 
 export function isFnError(value: unknown): value is FnError {
   return typeof value === 'object' && value !== null && typeof (value as FnError).error === 'string';

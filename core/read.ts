@@ -5,6 +5,9 @@ import { parsePeriod, periodEnd } from './period';
 import { parseAssessment } from './status';
 import { cellText, fold, stripTags } from './text';
 import { issueAt } from './issues';
+import { parseDirectionText } from './direction';
+import { parseMethodText } from './forecast';
+import { DEFAULT_SETTINGS } from './settings';
 import { fieldHeader, isOutputSheet, matchHeader, missingRequired, settingKey, settingLabel, sheetKindByName } from './schema';
 import type {
   Activity,
@@ -345,15 +348,6 @@ function reportHeaderIssues(grid: SheetGrid, scan: HeaderScan, lang: Lang, issue
 // Settings (read first: the period and the language steer everything else)
 // ---------------------------------------------------------------------------------------------
 
-const DEFAULT_SETTINGS: Settings = {
-  periodText: null,
-  period: null,
-  partialThreshold: 0.8,
-  lang: 'sv',
-  planYear: null,
-  goalHeltAbove: 0.75,
-  goalDelvisFrom: 0.5,
-};
 
 interface SettingCell {
   value: CellValue;
@@ -547,26 +541,12 @@ const PERIODICITY_WORDS: Record<string, Periodicity> = {
 
 const PERIODICITY_OF_PERIOD: Record<Period['kind'], Periodicity> = { year: 'ar', tertial: 'tertial', halvar: 'halvar', kvartal: 'kvartal', month: 'manad' };
 
-const METHOD_WORDS: Record<string, ForecastMethod> = {
-  'senaste varde': 'senaste', senaste: 'senaste', 'latest value': 'senaste', latest: 'senaste', 'last value': 'senaste',
-  linjar: 'linjar', linear: 'linjar',
-  sasong: 'sasong', sasongsjusterad: 'sasong', seasonal: 'sasong',
-  manuell: 'manuell', manual: 'manuell',
-};
-
-const DIRECTION_WORDS: Record<string, Direction> = {
-  'hogre ar battre': 'higher', hogre: 'higher', oka: 'higher', okning: 'higher', '↑': 'higher', '+': 'higher', 'higher is better': 'higher', higher: 'higher', increase: 'higher',
-  'lagre ar battre': 'lower', lagre: 'lower', minska: 'lower', minskning: 'lower', '↓': 'lower', '-': 'lower', '−': 'lower', '–': 'lower', 'lower is better': 'lower', lower: 'lower', decrease: 'lower',
-  intervall: 'band', '±': 'band', '+/-': 'band', band: 'band', interval: 'band', range: 'band',
-  exakt: 'exact', '=': 'exact', exact: 'exact',
-};
-
 function wordKey(text: string): string {
   return fold(text).replace(/[.!]+$/, '');
 }
 
-const lookupMethod = memo((text) => METHOD_WORDS[wordKey(text)] ?? null);
-const lookupDirection = memo((text) => DIRECTION_WORDS[wordKey(text)] ?? null);
+const lookupMethod = memo(parseMethodText);
+const lookupDirection = memo(parseDirectionText);
 const lookupPeriodicity = memo((text) => PERIODICITY_WORDS[wordKey(text)] ?? null);
 
 const EXPLICIT_UNIT_PREFIX = '0 ';
