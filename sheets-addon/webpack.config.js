@@ -1,25 +1,109 @@
-// Webpack build of the Google Sheets add-on into dist/sheets: one unminified Code.js with top-level entry points, appsscript.json.
+// Webpack build of the Google Sheets add-on into dist/sheets: one unminified Code.js with top-level entry points, sidebar.html with its script and stylesheet inlined, appsscript.json.
+const fs = require('fs');
 const path = require('path');
+const { Compilation, RuntimeGlobals, sources } = require('webpack');
 const GasPlugin = require('gas-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const root = path.resolve(__dirname, '..');
+const SIDEBAR_TEMPLATE = path.join(__dirname, 'sidebar.html');
+const PANEL_CSS = path.join(root, 'ui', 'panel.css');
+const MAIN = path.join(__dirname, 'main.ts');
+
+/**
+ * Apps Script's HtmlService serves one file per page and clasp pushes every .js file in dist/sheets as
+ * server code, so the sidebar's bundle (and the panel's stylesheet) go inside sidebar.html and
+ * sidebar.js is not emitted.
+ */
+class InlineSidebarPlugin {
+  apply(compiler) {
+    // gas-webpack-plugin asks every module for webpack's `global` runtime, whose fallback is
+    // `new Function('return this')`, so the browser bundle would carry it too. Only main.ts assigns to
+    // `global` (a module that mentions it keeps the runtime). Tapped on `compilation`, after
+    // gas-webpack-plugin's own tap, which this plugin follows in the plugin list.
+    compiler.hooks.compilation.tap('InlineSidebarPlugin', (compilation) => {
+      compilation.hooks.additionalModuleRuntimeRequirements.tap('InlineSidebarPlugin', (module, set) => {
+        const root = module.rootModule || module;
+        if (root.resource === MAIN) return;
+        const source = typeof root.originalSource === 'function' ? root.originalSource() : null;
+        if (source && !/\bglobal\b/.test(source.source().toString())) set.delete(RuntimeGlobals.global);
+      });
+    });
+    compiler.hooks.thisCompilation.tap('InlineSidebarPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InlineSidebarPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, () => {
+        const js = compilation.getAsset('sidebar.js');
+        if (!js) return;
+        compilation.fileDependencies.add(SIDEBAR_TEMPLATE);
+        compilation.fileDependencies.add(PANEL_CSS);
+        const css = fs.existsSync(PANEL_CSS) ? fs.readFileSync(PANEL_CSS, 'utf8') : '';
+        // A literal "</script" or "</style" inside the inlined text would end the element early.
+        const script = js.source.source().toString().replace(/<\/script/gi, '<\\/script');
+        const style = css.replace(/<\/style/gi, '<\\/style');
+        // Replacer functions: `$&` and friends in the bundle must not be read as replacement patterns.
+        const html = fs
+          .readFileSync(SIDEBAR_TEMPLATE, 'utf8')
+          .replace('/* inline:css */', () => style)
+          .replace('/* inline:js */', () => script);
+        compilation.deleteAsset('sidebar.js');
+        compilation.emitAsset('sidebar.html', new sources.RawSource(html));
+      });
+    });
+  }
+}
+
+/**
+ * gas-webpack-plugin copies the JSDoc of each `global.X = …` assignment onto the generated top-level
+ * `function X() {}` (where Sheets reads @customfunction for autocomplete), and the same comment also
+ * stays inside the bundle. Sheets must see each @customfunction once, so the copies inside the
+ * bundle are dropped; the generated declarations above it keep theirs.
+ */
+class SingleCustomFunctionDocPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('SingleCustomFunctionDocPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'SingleCustomFunctionDocPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE }, () => {
+        const asset = compilation.getAsset('Code.js');
+        if (!asset) return;
+        const code = asset.source.source().toString();
+        const bundleStart = code.indexOf('/******/');
+        if (bundleStart < 0) return;
+        const declarations = code.slice(0, bundleStart);
+        const bundle = code.slice(bundleStart).replace(/[ \t]*\/\*\*(?:(?!\*\/)[\s\S])*@customfunction[\s\S]*?\*\/[ \t]*\r?\n/g, '');
+        compilation.updateAsset('Code.js', new sources.RawSource(declarations + bundle));
+      });
+    });
+  }
+}
+
+function tsLoaderOptions(removeComments) {
+  return { configFile: path.join(__dirname, 'tsconfig.json'), transpileOnly: true, compilerOptions: { removeComments } };
+}
 
 module.exports = (env = {}, argv = {}) => ({
   name: 'sheets',
   mode: 'production',
   devtool: false,
   context: root,
-  entry: { Code: './sheets-addon/main.ts' },
+  entry: {
+    Code: './sheets-addon/main.ts',
+    sidebar: './sheets-addon/sidebar.ts',
+  },
   output: { path: path.join(root, 'dist', 'sheets'), filename: '[name].js', clean: true },
   resolve: { extensions: ['.ts', '.js'] },
   module: {
-    rules: [{ test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { configFile: path.join(__dirname, 'tsconfig.json'), transpileOnly: true } }],
+    rules: [
+      // The add-on's own files keep their comments: gas-webpack-plugin copies the entry points' JSDoc from them.
+      { test: /\.ts$/, include: __dirname, loader: 'ts-loader', options: tsLoaderOptions(false) },
+      // Core and panel code ship without comments, to keep the readable (unminified) Code.js well under 300 KB.
+      { test: /\.ts$/, exclude: [/node_modules/, __dirname], loader: 'ts-loader', options: tsLoaderOptions(true) },
+    ],
   },
-  // Unminified: minification would drop the @customfunction JSDoc that Sheets reads.
-  optimization: { minimize: false },
+  // Unminified: Apps Script shows this code to its users, and the @customfunction JSDoc must survive.
+  optimization: { minimize: false, concatenateModules: true },
   plugins: [
-    new GasPlugin({ autoGlobalExportsFiles: [] }),
+    // Only main.ts declares entry points; the sidebar bundle runs in the browser.
+    new GasPlugin({ autoGlobalExportsFiles: [], include: ['sheets-addon/main.ts'] }),
+    new SingleCustomFunctionDocPlugin(),
+    new InlineSidebarPlugin(),
     new CopyWebpackPlugin({ patterns: [{ from: 'sheets-addon/appsscript.json', to: 'appsscript.json' }] }),
   ],
   performance: { hints: false },

@@ -1,13 +1,64 @@
+// Checks the built Sheets add-on in dist/sheets: one unminified Code.js with top-level entry points and each @customfunction once, the inlined sidebar page, the manifest's scopes and .clasp.json.
 import * as fs from 'fs';
 import * as path from 'path';
+import { DIST } from './bundle';
 
-const dist = path.join(__dirname, '..', '..', 'dist', 'sheets');
+const ROOT = path.join(__dirname, '..', '..');
+const read = (file: string) => fs.readFileSync(path.join(DIST, file), 'utf8');
+const CUSTOM_FUNCTIONS = ['MAL_STATUS', 'MAL_UPPFYLLNAD', 'MAL_PROGNOS', 'MAL_AVVIKELSE', 'MAL_TAL', 'MAL_BEDOMNING', 'MAL_UNDERLAG'];
+const ENTRY_POINTS = ['onOpen', 'onInstall', 'malkollMenuCheck', 'malkollMenuSidebar', 'malkollMenuTemplate', 'malkollMenuClear', 'malkollCheck', 'malkollTemplate', 'malkollClear', 'malkollSelect'];
 
 describe('Sheets build', () => {
-  it('declares onOpen at top level of an unminified Code.js', () => {
-    const code = fs.readFileSync(path.join(dist, 'Code.js'), 'utf8');
-    expect(code).toMatch(/^function onOpen\(/m);
-    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'appsscript.json'), 'utf8'));
+  const code = read('Code.js');
+
+  it('is one unminified Code.js under 300 KB', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(300 * 1024);
+    const lines = code.split('\n');
+    expect(lines.length).toBeGreaterThan(1000);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(400);
+    expect(fs.readdirSync(DIST).filter((f) => f.endsWith('.js'))).toEqual(['Code.js']);
+  });
+
+  it('declares every entry point and custom function as a top-level function', () => {
+    for (const name of [...ENTRY_POINTS, ...CUSTOM_FUNCTIONS]) expect(code).toMatch(new RegExp(`^function ${name}\\(`, 'm'));
+  });
+
+  it('keeps exactly one @customfunction JSDoc per custom function, right above its declaration', () => {
+    expect(code.match(/@customfunction/g)).toHaveLength(CUSTOM_FUNCTIONS.length);
+    for (const name of CUSTOM_FUNCTIONS) {
+      const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*\\nfunction ${name}\\(`).exec(code);
+      expect(doc).not.toBeNull();
+      expect(doc![1]).toContain('@customfunction');
+      expect(doc![1]).toMatch(/@param/);
+    }
+  });
+
+  it('asks only for the current spreadsheet and the container UI, on V8', () => {
+    const manifest = JSON.parse(read('appsscript.json'));
     expect(manifest.runtimeVersion).toBe('V8');
+    expect([...manifest.oauthScopes].sort()).toEqual([
+      'https://www.googleapis.com/auth/script.container.ui',
+      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    ]);
+  });
+
+  it('serves the sidebar as one page with its script and stylesheet inside', () => {
+    const html = read('sidebar.html');
+    expect(html).not.toMatch(/<script[^>]*\bsrc=/i);
+    expect(html).not.toMatch(/<link[^>]*stylesheet/i);
+    expect(html).not.toContain('inline:js');
+    expect(html).not.toContain('inline:css');
+    expect(html).toContain('google.script.run');
+    expect(html).toContain('.mk-root');
+    expect(html).not.toMatch(/\bon(click|load|error)\s*=/i);
+    expect(html).not.toMatch(/\beval\(|new Function\(/);
+    // Exactly one script element: nothing inside it closes it early.
+    expect(html.match(/<script/gi)).toHaveLength(1);
+    expect(html.match(/<\/script>/gi)).toHaveLength(1);
+  });
+
+  it('has a .clasp.json that pushes dist/sheets', () => {
+    const clasp = JSON.parse(fs.readFileSync(path.join(ROOT, '.clasp.json'), 'utf8'));
+    expect(clasp).toEqual({ scriptId: 'REPLACE_WITH_YOUR_SCRIPT_ID', rootDir: 'dist/sheets' });
   });
 });

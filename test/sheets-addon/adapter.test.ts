@@ -1,0 +1,264 @@
+// Unit tests of the Sheets adapter on the fake spreadsheet with hand-made grids and plans: reading (dates, fills, formats), text guards, blocks, fills, new sheets, calls.
+import { applyPlan, dateToSerial, readGrids, selectCell, sheetsText, toFill } from '../../sheets-addon/adapter';
+import { callFunction, toFnArg, toSheetsResult, ARRAY_ERROR_PREFIX } from '../../sheets-addon/functions';
+import type { WritePlan, WorkbookGrids } from '../../core/types';
+import { FakeSpreadsheet, FakeSpreadsheetApp, AUTOMATIC_FORMAT, spreadsheetFromGrids } from './fake-spreadsheet';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const EMPTY_PLAN: WritePlan = { blocks: [], fills: [], sheets: [], deleteSheets: [] };
+
+function setup(grids: WorkbookGrids): { fake: FakeSpreadsheet; spreadsheet: Spreadsheet; app: FakeSpreadsheetApp } {
+  const fake = spreadsheetFromGrids(grids);
+  return { fake, spreadsheet: fake as unknown as Spreadsheet, app: new FakeSpreadsheetApp(fake) };
+}
+
+function apply(ctx: ReturnType<typeof setup>, plan: Partial<WritePlan>, before?: WorkbookGrids): void {
+  applyPlan(ctx.spreadsheet, { ...EMPTY_PLAN, ...plan }, ctx.app as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp, before);
+}
+
+function sheet(ctx: ReturnType<typeof setup>, name: string) {
+  return ctx.fake.sheets.find((s) => s.title === name)!;
+}
+
+describe('reading', () => {
+  it('reads values, formats and fills with one call each per sheet', () => {
+    const ctx = setup({
+      sheets: [
+        { name: 'A', values: [['Mål', 'Utfall'], ['1.1', 0.3887]], formats: [[null, null], [null, '0.00%']], fills: [[null, '#C6EFCE'], [null, null]] },
+        { name: 'B', values: [['x']] },
+      ],
+    });
+    ctx.fake.calls.reset();
+    const grids = readGrids(ctx.spreadsheet);
+    expect(grids.sheets.map((s) => s.name)).toEqual(['A', 'B']);
+    expect(grids.sheets[0].values).toEqual([['Mål', 'Utfall'], ['1.1', 0.3887]]);
+    expect(grids.sheets[0].formats).toEqual([[AUTOMATIC_FORMAT, AUTOMATIC_FORMAT], [AUTOMATIC_FORMAT, '0.00%']]);
+    expect(grids.sheets[0].fills).toEqual([[null, '#C6EFCE'], [null, null]]);
+    for (const name of ['A', 'B']) {
+      expect(ctx.fake.calls.of(name)).toEqual({ getBackgrounds: 1, getDataRange: 1, getName: 1, getNumberFormats: 1, getValues: 1 });
+    }
+  });
+
+  it('turns blanks into null and keeps booleans and error texts', () => {
+    const ctx = setup({ sheets: [{ name: 'A', values: [['a', null, true], ['#N/A', null, 'c']] }] });
+    expect(readGrids(ctx.spreadsheet).sheets[0].values).toEqual([['a', null, true], ['#N/A', null, 'c']]);
+  });
+
+  it('reads a Date as its serial number and keeps (or supplies) a date format', () => {
+    const ctx = setup({ sheets: [{ name: 'A', values: [['x', 'y', 'z']] }] });
+    const cells = sheet(ctx, 'A');
+    cells.cell(0, 0).value = new Date(2024, 0, 1);
+    cells.cell(0, 0).format = 'd mmm yyyy';
+    cells.cell(0, 1).value = new Date(2024, 7, 31, 12, 0, 0);
+    cells.cell(0, 2).value = new Date(2024, 1, 29); // automatic format: core still has to see a date
+    const grid = readGrids(ctx.spreadsheet).sheets[0];
+    expect(grid.values[0]).toEqual([45292, 45535.5, 45351]);
+    expect(grid.formats![0]).toEqual(['d mmm yyyy', 'yyyy-mm-dd hh:mm:ss', 'yyyy-mm-dd']);
+  });
+
+  it('converts Dates with the Date\'s local fields (days since 1899-12-30)', () => {
+    expect(dateToSerial(new Date(1899, 11, 30))).toBe(0);
+    expect(dateToSerial(new Date(1900, 0, 1, 6))).toBe(2.25);
+    expect(dateToSerial(new Date(2024, 2, 31, 3, 0))).toBeCloseTo(45382.125, 10); // across the spring DST change
+    expect(dateToSerial(new Date(NaN))).toBeNull();
+  });
+
+  it('normalises fills: white is no fill, hex upper case', () => {
+    expect(toFill('#ffffff')).toBeNull();
+    expect(toFill('#FFF')).toBeNull();
+    expect(toFill('#c6efce')).toBe('#C6EFCE');
+    expect(toFill('#abc')).toBe('#AABBCC');
+    expect(toFill('')).toBeNull();
+  });
+});
+
+describe('text guards', () => {
+  it('prefixes an apostrophe to text core flags and to text Sheets would convert', () => {
+    expect(sheetsText('=SUMMA(A1)')).toBe("'=SUMMA(A1)");
+    expect(sheetsText('+/- 1 %')).toBe("'+/- 1 %");
+    expect(sheetsText('-412,5')).toBe("'-412,5");
+    expect(sheetsText('@anna')).toBe("'@anna");
+    expect(sheetsText('1.1.1')).toBe("'1.1.1");
+    expect(sheetsText("'citat")).toBe("''citat");
+    expect(sheetsText('TRUE')).toBe("'TRUE");
+    expect(sheetsText('Uppfylls helt')).toBe('Uppfylls helt');
+    expect(sheetsText('')).toBe('');
+  });
+
+  it('writes such texts as literal text, never as formulas, numbers or dates', () => {
+    const ctx = setup({ sheets: [{ name: 'A', values: [['x']] }] });
+    const texts = ['=1+1', '+/- 1 %', '-412,5', '@x', '1.1', '40 %', '2024-01-01', 'TRUE', "'quoted", 'Max 10 personer', 'Uppfylls helt'];
+    apply(ctx, { sheets: [{ name: 'Ut', mode: 'replace', values: [texts], fills: [texts.map(() => null)] }] });
+    const out = sheet(ctx, 'Ut');
+    expect(texts.map((_, c) => out.peek(0, c).value)).toEqual(texts);
+    expect(texts.map((_, c) => out.peek(0, c).formula)).toEqual(texts.map(() => null));
+    // Read back, they are the same strings.
+    expect(readGrids(ctx.spreadsheet).sheets[1].values[0]).toEqual(texts);
+  });
+});
+
+describe('writing blocks and fills', () => {
+  const grids = (): WorkbookGrids => ({
+    sheets: [{ name: 'Ind', values: [['Indikator', 'Utfall'], ['a', 0.5], ['b', 0.7]], formats: [[null, null], [null, '0 %'], [null, '0 %']] }],
+  });
+
+  it('writes a block with one call per property, and a null format leaves the format as it was', () => {
+    const ctx = setup(grids());
+    const before = readGrids(ctx.spreadsheet);
+    ctx.fake.calls.reset();
+    apply(ctx, {
+      blocks: [{
+        sheet: 'Ind', row: 0, col: 1,
+        values: [['Utfall', 'Status'], [0.5, 'Uppfylls helt'], [0.7, 'Uppfylls inte']],
+        numberFormats: [[null, null], [null, null], ['0.0 %', null]],
+        fills: [[null, null], [null, '#C6EFCE'], [null, '#FFC7CE']],
+        fontColors: [[null, null], [null, '#006100'], [null, '#9C0006']],
+        bold: [[true, true], [false, false], [false, false]],
+      }],
+    }, before);
+    const ind = sheet(ctx, 'Ind');
+    expect(ind.peek(1, 1).format).toBe('0 %');
+    expect(ind.peek(2, 1).format).toBe('0.0 %');
+    expect(ind.peek(1, 2).format).toBe(AUTOMATIC_FORMAT);
+    expect(ind.peek(1, 2).background).toBe('#c6efce');
+    expect(ind.peek(2, 2).fontColor).toBe('#9c0006');
+    expect(ind.peek(0, 2).fontWeight).toBe('bold');
+    expect(ind.peek(1, 2).value).toBe('Uppfylls helt');
+    expect(ctx.fake.calls.of('Ind')).toEqual({
+      getMaxColumns: 1, getMaxRows: 1, getName: 1, getRange: 1,
+      setBackgrounds: 1, setFontColors: 1, setFontWeights: 1, setNumberFormats: 1, setValues: 1,
+    });
+  });
+
+  it('grows a sheet when a block reaches past its last column', () => {
+    const ctx = setup(grids());
+    const ind = sheet(ctx, 'Ind');
+    ind.maxColumns = 2;
+    apply(ctx, { blocks: [{ sheet: 'Ind', row: 0, col: 2, values: [['Status'], ['x'], ['y']] }] });
+    expect(ind.maxColumns).toBe(3);
+    expect(ind.peek(2, 2).value).toBe('y');
+  });
+
+  it('applies fill changes with one getRangeList and one setBackground per colour; null removes the fill', () => {
+    const ctx = setup({ sheets: [{ name: 'Ind', values: [['a', 'b'], ['c', 'd']], fills: [[null, '#DAE8FC'], [null, null]] }] });
+    ctx.fake.calls.reset();
+    apply(ctx, {
+      fills: [
+        { sheet: 'Ind', fill: '#F8CBAD', cells: ['A1', 'A2'] },
+        { sheet: 'Ind', fill: null, cells: ['B1'] },
+        { sheet: 'Saknas', fill: '#F8CBAD', cells: ['A1'] },
+      ],
+    });
+    const ind = sheet(ctx, 'Ind');
+    expect([ind.peek(0, 0).background, ind.peek(1, 0).background, ind.peek(0, 1).background]).toEqual(['#f8cbad', '#f8cbad', null]);
+    expect(ctx.fake.calls.of('Ind')).toEqual({ getName: 1, getRangeList: 2, 'RangeList.setBackground': 2 });
+  });
+
+  it('deletes the sheets the plan names, ignoring missing ones', () => {
+    const ctx = setup({ sheets: [{ name: 'Ind', values: [['a']] }, { name: '_malkoll', values: [['Blad']] }] });
+    apply(ctx, { deleteSheets: ['_malkoll', 'Finns inte'] });
+    expect(ctx.fake.sheets.map((s) => s.title)).toEqual(['Ind']);
+  });
+});
+
+describe('writing new sheets', () => {
+  it('writes values, formats, colours, widths, frozen rows, validations, links and hides', () => {
+    const ctx = setup({ sheets: [{ name: 'Indikatorer', values: [['a']] }, { name: 'Mål', values: [['b']] }] });
+    ctx.fake.calls.reset();
+    apply(ctx, {
+      sheets: [{
+        name: 'Valideringsrapport', mode: 'replace',
+        values: [['Kod', 'Cell'], ['E_NUMBER', 'E5'], ['W_X', null], ['I_Y', 'B2']],
+        numberFormats: [[null, null], ['@', null], [null, null], [null, null]],
+        bold: [[true, true], [false, false], [false, false], [false, false]],
+        columnWidths: [12, 8],
+        frozenRows: 1,
+        validations: [{ col: 0, firstRow: 1, lastRow: 3, list: ['Högre är bättre', 'Lägre är bättre'] }],
+        links: [
+          { row: 1, col: 1, text: 'E5', targetSheet: 'Indikatorer', targetCell: 'E5' },
+          { row: 3, col: 1, text: 'B2', targetSheet: 'Mål', targetCell: 'B2' },
+        ],
+      }, {
+        name: '_malkoll', mode: 'replace', hidden: true, values: [['Blad', 'Cell', 'Fyllning'], ['Mål', 'B2', '#DAE8FC']],
+      }],
+    });
+    const report = sheet(ctx, 'Valideringsrapport');
+    const gid = (name: string) => ctx.fake.sheets.find((s) => s.title === name)!.id;
+    expect(report.peek(1, 1)).toMatchObject({ value: 'E5', link: `#gid=${gid('Indikatorer')}&range=E5` });
+    expect(report.peek(3, 1)).toMatchObject({ value: 'B2', link: `#gid=${gid('Mål')}&range=B2` });
+    expect(report.peek(2, 1)).toMatchObject({ value: '', link: null });
+    expect(report.peek(1, 0).format).toBe('@');
+    expect(report.peek(2, 0).format).toBe(AUTOMATIC_FORMAT);
+    expect(report.peek(0, 0).fontWeight).toBe('bold');
+    expect(report.frozenRows).toBe(1);
+    expect([...report.columnWidths.keys()]).toEqual([1, 2]);
+    expect(report.validations).toEqual([expect.objectContaining({ row: 2, column: 1, numRows: 3, numColumns: 1 })]);
+    expect(report.validations[0].rule!.list).toEqual(['Högre är bättre', 'Lägre är bättre']);
+    expect(report.hidden).toBe(false);
+    expect(sheet(ctx, '_malkoll').hidden).toBe(true);
+    expect(sheet(ctx, '_malkoll').peek(1, 2).value).toBe('#DAE8FC');
+    expect(ctx.fake.calls.of('Valideringsrapport')).toMatchObject({ setValues: 1, setNumberFormats: 1, setFontWeights: 1, setRichTextValues: 1, setDataValidation: 1 });
+  });
+
+  it('replaces a sheet in its place and skips a template sheet that exists', () => {
+    const ctx = setup({ sheets: [{ name: 'A', values: [['a']] }, { name: 'Sammanställning', values: [['gammal'], ['rad']] }, { name: 'Mål', values: [['min']] }] });
+    apply(ctx, {
+      sheets: [
+        { name: 'Sammanställning', mode: 'replace', values: [['ny']] },
+        { name: 'Mål', mode: 'createIfMissing', values: [['Nummer', 'Mål']] },
+        { name: 'Indikatorer', mode: 'createIfMissing', values: [['Mål', 'Indikator']] },
+      ],
+    });
+    expect(ctx.fake.sheets.map((s) => s.title)).toEqual(['A', 'Sammanställning', 'Mål', 'Indikatorer']);
+    expect(sheet(ctx, 'Sammanställning').extent()).toEqual({ rows: 1, columns: 1 });
+    expect(sheet(ctx, 'Mål').peek(0, 0).value).toBe('min');
+  });
+
+  it('leaves the user on the sheet they were on, even when it was replaced', () => {
+    const ctx = setup({ sheets: [{ name: 'Indikatorer', values: [['a']] }, { name: 'Sammanställning', values: [['gammal']] }] });
+    ctx.fake.activeSheet = sheet(ctx, 'Indikatorer');
+    apply(ctx, { sheets: [{ name: 'Valideringsrapport', mode: 'replace', values: [['x']] }, { name: '_malkoll', mode: 'replace', hidden: true, values: [['y']] }] });
+    expect(ctx.fake.activeSheet?.title).toBe('Indikatorer');
+    ctx.fake.activeSheet = sheet(ctx, 'Sammanställning');
+    apply(ctx, { sheets: [{ name: 'Sammanställning', mode: 'replace', values: [['ny']] }] });
+    expect(ctx.fake.activeSheet).toBe(sheet(ctx, 'Sammanställning'));
+    expect(ctx.fake.activeSheet?.peek(0, 0).value).toBe('ny');
+  });
+
+  it('grows a new sheet beyond the default 1000 rows with one call', () => {
+    const ctx = setup({ sheets: [{ name: 'A', values: [['a']] }] });
+    const values = Array.from({ length: 2500 }, (_, i) => [`rad ${i}`]);
+    ctx.fake.calls.reset();
+    apply(ctx, { sheets: [{ name: 'Lång', mode: 'replace', values }] });
+    expect(sheet(ctx, 'Lång').peek(2499, 0).value).toBe('rad 2499');
+    expect(ctx.fake.calls.of('Lång')).toEqual({ getMaxColumns: 1, getMaxRows: 1, getRange: 1, insertRowsAfter: 1, setValues: 1 });
+  });
+});
+
+describe('selecting a cell', () => {
+  it('activates the sheet and the cell; bad input does nothing', () => {
+    const ctx = setup({ sheets: [{ name: 'A', values: [['a']] }, { name: 'B', values: [['b']] }] });
+    expect(selectCell(ctx.spreadsheet, 'B', 'C7')).toBe(true);
+    expect(ctx.fake.activeRange).toEqual({ sheet: 'B', a1: 'C7' });
+    expect(selectCell(ctx.spreadsheet, 'B', 'not a cell')).toBe(false);
+    expect(selectCell(ctx.spreadsheet, 'X', 'A1')).toBe(false);
+    expect(ctx.fake.activeRange).toEqual({ sheet: 'B', a1: 'C7' });
+  });
+});
+
+describe('custom function conversions', () => {
+  it('maps Sheets arguments to core arguments', () => {
+    expect(toFnArg('')).toBeNull();
+    expect(toFnArg(undefined)).toBeUndefined();
+    expect(toFnArg(new Date(2024, 0, 1))).toBe(45292);
+    expect(toFnArg([[1, ''], ['x', true]])).toEqual([[1, null], ['x', true]]);
+  });
+
+  it('throws a scalar error and writes an array error as text in its cell', () => {
+    expect(() => toSheetsResult({ error: 'Värde: »abc« är inget tal.' })).toThrow('Värde: »abc« är inget tal.');
+    expect(toSheetsResult([[1], [{ error: 'fel' }], [null]])).toEqual([[1], [`${ARRAY_ERROR_PREFIX}fel`], ['']]);
+    expect(toSheetsResult(null)).toBe('');
+    expect(callFunction((a) => (a === null ? 'blank' : 'value'), [''])).toBe('blank');
+  });
+});
