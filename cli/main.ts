@@ -1,10 +1,45 @@
-// The `malkoll` command line: parses the sub-command and hands over to one thin command module.
+// The `malkoll` command line: picks the sub-command, hands over to its thin module, and turns failures into one line and an exit code.
+import { requestedLang } from './args';
+import { runCheck } from './commands/check';
+import { runClear } from './commands/clear';
+import { runTemplate } from './commands/template';
+import { CliError } from './errors';
+import { messages } from './messages';
+import type { Lang } from '../core/types';
+
+type Command = (args: string[], lang: Lang) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = { check: runCheck, template: runTemplate, clear: runClear };
+
+/** Runs one command line (without `node malkoll`); resolves to the exit code: 0 no errors, 1 the workbook has errors, 2 could not run. */
 export async function main(args: string[]): Promise<number> {
-  const [command] = args;
-  if (!command || command === '--help' || command === '-h') {
-    process.stdout.write('Användning: malkoll check IN.xlsx [-o UT.xlsx] [--json RAPPORT.json]\n');
+  const lang = requestedLang(args);
+  const text = messages(lang);
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(text.usage);
     return 0;
   }
-  process.stderr.write(`malkoll: okänt kommando "${command}"\n`);
-  return 2;
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(text.unknownCommand(command) + '\n');
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(text.usage);
+    return 0;
+  }
+  try {
+    return await run(rest, lang);
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(error.message + '\n');
+      return error.exitCode;
+    }
+    // A bug, not the user's doing: still one line, with the stack only on request.
+    const err = error as Error;
+    process.stderr.write(`malkoll: ${err?.message ?? String(error)}\n`);
+    if (process.env.MALKOLL_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
+    return 2;
+  }
 }
