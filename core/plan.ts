@@ -1,0 +1,382 @@
+// The write plan of a check (SPEC 2.7, 2.8): output columns beside the input tables, reversible highlights of cells with issues, and the output sheets.
+import { a1, parseA1 } from './a1';
+import { roundSignificant } from './report';
+import { canonicalHeaders, isOutputSheet, OUTPUT_SHEET_NAMES } from './schema';
+import { HIGHLIGHT_FILL, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from './status';
+import { buildSummarySheet, buildValidationSheet } from './summary';
+import { cellText, fold } from './text';
+import type {
+  Block,
+  CellValue,
+  FillChange,
+  FinanceSummary,
+  GoalResult,
+  IndicatorResult,
+  Issue,
+  Lang,
+  NewSheet,
+  SheetGrid,
+  SheetKind,
+  Status,
+  TableInfo,
+  WorkbookGrids,
+  WorkbookModel,
+  WritePlan,
+} from './types';
+
+/** What the assessment produced, as buildPlan needs it. */
+export interface AssessResults {
+  indicators: IndicatorResult[];
+  goals: GoalResult[];
+}
+
+const TEXT_GUARD = /^[=+\-@]/;
+
+/** True when a text would become a formula if typed into a cell: adapters must write it as literal text. */
+export function needsTextGuard(text: string): boolean {
+  return TEXT_GUARD.test(text);
+}
+
+/** Output fields per table kind, in the order they are appended (SPEC 2.1, 2.2). */
+const OUTPUT_FIELDS: Partial<Record<TableInfo['kind'], string[]>> = {
+  indicators: ['forecastComputed', 'status', 'achievement'],
+  goals: ['proposal', 'basis'],
+};
+
+export const ACHIEVEMENT_FORMAT = '0 %';
+export const PERCENT_VALUE_FORMAT = '0.0 %';
+export const NUMBER_VALUE_FORMAT = '#,##0.0#';
+
+/**
+ * The whole plan of a check: output columns, highlights with their record, the summary and validation sheets.
+ * `issues` must already be sorted (sortIssues) — the validation sheet lists them in that order.
+ */
+export function buildPlan(
+  model: WorkbookModel,
+  results: AssessResults,
+  issues: Issue[],
+  financeSummary: FinanceSummary | null,
+  grids: WorkbookGrids,
+  lang: Lang,
+): WritePlan {
+  const blocks = outputBlocks(model, results, lang);
+  const highlights = planHighlights(issues, grids, blocks);
+  const sheets: NewSheet[] = [
+    buildSummarySheet(model, results, financeSummary, lang),
+    buildValidationSheet(issues, grids.sheets.map((s) => s.name), lang),
+  ];
+  if (highlights.record) sheets.push(highlights.record);
+  return {
+    blocks,
+    fills: highlights.fills,
+    sheets,
+    deleteSheets: highlights.record ? [] : [OUTPUT_SHEET_NAMES.record],
+  };
+}
+
+/** The plan of "Rensa markeringar": every recorded cell gets its original fill back and the record goes. */
+export function clearPlan(grids: WorkbookGrids): WritePlan {
+  const sheets = new SheetIndex(grids);
+  const changes: CellFill[] = [];
+  for (const entry of readRecord(grids, sheets).values()) {
+    const restore = restoreFill(entry, sheets);
+    if (restore) changes.push(restore);
+  }
+  return { blocks: [], fills: groupFills(changes), sheets: [], deleteSheets: [OUTPUT_SHEET_NAMES.record] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output columns
+// ---------------------------------------------------------------------------------------------
+
+/** Column of every output field of a table: the existing one, else appended after the table in field order. */
+export function outputColumnsOf(table: TableInfo): { field: string; col: number }[] {
+  const fields = OUTPUT_FIELDS[table.kind] ?? [];
+  let next = table.lastCol;
+  for (const col of Object.values(table.outputColumns)) if (col !== undefined && col > next) next = col;
+  next++;
+  return fields.map((field) => ({ field, col: table.outputColumns[field] ?? next++ }));
+}
+
+function headerText(kind: SheetKind, field: string, lang: Lang): string {
+  const found = canonicalHeaders(kind, lang).find((h) => h.field === field);
+  return found ? found.header : field;
+}
+
+function outputBlocks(model: WorkbookModel, results: AssessResults, lang: Lang): Block[] {
+  const indicatorsByRow = indexByRow(results.indicators, (r) => r.indicator);
+  const goalsByRow = indexByRow(results.goals, (r) => r.goal);
+  const blocks: Block[] = [];
+  for (const table of model.tables) {
+    if (table.kind === 'indicators') {
+      const rows = indicatorsByRow.get(table.sheet);
+      for (const { field, col } of outputColumnsOf(table)) {
+        blocks.push(columnBlock(table, field, col, headerText('indicators', field, lang), (row) => indicatorCell(field, rows?.get(row), lang)));
+      }
+    } else if (table.kind === 'goals') {
+      const rows = goalsByRow.get(table.sheet);
+      for (const { field, col } of outputColumnsOf(table)) {
+        blocks.push(columnBlock(table, field, col, headerText('goals', field, lang), (row) => goalCell(field, rows?.get(row), lang)));
+      }
+    }
+  }
+  return blocks;
+}
+
+function indexByRow<T>(items: T[], place: (item: T) => { sheet: string; row: number }): Map<string, Map<number, T>> {
+  const bySheet = new Map<string, Map<number, T>>();
+  for (const item of items) {
+    const { sheet, row } = place(item);
+    let rows = bySheet.get(sheet);
+    if (!rows) bySheet.set(sheet, (rows = new Map()));
+    rows.set(row, item);
+  }
+  return bySheet;
+}
+
+/** One output cell: its value and, where it matters, its format and colours. */
+interface OutCell {
+  value: CellValue;
+  format?: string | null;
+  fill?: string | null;
+  font?: string | null;
+}
+
+const BLANK: OutCell = { value: null, format: null, fill: null, font: null };
+
+const STATUS_CELLS: Record<Lang, Record<Status, OutCell>> = { sv: statusCells('sv'), en: statusCells('en') };
+
+function statusCells(lang: Lang): Record<Status, OutCell> {
+  const cells = {} as Record<Status, OutCell>;
+  for (const status of STATUSES) cells[status] = { value: STATUS_TEXT[lang][status], fill: STATUS_FILL[status], font: STATUS_FONT[status] };
+  return cells;
+}
+
+/** Output fields whose cells carry a status colour, and those that carry a number format. */
+const COLOURED_FIELDS = new Set(['status', 'proposal']);
+const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement']);
+
+/**
+ * A one-column block from the header row to the table's last data row. Fills and font colours only for
+ * status columns, number formats only for number columns (arrays per cell are what a 100 000-row plan costs).
+ */
+function columnBlock(table: TableInfo, field: string, col: number, header: string, cellAt: (row: number) => OutCell): Block {
+  const coloured = COLOURED_FIELDS.has(field);
+  const formatted = NUMBER_FIELDS.has(field);
+  const values: CellValue[][] = [[header]];
+  const bold: boolean[][] = [[true]];
+  const numberFormats: (string | null)[][] = [[null]];
+  const fills: (string | null)[][] = [[null]];
+  const fontColors: (string | null)[][] = [[null]];
+  for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
+    const cell = cellAt(row);
+    values.push([cell.value]);
+    bold.push([false]);
+    if (formatted) numberFormats.push([cell.format ?? null]);
+    if (coloured) {
+      fills.push([cell.fill ?? null]);
+      fontColors.push([cell.font ?? null]);
+    }
+  }
+  const block: Block = { sheet: table.sheet, row: table.headerRow, col, values, bold };
+  if (formatted) block.numberFormats = numberFormats;
+  if (coloured) {
+    block.fills = fills;
+    block.fontColors = fontColors;
+  }
+  return block;
+}
+
+function indicatorCell(field: string, result: IndicatorResult | undefined, lang: Lang): OutCell {
+  if (!result) return BLANK;
+  if (field === 'status') return statusCell(result.status, lang);
+  if (field === 'achievement') {
+    const value = roundSignificant(result.achievement);
+    return { value, format: value === null ? null : ACHIEVEMENT_FORMAT };
+  }
+  // forecastComputed: a percentage is written as the fraction a `%` cell holds (SPEC 3), anything else as is.
+  const forecast = roundSignificant(result.computedForecast);
+  if (forecast === null) return { value: null };
+  if (result.unit === '%') return { value: roundSignificant(forecast / 100), format: PERCENT_VALUE_FORMAT };
+  return { value: forecast, format: NUMBER_VALUE_FORMAT };
+}
+
+function goalCell(field: string, result: GoalResult | undefined, lang: Lang): OutCell {
+  if (!result) return BLANK;
+  if (field === 'proposal') return statusCell(result.proposed, lang);
+  return { value: result.sentence || null };
+}
+
+function statusCell(status: Status, lang: Lang): OutCell {
+  return STATUS_CELLS[lang][status];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlights and their record (SPEC 2.8)
+// ---------------------------------------------------------------------------------------------
+
+const RECORD_HEADER = ['Blad', 'Cell', 'Fyllning'];
+
+/** The code check() gives a stage that threw (see core/check.ts). */
+export const INTERNAL_CODE = 'E_INTERNAL';
+
+/** Our two highlight colours in any token form: `#F8CBAD`, `#fff2cc`, or an ARGB `FFF8CBAD` inside a JSON fill. */
+const HIGHLIGHT_TOKEN = /(?:^|[^0-9A-F])(?:FF)?(?:F8CBAD|FFF2CC)(?:[^0-9A-F]|$)/i;
+
+export function isHighlightFill(token: string | null): boolean {
+  return token !== null && HIGHLIGHT_TOKEN.test(token);
+}
+
+interface CellFill {
+  /** Sorts by sheet order, then row, then column (see cellKey). */
+  key: number;
+  sheet: string;
+  row: number;
+  col: number;
+  fill: string | null;
+}
+
+/** The workbook's sheets by name (exact, else folded: hosts compare sheet names case-insensitively) with their order. */
+class SheetIndex {
+  private readonly exact = new Map<string, SheetGrid>();
+  private readonly folded = new Map<string, SheetGrid>();
+  private readonly order = new Map<SheetGrid, number>();
+  /** Issue sheet name → its input grid, or null for a missing or output sheet. */
+  private readonly inputs = new Map<string, SheetGrid | null>();
+
+  constructor(grids: WorkbookGrids) {
+    grids.sheets.forEach((sheet, i) => {
+      this.exact.set(sheet.name, sheet);
+      this.order.set(sheet, i);
+      const key = fold(sheet.name);
+      if (!this.folded.has(key)) this.folded.set(key, sheet);
+    });
+  }
+
+  find(name: string): SheetGrid | undefined {
+    return this.exact.get(name) ?? this.folded.get(fold(name));
+  }
+
+  /** The input sheet of that name (never Sammanställning, Valideringsrapport or _malkoll), cached per name. */
+  input(name: string): SheetGrid | null {
+    let grid = this.inputs.get(name);
+    if (grid === undefined) {
+      const found = this.find(name);
+      this.inputs.set(name, (grid = found && !isOutputSheet(found.name) ? found : null));
+    }
+    return grid;
+  }
+
+  /** One number per cell that orders cells by sheet order, row, column (rows < 2^24, columns < 2^16). */
+  cellKey(grid: SheetGrid, row: number, col: number): number {
+    return ((this.order.get(grid) ?? 0) * 16777216 + row) * 65536 + col;
+  }
+
+  cell(grid: SheetGrid, row: number, col: number, fill: string | null): CellFill {
+    return { key: this.cellKey(grid, row, col), sheet: grid.name, row, col, fill };
+  }
+}
+
+/** A cell's fill token; undefined when the host delivered no fills for the sheet (unknown). */
+function currentFill(grid: SheetGrid, row: number, col: number): string | null | undefined {
+  if (!grid.fills) return undefined;
+  const token = grid.fills[row]?.[col];
+  return token === undefined || token === null || token === '' ? null : token;
+}
+
+/** The `_malkoll` record of the previous run: original fill per highlighted input cell, by cell key. */
+function readRecord(grids: WorkbookGrids, sheets: SheetIndex): Map<number, CellFill> {
+  const record = new Map<number, CellFill>();
+  const recordSheet = sheets.find(OUTPUT_SHEET_NAMES.record);
+  if (!recordSheet) return record;
+  for (const line of recordSheet.values) {
+    const sheetName = cellText(line?.[0] ?? null).trim();
+    const address = parseA1(cellText(line?.[1] ?? null));
+    const grid = sheetName ? sheets.input(sheetName) : null;
+    if (!grid || !address) continue; // header row, damaged rows and vanished sheets
+    const fill = cellText(line?.[2] ?? null);
+    const entry = sheets.cell(grid, address.row, address.col, fill === '' ? null : fill);
+    record.set(entry.key, entry);
+  }
+  return record;
+}
+
+/**
+ * The fill a highlighted cell had before Målkoll: the recorded one while the cell still shows our highlight
+ * (or fills are unknown); a cell showing our colour without a record gets "no fill", never our colour;
+ * a cell whose fill the user changed since keeps the user's fill as its new original.
+ */
+function originalFill(current: string | null | undefined, recorded: CellFill | undefined): string | null {
+  if (current === undefined || isHighlightFill(current)) return recorded ? recorded.fill : null;
+  return current;
+}
+
+/** A recorded cell no longer highlighted goes back to its original, unless the user has re-coloured it since. */
+function restoreFill(entry: CellFill, sheets: SheetIndex): CellFill | null {
+  const grid = sheets.find(entry.sheet);
+  if (!grid) return null;
+  const current = currentFill(grid, entry.row, entry.col);
+  return current === undefined || isHighlightFill(current) ? entry : null;
+}
+
+/** Cells of the output columns written by this plan: never highlighted. */
+function outputCellTest(blocks: Block[]): (sheet: string, row: number, col: number) => boolean {
+  const bySheet = new Map<string, Block[]>();
+  for (const block of blocks) {
+    const list = bySheet.get(block.sheet) ?? [];
+    list.push(block);
+    bySheet.set(block.sheet, list);
+  }
+  return (sheet, row, col) => {
+    const list = bySheet.get(sheet);
+    return !!list && list.some((b) => b.col === col && row >= b.row && row < b.row + b.values.length);
+  };
+}
+
+function planHighlights(issues: Issue[], grids: WorkbookGrids, blocks: Block[]): { fills: FillChange[]; record: NewSheet | null } {
+  const sheets = new SheetIndex(grids);
+  const isOutputCell = outputCellTest(blocks);
+  const highlighted = new Map<number, { grid: SheetGrid; cell: CellFill }>();
+  for (const issue of issues) {
+    if (issue.severity === 'info' || issue.code === INTERNAL_CODE) continue; // an internal failure is no cell's fault
+    const grid = sheets.input(issue.sheet);
+    const address = grid ? parseA1(issue.cell) : null;
+    if (!grid || !address || isOutputCell(grid.name, address.row, address.col)) continue;
+    const key = sheets.cellKey(grid, address.row, address.col);
+    const existing = highlighted.get(key);
+    if (existing && existing.cell.fill === HIGHLIGHT_FILL.error) continue; // error wins over warning
+    highlighted.set(key, { grid, cell: sheets.cell(grid, address.row, address.col, HIGHLIGHT_FILL[issue.severity]) });
+  }
+
+  const previous = readRecord(grids, sheets);
+  const changes: CellFill[] = [];
+  const recordEntries: CellFill[] = [];
+  for (const [key, { grid, cell }] of highlighted) {
+    recordEntries.push({ ...cell, fill: originalFill(currentFill(grid, cell.row, cell.col), previous.get(key)) });
+    changes.push(cell);
+  }
+  for (const [key, entry] of previous) {
+    if (highlighted.has(key)) continue;
+    const restore = restoreFill(entry, sheets);
+    if (restore) changes.push(restore);
+  }
+  return { fills: groupFills(changes), record: recordEntries.length ? recordSheet(recordEntries) : null };
+}
+
+/** Fill changes grouped by (sheet, fill), cells in sheet/row/column order, groups in the order of their first cell. */
+function groupFills(cells: CellFill[]): FillChange[] {
+  const groups = new Map<string, FillChange>();
+  for (const cell of cells.sort((x, y) => x.key - y.key)) {
+    const key = `${cell.sheet}\u0000${cell.fill ?? ''}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { sheet: cell.sheet, fill: cell.fill, cells: [] }));
+    group.cells.push(a1(cell.row, cell.col));
+  }
+  return [...groups.values()];
+}
+
+function recordSheet(entries: CellFill[]): NewSheet {
+  const rows: CellValue[][] = [RECORD_HEADER.slice()];
+  for (const entry of entries.sort((x, y) => x.key - y.key)) rows.push([entry.sheet, a1(entry.row, entry.col), entry.fill]);
+  return { name: OUTPUT_SHEET_NAMES.record, mode: 'replace', hidden: true, values: rows, columnWidths: [24, 10, 40] };
+}
