@@ -59,7 +59,7 @@ export function buildPlan(
   grids: WorkbookGrids,
   lang: Lang,
 ): WritePlan {
-  const blocks = outputBlocks(model, results, lang);
+  const blocks = outputBlocks(model, results, grids, lang);
   const highlights = planHighlights(issues, grids, blocks);
   const sheets: NewSheet[] = [
     buildSummarySheet(model, results, financeSummary, lang),
@@ -98,12 +98,20 @@ export function outputColumnsOf(table: TableInfo): { field: string; col: number 
   return fields.map((field) => ({ field, col: table.outputColumns[field] ?? next++ }));
 }
 
-function headerText(kind: SheetKind, field: string, lang: Lang): string {
-  const found = canonicalHeaders(kind, lang).find((h) => h.field === field);
+/**
+ * The header an output column gets: an existing output column keeps the header it has (the user's
+ * alias, or an earlier run's language), so a re-run rewrites it unchanged; a new one gets ours.
+ */
+function headerText(grids: WorkbookGrids, table: TableInfo, field: string, col: number, lang: Lang): string {
+  if (table.outputColumns[field] !== undefined) {
+    const existing = grids.sheets.find((s) => s.name === table.sheet)?.values[table.headerRow]?.[col];
+    if (typeof existing === 'string' && existing.trim() !== '') return existing;
+  }
+  const found = canonicalHeaders(table.kind as SheetKind, lang).find((h) => h.field === field);
   return found ? found.header : field;
 }
 
-function outputBlocks(model: WorkbookModel, results: AssessResults, lang: Lang): Block[] {
+function outputBlocks(model: WorkbookModel, results: AssessResults, grids: WorkbookGrids, lang: Lang): Block[] {
   const indicatorsByRow = indexByRow(results.indicators, (r) => r.indicator);
   const goalsByRow = indexByRow(results.goals, (r) => r.goal);
   const blocks: Block[] = [];
@@ -111,12 +119,12 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, lang: Lang):
     if (table.kind === 'indicators') {
       const rows = indicatorsByRow.get(table.sheet);
       for (const { field, col } of outputColumnsOf(table)) {
-        blocks.push(columnBlock(table, field, col, headerText('indicators', field, lang), (row) => indicatorCell(field, rows?.get(row), lang)));
+        blocks.push(columnBlock(table, field, col, headerText(grids, table, field, col, lang), (row) => indicatorCell(field, rows?.get(row), lang)));
       }
     } else if (table.kind === 'goals') {
       const rows = goalsByRow.get(table.sheet);
       for (const { field, col } of outputColumnsOf(table)) {
-        blocks.push(columnBlock(table, field, col, headerText('goals', field, lang), (row) => goalCell(field, rows?.get(row), lang)));
+        blocks.push(columnBlock(table, field, col, headerText(grids, table, field, col, lang), (row) => goalCell(field, rows?.get(row), lang)));
       }
     }
   }
@@ -290,7 +298,8 @@ function readRecord(grids: WorkbookGrids, sheets: SheetIndex): Map<number, CellF
   const recordSheet = sheets.find(OUTPUT_SHEET_NAMES.record);
   if (!recordSheet) return record;
   for (const line of recordSheet.values) {
-    const sheetName = cellText(line?.[0] ?? null).trim();
+    // Not trimmed: "Ekonomi" and "Ekonomi " are two sheets.
+    const sheetName = cellText(line?.[0] ?? null);
     const address = parseA1(cellText(line?.[1] ?? null));
     const grid = sheetName ? sheets.input(sheetName) : null;
     if (!grid || !address) continue; // header row, damaged rows and vanished sheets

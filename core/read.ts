@@ -866,10 +866,29 @@ function readTable(grid: SheetGrid, kind: SheetKind, scan: HeaderScan, model: Wo
     headerRow: scan.row,
     firstDataRow: scan.row + 1,
     lastDataRow,
-    lastCol: scan.lastCol,
+    lastCol: lastUsedColumn(grid, scan.row, lastDataRow, scan.lastCol),
     columns: { ...columns },
     outputColumns: { ...scan.outputColumns },
   };
+}
+
+/**
+ * The last column holding anything in the table's rows, header included: output columns go to its
+ * right so that they never cover a value the user wrote in a column without a header.
+ */
+function lastUsedColumn(grid: SheetGrid, firstRow: number, lastRow: number, headerLastCol: number): number {
+  let last = headerLastCol;
+  for (let row = firstRow; row <= lastRow; row++) {
+    const cells = grid.values[row];
+    if (!cells) continue;
+    for (let col = cells.length - 1; col > last; col--) {
+      if (cellText(cells[col]).trim() !== '') {
+        last = col;
+        break;
+      }
+    }
+  }
+  return last;
 }
 
 /** A sheet named as an input kind: its table, or E_NO_TABLE / E_MISSING_COLUMN when its headers are not there. */

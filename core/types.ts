@@ -195,7 +195,7 @@ export interface TableInfo {
   headerRow: number;
   firstDataRow: number;
   lastDataRow: number; // inclusive; < firstDataRow when the table is empty
-  /** Last column used by the header row. */
+  /** Last column used by the header row or any of the table's rows (output columns go to its right). */
   lastCol: number;
   /** Input field → column. */
   columns: Partial<Record<string, number>>;

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { parseA1 } from '../../core/a1';
 import { check } from '../../core/check';
 import { clearPlan, needsTextGuard } from '../../core/plan';
+import { readWorkbook } from '../../core/read';
 import { isOutputSheet, matchHeader } from '../../core/schema';
 import type { CellValue, CheckResult, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
 import { applyPlanToGrids } from '../helpers/apply-plan';
@@ -25,10 +26,19 @@ function usedArea(sheet: SheetGrid): { rows: number; cols: number } {
   return { rows: Math.max(1, sheet.values.length), cols };
 }
 
-/** True when a header names an output column (Förslag, Underlag, Beräknad prognos, Status, Måluppfyllnad) that Målkoll may overwrite. */
-function isOutputHeader(value: CellValue | undefined): boolean {
-  if (value === undefined) return false;
-  return (['indicators', 'goals'] as const).some((kind) => matchHeader(kind, value)?.output === true);
+/**
+ * Columns whose header names an output field (Förslag, Underlag, Beräknad prognos, Status, Måluppfyllnad): Målkoll
+ * may overwrite them. Keyed by sheet and column, from the header row of every table the reader found.
+ */
+function outputColumnKeys(grids: WorkbookGrids): Set<string> {
+  const keys = new Set<string>();
+  for (const table of readWorkbook(grids).model.tables) {
+    const header = findSheet(grids, table.sheet)?.values[table.headerRow] ?? [];
+    header.forEach((value, col) => {
+      if ((['indicators', 'goals'] as const).some((kind) => matchHeader(kind, value)?.output === true)) keys.add(`${table.sheet}|${col}`);
+    });
+  }
+  return keys;
 }
 
 /** Runs check and fails loudly on an internal error (check turns a thrown exception into E_INTERNAL). */
@@ -54,6 +64,7 @@ function assertIssuesPointIntoWorkbook(grids: WorkbookGrids, result: CheckResult
 
 /** Blocks go only into existing input sheets, and over a non-blank cell only in a column headed as an output column. */
 function assertPlanSparesUserData(grids: WorkbookGrids, plan: WritePlan): void {
+  const outputColumns = outputColumnKeys(grids);
   for (const block of plan.blocks) {
     const sheet = findSheet(grids, block.sheet);
     if (!sheet) throw new Error(`block for missing sheet ${block.sheet}`);
@@ -63,8 +74,8 @@ function assertPlanSparesUserData(grids: WorkbookGrids, plan: WritePlan): void {
         const row = block.row + r;
         const col = block.col + c;
         const before = sheet.values[row]?.[col];
-        if (!isBlank(before) && !isOutputHeader(sheet.values[block.row]?.[col])) {
-          throw new Error(`block overwrites ${sheet.name} row ${row + 1} col ${col + 1} = ${JSON.stringify(before)} (header ${JSON.stringify(sheet.values[block.row]?.[col] ?? null)})`);
+        if (!isBlank(before) && !outputColumns.has(`${sheet.name}|${col}`)) {
+          throw new Error(`block overwrites ${sheet.name} row ${row + 1} col ${col + 1} = ${JSON.stringify(before)}, not an output column`);
         }
       }),
     );
@@ -132,6 +143,26 @@ function outputCells(plan: WritePlan): Set<string> {
   return cells;
 }
 
+/**
+ * Found by this property (500 runs): two sheets whose names differ only in surrounding spaces. The record names
+ * "Ekonomi " but is read back trimmed and found by folded name as "Ekonomi", so the clear restores the wrong sheet
+ * and the highlight on "Ekonomi "!A1 stays. Kept as a fixed example so it is tried on every run.
+ */
+const TWO_EKONOMI_SHEETS: WorkbookGrids = {
+  sheets: [
+    { name: 'Ekonomi', values: [['x']], fills: [[null]] },
+    { name: 'Ekonomi ', values: [['x']], fills: [['#FFFF00']] },
+  ],
+};
+
+/**
+ * Found by the idempotency property: two headers of the same output field (Basis, Underlag). The first run writes
+ * "Underlag" over "Basis", so the second run's E_DUPLICATE_COLUMN message quotes other headers and the report changes.
+ */
+const TWO_UNDERLAG_HEADERS: WorkbookGrids = {
+  sheets: [{ name: 'Mål', values: [['Basis', 'Underlag', 'Nummer', 'Mål'], [null, null, '1', 'x']] }],
+};
+
 describe('check on random workbooks (SPEC 10)', () => {
   it('never throws and every issue names an existing sheet and a cell inside its used area', () => {
     fc.assert(
@@ -169,7 +200,7 @@ describe('check on random workbooks (SPEC 10)', () => {
         expect(second.report).toEqual(first.report);
         expect(snapshot(applyPlanToGrids(once, second.plan))).toEqual(snapshot(once));
       }),
-      RUNS,
+      { ...RUNS, examples: [[TWO_UNDERLAG_HEADERS]] },
     );
   });
 
@@ -203,7 +234,7 @@ describe('check on random workbooks (SPEC 10)', () => {
         }
         expect(cleared.sheets.some((s) => s.name === '_malkoll')).toBe(false);
       }),
-      RUNS,
+      { ...RUNS, examples: [[TWO_EKONOMI_SHEETS]] },
     );
   });
 });
