@@ -183,3 +183,28 @@ function enLevelSentence(t: Tally, goals: string): string {
   const main = `Of the ${goals}, ${joinList([head, ...rest.map((c) => `${w(c.n)} as ${EN_PHRASE[c.status]}`)], 'en')}.`;
   return t.unassessed === 0 ? main : `${main} ${capitalise(w(t.unassessed))} cannot be assessed yet.`;
 }
+
+/**
+ * The sentence for a goal judged on its activities alone (SPEC 5.5's fallback), so that Underlag
+ * explains the proposal: "Samtliga fem aktiviteter bedöms genomföras enligt plan." / "En av fem
+ * aktiviteter är försenad, avbruten eller inte klar i tid."
+ */
+export function activitySentence(total: number, troubled: number, lang: Lang): string {
+  if (total === 0) return '';
+  if (lang === 'en') {
+    if (troubled === 0) {
+      if (total === 1) return 'The activity is on track.';
+      return total === 2 ? 'Both activities are on track.' : `All ${numberWord(total, lang)} activities are on track.`;
+    }
+    if (total === 1) return 'The activity is delayed, cancelled or overdue.';
+    const verb = troubled === 1 ? 'is' : 'are';
+    return `${capitalise(numberWord(troubled, lang))} of ${numberWord(total, lang)} activities ${verb} delayed, cancelled or overdue.`;
+  }
+  if (troubled === 0) {
+    if (total === 1) return 'Aktiviteten bedöms genomföras enligt plan.';
+    return total === 2 ? 'Båda aktiviteterna bedöms genomföras enligt plan.' : `Samtliga ${numberWord(total, lang)} aktiviteter bedöms genomföras enligt plan.`;
+  }
+  if (total === 1) return 'Aktiviteten är försenad, avbruten eller inte klar i tid.';
+  const state = troubled === 1 ? 'försenad, avbruten eller inte klar i tid' : 'försenade, avbrutna eller inte klara i tid';
+  return `${capitalise(numberWord(troubled, lang))} av ${numberWord(total, lang)} aktiviteter är ${state}.`;
+}
