@@ -384,7 +384,11 @@ function readYear(value: CellValue): number | null {
 }
 
 /** Settings from the Inställningar sheet (if any) and the options (which win); issues in the resulting language. */
-export function readSettings(grid: SheetGrid | null, options: CheckOptions = {}): { settings: Settings; issues: Issue[] } {
+/**
+ * Reads Inställningar (and the options that override it). `fallbackSheet` is where a bad `--period`
+ * option is reported when there is no settings sheet: it has no cell of its own.
+ */
+export function readSettings(grid: SheetGrid | null, options: CheckOptions = {}, fallbackSheet = ''): { settings: Settings; issues: Issue[] } {
   const cells = grid ? settingCells(grid) : new Map<string, SettingCell>();
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const issues: Issue[] = [];
@@ -411,7 +415,7 @@ export function readSettings(grid: SheetGrid | null, options: CheckOptions = {})
     settings.period = parsePeriod(periodValue, settings.planYear);
     if (!settings.period) {
       // A bad --period option has no cell of its own: it is reported at the settings sheet's A1.
-      const ref = !fromOptions && periodCell ? periodCell.ref : { sheet: grid?.name ?? '', row: 0, col: 0 };
+      const ref = !fromOptions && periodCell ? periodCell.ref : { sheet: grid?.name ?? fallbackSheet, row: 0, col: 0 };
       report(issues, lang, 'E_PERIOD', ref, { value: describeCell(periodValue) });
     }
   }
@@ -942,7 +946,7 @@ function mergeReportLayout(grid: SheetGrid, model: WorkbookModel, issues: Issue[
 export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): { model: WorkbookModel; issues: Issue[] } {
   const inputs = grids.sheets.filter((grid) => !isOutputSheet(grid.name));
   const settingsGrid = inputs.find((grid) => sheetKindByName(grid.name) === 'settings') ?? null;
-  const { settings, issues } = readSettings(settingsGrid, options);
+  const { settings, issues } = readSettings(settingsGrid, options, inputs[0]?.name ?? grids.sheets[0]?.name ?? '');
   const model = emptyModel(settings);
   if (settingsGrid) {
     const scan = findHeaderRow(settingsGrid, 'settings');
