@@ -72,29 +72,58 @@ export function proposeGoals(
   settings: Settings,
   issues: Issue[],
 ): GoalResult[] {
-  const indicatorsByGoal = groupBy(indicators, (r) => r.indicator.goal);
-  const activitiesByGoal = groupBy(activities, (a) => a.goal);
-  const childrenByParent = groupBy(goals.filter((g) => g.parent !== null), (g) => g.parent as string);
-  const results = new Array<GoalResult>(goals.length);
-  const resultOf = new Map<Goal, GoalResult>();
-  const order = goals.map((goal, index) => ({ goal, index, depth: depth(goal) })).sort((a, b) => b.depth - a.depth || a.index - b.index);
+  // What belongs to a goal number is gathered per slot (one per distinct number) in one pass over each
+  // list, so the pass over the goals reads arrays: looking every goal's number up in three large maps
+  // cost cache misses that grew faster than the row count.
+  const slotOf = new Map<string, number>();
+  const slotOfGoal = goals.map((goal) => {
+    let slot = slotOf.get(goal.number);
+    if (slot === undefined) slotOf.set(goal.number, (slot = slotOf.size));
+    return slot;
+  });
+  const collect = <T, V>(items: T[], numberOf: (item: T) => string | null, pick: (item: T, index: number) => V): (V[] | undefined)[] => {
+    const lists = new Array<V[] | undefined>(slotOf.size);
+    let lastNumber: string | null = null;
+    let lastSlot: number | undefined;
+    items.forEach((item, index) => {
+      const number = numberOf(item);
+      if (number === null) return;
+      // The items of one goal usually come together: a number is looked up once per run of them.
+      if (number !== lastNumber) {
+        lastNumber = number;
+        lastSlot = slotOf.get(number);
+      }
+      if (lastSlot !== undefined) (lists[lastSlot] ??= []).push(pick(item, index));
+    });
+    return lists;
+  };
+  const ownStatuses = collect(indicators, (r) => r.indicator.goal, (r) => r.status);
+  const ownActivities = collect(activities, (a) => a.goal, (a) => a);
+  const childIndexes = collect(goals, (g) => g.parent, (_, index) => index);
 
-  for (const { goal, index } of order) {
-    const own = (indicatorsByGoal.get(goal.number) ?? []).map((r) => r.status);
-    const children = goal.valid ? childrenByParent.get(goal.number) ?? [] : [];
-    const childStatuses = children.map((child) => child.stated ?? resultOf.get(child)?.proposed ?? 'ej_bedomd');
-    let proposal = proposeFromStatuses([...own, ...childStatuses], settings.goalHeltAbove, settings.goalDelvisFrom);
-    if (proposal.status === 'ej_bedomd') proposal = { status: proposeFromActivities(activitiesByGoal.get(goal.number) ?? []), score: null };
-    const counts = countStatuses(own);
-    const result: GoalResult = {
-      goal,
-      proposed: proposal.status,
-      score: proposal.score,
-      counts,
-      sentence: goalUnderlag(counts, children, childStatuses, settings.lang),
-    };
-    results[index] = result;
-    resultOf.set(goal, result);
+  // Deepest first, in model order within a depth (a stable sort by depth, by bucketing).
+  const byDepth: number[][] = [];
+  goals.forEach((goal, index) => (byDepth[depth(goal)] ??= []).push(index));
+  const results = new Array<GoalResult>(goals.length);
+  for (let d = byDepth.length - 1; d >= 0; d--) {
+    for (const index of byDepth[d] ?? []) {
+      const goal = goals[index];
+      const slot = slotOfGoal[index];
+      const own = ownStatuses[slot] ?? [];
+      const childList = goal.valid ? childIndexes[slot] ?? [] : [];
+      const children = childList.map((child) => goals[child]);
+      const childStatuses = childList.map((child) => goals[child].stated ?? results[child]?.proposed ?? 'ej_bedomd');
+      let proposal = proposeFromStatuses(own.concat(childStatuses), settings.goalHeltAbove, settings.goalDelvisFrom);
+      if (proposal.status === 'ej_bedomd') proposal = { status: proposeFromActivities(ownActivities[slot] ?? []), score: null };
+      const counts = countStatuses(own);
+      results[index] = {
+        goal,
+        proposed: proposal.status,
+        score: proposal.score,
+        counts,
+        sentence: goalUnderlag(counts, children, childStatuses, settings.lang),
+      };
+    }
   }
   for (const result of results) assessmentIssues(result.goal, result.proposed, settings.lang, issues);
   return results;

@@ -116,48 +116,53 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
   const goalsByRow = indexByRow(results.goals, (r) => r.goal);
   const blocks: Block[] = [];
   for (const table of model.tables) {
-    if (table.kind === 'indicators') {
-      const rows = indicatorsByRow.get(table.sheet);
-      for (const { field, col } of outputColumnsOf(table)) {
-        blocks.push(columnBlock(table, field, col, headerText(grids, table, field, col, lang), (row) => indicatorCell(field, rows?.get(row), lang)));
-      }
-    } else if (table.kind === 'goals') {
-      const rows = goalsByRow.get(table.sheet);
-      for (const { field, col } of outputColumnsOf(table)) {
-        blocks.push(columnBlock(table, field, col, headerText(grids, table, field, col, lang), (row) => goalCell(field, rows?.get(row), lang)));
-      }
-    }
+    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell));
+    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, grids, lang, goalsByRow.get(table.sheet), goalCell));
   }
   return blocks;
 }
 
-function indexByRow<T>(items: T[], place: (item: T) => { sheet: string; row: number }): Map<string, Map<number, T>> {
-  const bySheet = new Map<string, Map<number, T>>();
+/** Items by sheet, then by grid row (an array indexed by row: rows are read in order, so it is dense). */
+function indexByRow<T>(items: T[], place: (item: T) => { sheet: string; row: number }): Map<string, T[]> {
+  const bySheet = new Map<string, T[]>();
   for (const item of items) {
     const { sheet, row } = place(item);
     let rows = bySheet.get(sheet);
-    if (!rows) bySheet.set(sheet, (rows = new Map()));
-    rows.set(row, item);
+    if (!rows) bySheet.set(sheet, (rows = []));
+    rows[row] = item;
   }
   return bySheet;
 }
 
-/** One output cell: its value and, where it matters, its format and colours. */
+/** One output cell: its value and, where it matters, its format and colours. `constant` cells are shared by many rows. */
 interface OutCell {
   value: CellValue;
   format?: string | null;
   fill?: string | null;
   font?: string | null;
+  constant?: boolean;
 }
 
-const BLANK: OutCell = { value: null, format: null, fill: null, font: null };
+const BLANK: OutCell = { value: null, format: null, fill: null, font: null, constant: true };
 
 const STATUS_CELLS: Record<Lang, Record<Status, OutCell>> = { sv: statusCells('sv'), en: statusCells('en') };
 
 function statusCells(lang: Lang): Record<Status, OutCell> {
   const cells = {} as Record<Status, OutCell>;
-  for (const status of STATUSES) cells[status] = { value: STATUS_TEXT[lang][status], fill: STATUS_FILL[status], font: STATUS_FONT[status] };
+  for (const status of STATUSES) cells[status] = { value: STATUS_TEXT[lang][status], fill: STATUS_FILL[status], font: STATUS_FONT[status], constant: true };
   return cells;
+}
+
+const SHARED_ROWS = new Map<CellValue, CellValue[]>();
+
+/**
+ * A frozen one-cell row for a value from a fixed set (null, false, a status text, a format, a colour),
+ * shared by every row that holds it: a 100 000-row column is mostly the same few rows.
+ */
+function sharedRow<T extends CellValue>(value: T): T[] {
+  let row = SHARED_ROWS.get(value);
+  if (!row) SHARED_ROWS.set(value, (row = Object.freeze([value]) as unknown as CellValue[]));
+  return row as T[];
 }
 
 /** Output fields whose cells carry a status colour, and those that carry a number format. */
@@ -165,34 +170,52 @@ const COLOURED_FIELDS = new Set(['status', 'proposal']);
 const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement']);
 
 /**
- * A one-column block from the header row to the table's last data row. Fills and font colours only for
- * status columns, number formats only for number columns (arrays per cell are what a 100 000-row plan costs).
+ * The output columns of a table, one block each from the header row to the table's last data row, in one
+ * pass over the rows. Fills and font colours only for status columns, number formats only for number
+ * columns, and rows of constant cells shared (arrays per cell are what a 100 000-row plan costs).
  */
-function columnBlock(table: TableInfo, field: string, col: number, header: string, cellAt: (row: number) => OutCell): Block {
-  const coloured = COLOURED_FIELDS.has(field);
-  const formatted = NUMBER_FIELDS.has(field);
-  const values: CellValue[][] = [[header]];
-  const bold: boolean[][] = [[true]];
-  const numberFormats: (string | null)[][] = [[null]];
-  const fills: (string | null)[][] = [[null]];
-  const fontColors: (string | null)[][] = [[null]];
+function tableBlocks<T>(
+  table: TableInfo,
+  grids: WorkbookGrids,
+  lang: Lang,
+  results: T[] | undefined,
+  cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
+): Block[] {
+  const columns = outputColumnsOf(table).map(({ field, col }) => new ColumnBuilder(table, field, col, headerText(grids, table, field, col, lang)));
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
-    const cell = cellAt(row);
-    values.push([cell.value]);
-    bold.push([false]);
-    if (formatted) numberFormats.push([cell.format ?? null]);
-    if (coloured) {
-      fills.push([cell.fill ?? null]);
-      fontColors.push([cell.font ?? null]);
+    const result = results?.[row];
+    for (let i = 0; i < columns.length; i++) columns[i].add(cellOf(columns[i].field, result, lang));
+  }
+  return columns.map((column) => column.block);
+}
+
+/** Collects one output column's block row by row. */
+class ColumnBuilder {
+  readonly block: Block;
+  private readonly values: CellValue[][];
+  private readonly bold: boolean[][];
+  private readonly numberFormats: (string | null)[][] | null = null;
+  private readonly fills: (string | null)[][] | null = null;
+  private readonly fontColors: (string | null)[][] | null = null;
+
+  constructor(table: TableInfo, readonly field: string, col: number, header: string) {
+    this.values = [[header]];
+    this.bold = [[true]];
+    this.block = { sheet: table.sheet, row: table.headerRow, col, values: this.values, bold: this.bold };
+    if (NUMBER_FIELDS.has(field)) this.block.numberFormats = this.numberFormats = [[null]];
+    if (COLOURED_FIELDS.has(field)) {
+      this.block.fills = this.fills = [[null]];
+      this.block.fontColors = this.fontColors = [[null]];
     }
   }
-  const block: Block = { sheet: table.sheet, row: table.headerRow, col, values, bold };
-  if (formatted) block.numberFormats = numberFormats;
-  if (coloured) {
-    block.fills = fills;
-    block.fontColors = fontColors;
+
+  add(cell: OutCell): void {
+    this.values.push(cell.constant ? sharedRow(cell.value) : [cell.value]);
+    this.bold.push(sharedRow(false));
+    if (this.numberFormats) this.numberFormats.push(sharedRow(cell.format ?? null));
+    if (this.fills) this.fills.push(sharedRow(cell.fill ?? null));
+    if (this.fontColors) this.fontColors.push(sharedRow(cell.font ?? null));
   }
-  return block;
 }
 
 function indicatorCell(field: string, result: IndicatorResult | undefined, lang: Lang): OutCell {
@@ -200,11 +223,11 @@ function indicatorCell(field: string, result: IndicatorResult | undefined, lang:
   if (field === 'status') return statusCell(result.status, lang);
   if (field === 'achievement') {
     const value = roundSignificant(result.achievement);
-    return { value, format: value === null ? null : ACHIEVEMENT_FORMAT };
+    return value === null ? BLANK : { value, format: ACHIEVEMENT_FORMAT };
   }
   // forecastComputed: a percentage is written as the fraction a `%` cell holds (SPEC 3), anything else as is.
   const forecast = roundSignificant(result.computedForecast);
-  if (forecast === null) return { value: null };
+  if (forecast === null) return BLANK;
   if (result.unit === '%') return { value: roundSignificant(forecast / 100), format: PERCENT_VALUE_FORMAT };
   return { value: forecast, format: NUMBER_VALUE_FORMAT };
 }
@@ -212,7 +235,7 @@ function indicatorCell(field: string, result: IndicatorResult | undefined, lang:
 function goalCell(field: string, result: GoalResult | undefined, lang: Lang): OutCell {
   if (!result) return BLANK;
   if (field === 'proposal') return statusCell(result.proposed, lang);
-  return { value: result.sentence || null };
+  return result.sentence ? { value: result.sentence } : BLANK;
 }
 
 function statusCell(status: Status, lang: Lang): OutCell {

@@ -215,10 +215,72 @@ function columnEntries(columns: Columns): [string, number][] {
   return entries;
 }
 
-function cellRefs(sheet: string, row: number, columns: Columns): Partial<Record<string, CellRef>> {
-  const cells: Partial<Record<string, CellRef>> = {};
-  for (const [field, col] of columnEntries(columns)) cells[field] = { sheet, row, col };
-  return cells;
+type RowCells = Partial<Record<string, CellRef>>;
+type RowCellsClass = new (sheet: string, row: number) => RowCells;
+const CELLS_SHEET = Symbol('sheet');
+const CELLS_ROW = Symbol('row');
+/** Row-cells classes by column layout, kept across checks so that the optimised code of the row readers stays valid. */
+const ROW_CELLS = new Map<string, RowCellsClass>();
+const ROW_CELLS_LIMIT = 200;
+
+/**
+ * The `cells` of a row: one small object per row instead of one CellRef per column per row (millions of
+ * objects at 100 000 rows, of which only the few cells with issues are ever looked at). Each field of
+ * the columns map is a getter, shared per map, that makes the field's CellRef when asked. A field can
+ * still be assigned (the report layout does), and JSON gives the same object plain refs would.
+ */
+function cellRefs(sheet: string, row: number, columns: Columns): RowCells {
+  return new (rowCellsOf(columns))(sheet, row);
+}
+
+const CELLS_CLASS_OF = new WeakMap<Columns, RowCellsClass>();
+
+function rowCellsOf(columns: Columns): RowCellsClass {
+  let RowCellsOf = CELLS_CLASS_OF.get(columns);
+  if (!RowCellsOf) {
+    const entries = columnEntries(columns);
+    const layout = entries.map(([field, col]) => `${field}:${col}`).join(',');
+    RowCellsOf = ROW_CELLS.get(layout);
+    if (!RowCellsOf) {
+      if (ROW_CELLS.size >= ROW_CELLS_LIMIT) ROW_CELLS.clear();
+      ROW_CELLS.set(layout, (RowCellsOf = rowCellsClass(entries)));
+    }
+    CELLS_CLASS_OF.set(columns, RowCellsOf);
+  }
+  return RowCellsOf;
+}
+
+function rowCellsClass(entries: [string, number][]): RowCellsClass {
+  class Cells {
+    // Symbol keys: neither fields of the cells map nor in its JSON; toEqual still compares them.
+    [CELLS_SHEET]: string;
+    [CELLS_ROW]: number;
+    constructor(sheet: string, row: number) {
+      this[CELLS_SHEET] = sheet;
+      this[CELLS_ROW] = row;
+    }
+
+    /** The plain `{ field: { sheet, row, col } }` object these cells stand for, assigned fields included. */
+    toJSON(): RowCells {
+      const plain: RowCells = {};
+      const self = this as unknown as RowCells;
+      for (const [field] of entries) plain[field] = self[field];
+      for (const field of Object.keys(this)) plain[field] = self[field];
+      return plain;
+    }
+  }
+  for (const [field, col] of entries) {
+    Object.defineProperty(Cells.prototype, field, {
+      configurable: true,
+      get(this: Cells): CellRef {
+        return { sheet: this[CELLS_SHEET], row: this[CELLS_ROW], col };
+      },
+      set(this: Cells, ref: CellRef | undefined): void {
+        Object.defineProperty(this, field, { value: ref, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  }
+  return Cells as unknown as RowCellsClass;
 }
 
 /**
@@ -480,7 +542,16 @@ const LEVEL_WORDS: Record<string, Level> = {
 
 /** A Nivå text as a level (Swedish or English, any case); null when blank or unknown. */
 export function parseLevel(text: string): Level | null {
-  return LEVEL_WORDS[fold(text).replace(/[:.]+$/, '')] ?? null;
+  return lookupLevel(text);
+}
+
+const lookupLevel = memo((text) => LEVEL_WORDS[fold(text).replace(/[:.]+$/, '')] ?? null);
+const lookupAssessment = memo(parseAssessment);
+const lookupGoalNumber = memo(normaliseGoalNumber);
+
+/** normaliseGoalNumber, memoised for texts: an indicator or activity sheet repeats each goal's number on row after row. Rows share the result. */
+function goalNumberOf(value: CellValue): { number: string; valid: boolean } {
+  return typeof value === 'string' ? lookupGoalNumber(value) : normaliseGoalNumber(value);
 }
 
 const LEVEL_TEXT: Record<Lang, Record<Level, string>> = {
@@ -507,7 +578,7 @@ function readGoalRow(grid: SheetGrid, row: number, columns: Partial<Record<strin
   }
   let stated: Assessment | null = null;
   const statedText = textAt(grid, row, columns.stated);
-  const assessment = parseAssessment(statedText);
+  const assessment = lookupAssessment(statedText);
   if (assessment === 'invalid') {
     report(issues, lang, 'E_ASSESSMENT_VALUE', { sheet, row, col: columns.stated as number }, { value: describeCell(statedText) });
   } else stated = assessment;
@@ -608,7 +679,7 @@ export function readIndicatorRow(
   return {
     sheet,
     row,
-    goal: normaliseGoalNumber(cellValue(grid, row, columns.goal)).number,
+    goal: goalNumberOf(cellValue(grid, row, columns.goal)).number,
     name: textAt(grid, row, columns.name),
     arsmal: values.arsmal,
     kfArsmal: values.kfArsmal,
@@ -747,10 +818,13 @@ function reportPeriodEnd(period: Period | null): string | null {
   return cachedPeriodEnd;
 }
 
+const lookupDateText = memo((text) => parseDateValue(text));
+
 function readDateCell(grid: SheetGrid, row: number, col: number | undefined, field: string, lang: Lang, issues: Issue[]): string | null {
   const value = cellValue(grid, row, col);
   if (isBlank(value)) return null;
-  const parsed = parseDateValue(value, cellFormat(grid, row, col));
+  // A date column repeats a few dates: texts are memoised (a text's reading does not depend on the cell format).
+  const parsed = typeof value === 'string' ? lookupDateText(value) : parseDateValue(value, cellFormat(grid, row, col));
   if (parsed.kind === 'date') return parsed.iso;
   const ref = { sheet: grid.name, row, col: col as number };
   if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_DATE[lang] });
@@ -776,7 +850,7 @@ export function readActivityRow(
   return {
     sheet: grid.name,
     row,
-    goal: normaliseGoalNumber(cellValue(grid, row, columns.goal)).number,
+    goal: goalNumberOf(cellValue(grid, row, columns.goal)).number,
     name: textAt(grid, row, columns.name),
     start,
     end,

@@ -7,7 +7,24 @@ export function roundSignificant(value: number | null | undefined): number | nul
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
   if (value === 0) return 0; // also turns -0 into 0
   if (Number.isInteger(value) && Math.abs(value) < 1e10) return value; // already exact: skip the slow toPrecision
+  if (hasTenDigits(value)) return value;
   return Number(value.toPrecision(10));
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * True when a number already is the double nearest to a decimal of at most 10 significant digits
+ * (38.87, 0.25), so that toPrecision(10) would give it back: it is k / 10^m for an integer k below
+ * 10^10 and an exact power of ten. Cheap arithmetic instead of a toPrecision on every number.
+ */
+function hasTenDigits(value: number): boolean {
+  const abs = Math.abs(value);
+  if (abs < 1e-6 || abs >= 1e10) return false;
+  const scale = POWERS_OF_TEN[9 - Math.floor(Math.log10(abs))];
+  if (scale === undefined) return false;
+  const scaled = Math.round(value * scale);
+  return Math.abs(scaled) < 1e10 && scaled / scale === value;
 }
 
 /**

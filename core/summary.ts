@@ -2,7 +2,7 @@
 import { roundSignificant } from './report';
 import { OUTPUT_SHEET_NAMES } from './schema';
 import { levelSentence } from './sentence';
-import { HIGHLIGHT_FILL, STATUS_FILL, STATUS_FONT, STATUS_TEXT } from './status';
+import { HIGHLIGHT_FILL, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from './status';
 import type {
   CellValue,
   FinanceSummary,
@@ -105,16 +105,29 @@ interface Cell {
 
 type CellInput = Cell | CellValue;
 
-/** Collects rows of cells straight into the parallel, rectangular arrays of a NewSheet (fixed width; extra cells are dropped). */
+/**
+ * Collects rows of cells straight into the parallel, rectangular arrays of a NewSheet (fixed width; extra
+ * cells are dropped). Only the values are one array per row: a row of formats, fills, font colours or
+ * bold flags is shared with every row styled the same (a 100 000-row check has tens of thousands of rows
+ * here, styled a handful of ways).
+ */
 class SheetBuilder {
   private readonly values: CellValue[][] = [];
   private readonly formats: (string | null)[][] = [];
   private readonly fills: (string | null)[][] = [];
   private readonly fonts: (string | null)[][] = [];
   private readonly bold: boolean[][] = [];
+  private readonly styleRows: StyleRows;
+  // The styled cells of the row being added, as column, style, column, style… (reused from row to row).
+  private readonly styledFormats: Styled<string> = [];
+  private readonly styledFills: Styled<string> = [];
+  private readonly styledFonts: Styled<string> = [];
+  private readonly styledBold: Styled<true> = [];
   readonly links: Link[] = [];
 
-  constructor(private readonly width: number) {}
+  constructor(private readonly width: number) {
+    this.styleRows = styleRowsOf(width);
+  }
 
   get rowCount(): number {
     return this.values.length;
@@ -123,10 +136,11 @@ class SheetBuilder {
   add(cells: CellInput[] = []): void {
     const width = this.width;
     const values: CellValue[] = new Array(width).fill(null);
-    const formats: (string | null)[] = new Array(width).fill(null);
-    const fills: (string | null)[] = new Array(width).fill(null);
-    const fonts: (string | null)[] = new Array(width).fill(null);
-    const bold: boolean[] = new Array(width).fill(false);
+    const formats = this.styledFormats;
+    const fills = this.styledFills;
+    const fonts = this.styledFonts;
+    const bold = this.styledBold;
+    formats.length = fills.length = fonts.length = bold.length = 0;
     for (let i = 0; i < cells.length && i < width; i++) {
       const cell = cells[i];
       if (cell === null || typeof cell !== 'object') {
@@ -134,16 +148,16 @@ class SheetBuilder {
         continue;
       }
       values[i] = cell.value;
-      if (cell.format) formats[i] = cell.format;
-      if (cell.fill) fills[i] = cell.fill;
-      if (cell.font) fonts[i] = cell.font;
-      if (cell.bold) bold[i] = true;
+      if (cell.format) formats.push(i, cell.format);
+      if (cell.fill) fills.push(i, cell.fill);
+      if (cell.font) fonts.push(i, cell.font);
+      if (cell.bold) bold.push(i, true);
     }
     this.values.push(values);
-    this.formats.push(formats);
-    this.fills.push(fills);
-    this.fonts.push(fonts);
-    this.bold.push(bold);
+    this.formats.push(this.styleRows.row(formats, null));
+    this.fills.push(this.styleRows.row(fills, null));
+    this.fonts.push(this.styleRows.row(fonts, null));
+    this.bold.push(this.styleRows.row(bold, false));
   }
 
   build(name: string, columnWidths: number[], frozenRows: number): NewSheet {
@@ -162,8 +176,58 @@ class SheetBuilder {
   }
 }
 
+/** The styled cells of a row as column, style, column, style…; empty when none is styled. */
+type Styled<T> = (number | T)[];
+
+const STYLE_ROWS = new Map<number, StyleRows>();
+
+/** The style rows of a width, kept across checks: their content comes from a fixed set, and keeping them keeps the optimised code valid. */
+function styleRowsOf(width: number): StyleRows {
+  let rows = STYLE_ROWS.get(width);
+  if (!rows) STYLE_ROWS.set(width, (rows = new StyleRows(width)));
+  return rows;
+}
+
+/**
+ * Frozen style rows of one width, one per distinct content (the content comes from the fixed formats
+ * and colours above). Looked up through a tree keyed by column, then style, so a lookup builds no key.
+ */
+class StyleRows {
+  private readonly root = new Map<unknown, StyleNode>();
+
+  constructor(private readonly width: number) {}
+
+  row<T extends string | boolean, D extends null | false>(styled: Styled<T>, blank: D): (T | D)[] {
+    let node = child(this.root, blank);
+    for (let i = 0; i < styled.length; i++) node = child(node.next, styled[i]);
+    if (!node.row) {
+      const row = new Array<T | D>(this.width).fill(blank);
+      for (let i = 0; i < styled.length; i += 2) row[styled[i] as number] = styled[i + 1] as T;
+      node.row = Object.freeze(row) as unknown[];
+    }
+    return node.row as (T | D)[];
+  }
+}
+
+interface StyleNode {
+  next: Map<unknown, StyleNode>;
+  row: unknown[] | null;
+}
+
+function child(nodes: Map<unknown, StyleNode>, key: unknown): StyleNode {
+  let node = nodes.get(key);
+  if (!node) nodes.set(key, (node = { next: new Map(), row: null }));
+  return node;
+}
+
 const bold = (value: CellValue): Cell => ({ value, bold: true });
-const status = (s: Status, lang: Lang): Cell => ({ value: STATUS_TEXT[lang][s], fill: STATUS_FILL[s], font: STATUS_FONT[s] });
+const STATUS_CELLS = {} as Record<Lang, Record<Status, Cell>>;
+for (const lang of ['sv', 'en'] as Lang[]) {
+  STATUS_CELLS[lang] = {} as Record<Status, Cell>;
+  for (const s of STATUSES) STATUS_CELLS[lang][s] = { value: STATUS_TEXT[lang][s], fill: STATUS_FILL[s], font: STATUS_FONT[s] };
+}
+/** A status cell with its colours (one shared object per status and language). */
+const status = (s: Status, lang: Lang): Cell => STATUS_CELLS[lang][s];
 const number = (value: number | null | undefined, format: string): Cell => {
   const rounded = roundSignificant(value);
   return rounded === null ? { value: null } : { value: rounded, format };

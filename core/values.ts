@@ -61,7 +61,28 @@ export function serialToIso(serial: number): string | null {
   let days = Math.floor(serial);
   if (days < 60) days += 1; // before the fictitious leap day the epoch is one day later
   else if (days === 60) days = 61; // 1900-02-29 does not exist: read as 1900-03-01
-  return new Date(EXCEL_EPOCH + days * DAY_MS).toISOString().slice(0, 10);
+  return civilFromDays(days + EXCEL_EPOCH / DAY_MS);
+}
+
+/**
+ * ISO date of a day count since 1970-01-01, by calendar arithmetic (H. Hinnant's days → civil):
+ * a Date and toISOString per cell is what a 100 000-row activity sheet would spend its time on.
+ */
+function civilFromDays(unixDays: number): string {
+  const z = unixDays + 719468; // days since 0000-03-01
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  return isoText(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day);
+}
+
+/** `2024-03-05` from a year of four digits, a month and a day. */
+function isoText(year: number, month: number, day: number): string {
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** Excel serial of an ISO date (inverse of serialToIso for dates after 1900-03-01). */
@@ -73,10 +94,15 @@ export function isoToSerial(iso: string): number | null {
 
 /** ISO text of a valid calendar date, else null. */
 function isoDate(year: number, month: number, day: number): string | null {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return isoText(year, month, day);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,8 +196,56 @@ function parseBound(text: string): ParsedValue | null {
   return { kind: 'bound', value: n.value, unit: n.unit, bound };
 }
 
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/**
+ * The common case of a value text, read without the general regex: `-`? digits, then `,`/`.` and
+ * digits, then `%` (a space before it allowed), nothing else. Null for anything else, and for the
+ * cases the general reader decides (a point and three digits, more than 15 digits), which then reads it.
+ */
+function parsePlainNumber(text: string): ParsedValue | null {
+  const length = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
+  const negative = i === 1;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = 0;
+  for (; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < DIGIT_0 || c > DIGIT_9) break;
+    mantissa = mantissa * 10 + (c - DIGIT_0);
+    digits++;
+  }
+  if (digits === 0) return null;
+  const separator = text.charCodeAt(i);
+  if (separator === 44 || separator === 46) {
+    // ',' or '.'
+    for (i++; i < length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      mantissa = mantissa * 10 + (c - DIGIT_0);
+      decimals++;
+    }
+    if (decimals === 0 || (separator === 46 && decimals === 3)) return null;
+  }
+  if (digits + decimals > 15) return null;
+  let unit: Unit = null;
+  if (i < length) {
+    if (text.charCodeAt(i) === 32) i++; // one space before the %
+    if (i !== length - 1 || text.charCodeAt(i) !== 37) return null; // '%'
+    unit = '%';
+  }
+  // mantissa < 10^15 and 10^decimals are exact, so the division rounds as Number('38.87') does.
+  const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
+  return { kind: 'number', value: negative ? -magnitude : magnitude, unit };
+}
+
 /** Reads a non-blank text cell that is neither an error nor a missing marker. */
 function parseText(text: string): ParsedValue {
+  const plain = parsePlainNumber(text);
+  if (plain) return plain;
   if (PENDING_RE.test(text)) return { kind: 'pending', text };
   // A band first: `100 % +/- 2 %` would otherwise read as 100 % with a note.
   if (BAND_HINT_RE.test(text)) {
@@ -306,6 +380,9 @@ function unitKey(unit: string): string | null {
   return key === 'st' ? null : key;
 }
 
+/** The empty field list reconcileUnits returns when nothing was assumed or scaled (shared, so frozen). */
+const NO_FIELDS: string[] = Object.freeze([]) as unknown as string[];
+
 /**
  * Reconciles the units of one indicator row: bare numbers become `%` when the row has `%`
  * (I_UNIT_ASSUMED), except a bare number below 1 against a `%` value of 1 or more (W_SCALE);
@@ -318,13 +395,17 @@ export function reconcileUnits(values: Record<string, ParsedValue>): {
   mismatch: [string, string] | null;
   scale: string[];
 } {
+  // Runs once per indicator row: plain loops, no per-call closures or scratch lists.
   const fields = Object.keys(values);
   let hasPercent = false;
   let percentAtLeastOne = false;
   let firstNamed: Unit = null;
   let mismatch: [string, string] | null = null;
-  const seen: { field: string; key: string }[] = [];
-  for (const field of fields) {
+  // Until a mismatch is found every unit key seen equals the first one, so the first is all there is to compare with.
+  let firstKey: string | null = null;
+  let firstKeyField = '';
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
     const parsed = values[field];
     const unit = unitOf(parsed);
     if (!unit) continue;
@@ -334,26 +415,28 @@ export function reconcileUnits(values: Record<string, ParsedValue>): {
     } else if (firstNamed === null) firstNamed = unit;
     const key = unitKey(unit);
     if (key === null) continue;
-    if (!mismatch) {
-      const other = seen.find((s) => s.key !== key);
-      if (other) mismatch = [other.field, field];
-    }
-    seen.push({ field, key });
+    if (firstKey === null) {
+      firstKey = key;
+      firstKeyField = field;
+    } else if (!mismatch && key !== firstKey) mismatch = [firstKeyField, field];
   }
-  const assumedPercent: string[] = [];
-  const scale: string[] = [];
+  let assumedPercent: string[] = NO_FIELDS;
+  let scale: string[] = NO_FIELDS;
   let result = values;
   if (hasPercent) {
-    for (const field of fields) {
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
       const parsed = values[field];
       if (unitOf(parsed) !== null) continue;
       const magnitude = magnitudeOf(parsed) ?? 0;
       if (percentAtLeastOne && magnitude > 0 && magnitude < 1 && parsed.kind !== 'band') {
+        if (scale === NO_FIELDS) scale = [];
         scale.push(field);
         continue;
       }
       if (result === values) result = { ...values };
       result[field] = { ...parsed, unit: '%' } as ParsedValue;
+      if (assumedPercent === NO_FIELDS) assumedPercent = [];
       assumedPercent.push(field);
     }
   }
