@@ -1,6 +1,6 @@
 // Proposes each goal's assessment bottom-up through the goal hierarchy (SPEC 5.5) and compares it with the stated one.
 import { issueAt } from './issues';
-import { countsSentence, countStatuses, type NounKey } from './sentence';
+import { activitySentence, countsSentence, countStatuses, type NounKey } from './sentence';
 import { STATUS_TEXT } from './status';
 import type { Activity, Assessment, Goal, GoalResult, IndicatorResult, Issue, Lang, Settings, Status } from './types';
 
@@ -32,8 +32,14 @@ export function proposeFromStatuses(statuses: Iterable<Status>, heltAbove: numbe
 /** A goal without scored inputs: any Försenad/Avbruten or overdue activity → delvis; others → helt; none → ej_bedomd. */
 export function proposeFromActivities(activities: Activity[]): Status {
   if (activities.length === 0) return 'ej_bedomd';
-  const troubled = activities.some((a) => a.status === 'forsenad' || a.status === 'avbruten' || a.overdue);
-  return troubled ? 'delvis' : 'helt';
+  return troubledCount(activities) > 0 ? 'delvis' : 'helt';
+}
+
+/** Activities that are Försenad, Avbruten or overdue. */
+function troubledCount(activities: Activity[]): number {
+  let n = 0;
+  for (const a of activities) if (a.status === 'forsenad' || a.status === 'avbruten' || a.overdue) n++;
+  return n;
 }
 
 function depth(goal: Goal): number {
@@ -41,17 +47,6 @@ function depth(goal: Goal): number {
   let dots = 0;
   for (const ch of goal.number) if (ch === '.') dots++;
   return dots + 1;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 /** The level noun for a sentence about sub-goals: their common level, else plain "mål". */
@@ -114,15 +109,16 @@ export function proposeGoals(
       const children = childList.map((child) => goals[child]);
       const childStatuses = childList.map((child) => goals[child].stated ?? results[child]?.proposed ?? 'ej_bedomd');
       let proposal = proposeFromStatuses(own.concat(childStatuses), settings.goalHeltAbove, settings.goalDelvisFrom);
-      if (proposal.status === 'ej_bedomd') proposal = { status: proposeFromActivities(ownActivities[slot] ?? []), score: null };
       const counts = countStatuses(own);
-      results[index] = {
-        goal,
-        proposed: proposal.status,
-        score: proposal.score,
-        counts,
-        sentence: goalUnderlag(counts, children, childStatuses, settings.lang),
-      };
+      let sentence = goalUnderlag(counts, children, childStatuses, settings.lang);
+      if (proposal.status === 'ej_bedomd') {
+        // Nothing scored: the activities decide, and the sentence says so.
+        const goalActivities = ownActivities[slot] ?? [];
+        proposal = { status: proposeFromActivities(goalActivities), score: null };
+        const aboutActivities = activitySentence(goalActivities.length, troubledCount(goalActivities), settings.lang);
+        sentence = [sentence, aboutActivities].filter((part) => part !== '').join(' ');
+      }
+      results[index] = { goal, proposed: proposal.status, score: proposal.score, counts, sentence };
     }
   }
   for (const result of results) assessmentIssues(result.goal, result.proposed, settings.lang, issues);

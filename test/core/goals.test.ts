@@ -155,3 +155,15 @@ describe('stated against proposed', () => {
     expect(propose([makeGoal('1.1', { stated: 'helt' })], []).issues).toEqual([]);
   });
 });
+
+describe('Underlag of a goal proposed from its activities', () => {
+  it('explains the proposal with the activities (real goal 1.2.1: four activities on plan)', () => {
+    const { readWorkbook } = require('../../core/read') as typeof import('../../core/read');
+    const { assess } = require('../../core/assess') as typeof import('../../core/assess');
+    const { eavTextWorkbook } = require('../helpers/fixtures') as typeof import('../helpers/fixtures');
+    const { model } = readWorkbook(eavTextWorkbook());
+    const goal = assess(model).goals.find((g) => g.goal.number === '1.2.1');
+    expect(goal?.proposed).toBe('helt');
+    expect(goal?.sentence).toBe('Samtliga fyra aktiviteter bedöms genomföras enligt plan.');
+  });
+});

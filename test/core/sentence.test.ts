@@ -120,3 +120,20 @@ describe('levelSentence', () => {
     expect(levelSentence('namndmal', [], 'sv')).toBe('');
   });
 });
+
+describe('activity sentence (a goal judged on its activities alone)', () => {
+  const { activitySentence } = require('../../core/sentence') as typeof import('../../core/sentence');
+  it.each([
+    [1, 0, 'sv', 'Aktiviteten bedöms genomföras enligt plan.'],
+    [2, 0, 'sv', 'Båda aktiviteterna bedöms genomföras enligt plan.'],
+    [8, 0, 'sv', 'Samtliga åtta aktiviteter bedöms genomföras enligt plan.'],
+    [1, 1, 'sv', 'Aktiviteten är försenad, avbruten eller inte klar i tid.'],
+    [5, 1, 'sv', 'En av fem aktiviteter är försenad, avbruten eller inte klar i tid.'],
+    [5, 2, 'sv', 'Två av fem aktiviteter är försenade, avbrutna eller inte klara i tid.'],
+    [3, 0, 'en', 'All three activities are on track.'],
+    [4, 2, 'en', 'Two of four activities are delayed, cancelled or overdue.'],
+    [0, 0, 'sv', ''],
+  ] as const)('%i activities, %i troubled (%s)', (total, troubled, lang, expected) => {
+    expect(activitySentence(total, troubled, lang)).toBe(expected);
+  });
+});
