@@ -131,8 +131,11 @@ const ACTIVITY_STATUS_TEXT: Record<Lang, Record<string, string>> = {
 
 const LEVELS_BY_DEPTH: Level[] = ['inriktningsmal', 'verksamhetsomradesmal', 'namndmal', 'enhetsmal'];
 
+/** Parts of a dotted goal number, counted without splitting (called several times per goal). */
 function depthOf(number: string): number {
-  return number.split('.').length;
+  let depth = 1;
+  for (let i = number.indexOf('.'); i !== -1; i = number.indexOf('.', i + 1)) depth++;
+  return depth;
 }
 
 function levelOfDepth(depth: number): Level {
@@ -163,20 +166,83 @@ function cellOf(item: { cells: Partial<Record<string, CellRef>>; sheet: string; 
 // Goals
 // ---------------------------------------------------------------------------------------------
 
-function validateGoals(model: WorkbookModel, r: Reporter): void {
+/**
+ * The first valid goal of each number (whose level counts), with a flag per goal for whether anything
+ * refers to it (W_GOAL_EMPTY). Positions and byte flags rather than an object per goal: on 100 000
+ * rows this index lives through many young-generation collections, and every object in it gets copied.
+ */
+class GoalIndex {
+  private readonly first = new Map<string, number>();
+  private readonly used: Uint8Array;
+  /** Met while walking the goals sheet (only when the index doubles as that sheet's list of firsts). */
+  private readonly met: Uint8Array;
+
+  constructor(private readonly goals: Goal[]) {
+    this.used = new Uint8Array(goals.length);
+    this.met = new Uint8Array(goals.length);
+    for (let i = 0; i < goals.length; i++) {
+      const goal = goals[i];
+      if (goal.valid && !this.first.has(goal.number)) this.first.set(goal.number, i);
+    }
+  }
+
+  /** Position of the first valid goal with this number, or -1. */
+  find(number: string): number {
+    return this.first.get(number) ?? -1;
+  }
+
+  goalAt(position: number): Goal {
+    return this.goals[position];
+  }
+
+  get(number: string): Goal | undefined {
+    const position = this.first.get(number);
+    return position === undefined ? undefined : this.goals[position];
+  }
+
+  markUsed(position: number): void {
+    this.used[position] = 1;
+  }
+
+  isUsed(number: string): boolean {
+    const position = this.first.get(number);
+    return position !== undefined && this.used[position] === 1;
+  }
+
+  /** Marks the first goal with this number as met; true if it already was. */
+  meet(number: string): boolean {
+    const position = this.first.get(number)!;
+    const already = this.met[position] === 1;
+    this.met[position] = 1;
+    return already;
+  }
+}
+
+function validateGoals(model: WorkbookModel, index: GoalIndex, r: Reporter): void {
   const bySheet = new Map<string, Goal[]>();
   for (const goal of model.goals) {
     const list = bySheet.get(goal.sheet);
     if (list) list.push(goal);
     else bySheet.set(goal.sheet, [goal]);
   }
-  for (const goals of bySheet.values()) validateGoalSheet(goals, r);
-  checkEmptyGoals(model, r);
+  // With one goals sheet its first goal per number is the index's, so the index serves as that sheet's list of firsts.
+  const shared = bySheet.size === 1 ? index : null;
+  for (const goals of bySheet.values()) validateGoalSheet(goals, shared, r);
 }
 
 /** Numbers, duplicates, parents and levels within one sheet (a goals sheet and a pasted report are separate lists). */
-function validateGoalSheet(goals: Goal[], r: Reporter): void {
-  const first = new Map<string, Goal>();
+function validateGoalSheet(goals: Goal[], shared: GoalIndex | null, r: Reporter): void {
+  const own = shared ? null : new Map<string, Goal>();
+  const firstOf = (number: string): Goal | undefined => (shared ? shared.get(number) : own!.get(number));
+  /** The earlier goal with the same number, recording this one as the first when there is none. */
+  const earlierOf = (goal: Goal): Goal | undefined => {
+    if (own) {
+      const earlier = own.get(goal.number);
+      if (!earlier) own.set(goal.number, goal);
+      return earlier;
+    }
+    return shared!.meet(goal.number) ? shared!.get(goal.number) : undefined;
+  };
   const depths = new Set<number>();
   for (const goal of goals) {
     if (!goal.valid) {
@@ -184,14 +250,13 @@ function validateGoalSheet(goals: Goal[], r: Reporter): void {
       continue;
     }
     depths.add(depthOf(goal.number));
-    const earlier = first.get(goal.number);
+    const earlier = earlierOf(goal);
     if (earlier) r.add('E_GOAL_DUPLICATE', cellOf(goal, 'number'), { value: describeCell(goal.number), first: String(earlier.row + 1) });
-    else first.set(goal.number, goal);
   }
   for (const goal of goals) {
     if (!goal.valid) continue;
     const depth = depthOf(goal.number);
-    if (goal.parent && !first.has(goal.parent) && depths.has(depth - 1)) {
+    if (goal.parent && firstOf(goal.parent) === undefined && depths.has(depth - 1)) {
       r.add('E_GOAL_PARENT_MISSING', cellOf(goal, 'number'), { value: describeCell(goal.number), parent: describeCell(goal.parent) });
     }
     const expected = levelOfDepth(depth);
@@ -207,15 +272,22 @@ function validateGoalSheet(goals: Goal[], r: Reporter): void {
 
 const CHECKED_FOR_CONTENT: Set<Level> = new Set(['verksamhetsomradesmal', 'namndmal', 'enhetsmal']);
 
-function checkEmptyGoals(model: WorkbookModel, r: Reporter): void {
-  const used = new Set<string>();
-  for (const indicator of model.indicators) used.add(indicator.goal);
-  for (const activity of model.activities) used.add(activity.goal);
-  for (const goal of model.goals) if (goal.parent) used.add(goal.parent);
+/**
+ * W_GOAL_EMPTY, once the indicator and activity checks have marked the goals they refer to (the
+ * lookups they make anyway), so no set of every row's goal number is built.
+ */
+function checkEmptyGoals(model: WorkbookModel, index: GoalIndex, r: Reporter): Issue[] {
   for (const goal of model.goals) {
-    if (!goal.valid || !CHECKED_FOR_CONTENT.has(goal.level) || used.has(goal.number)) continue;
-    r.add('W_GOAL_EMPTY', cellOf(goal, 'number', 'title'), { value: describeCell(goal.number), level: LEVEL_TEXT[r.lang][goal.level] });
+    if (!goal.parent) continue;
+    const parent = index.find(goal.parent);
+    if (parent !== -1) index.markUsed(parent);
   }
+  const empty = new Reporter(r.lang);
+  for (const goal of model.goals) {
+    if (!goal.valid || !CHECKED_FOR_CONTENT.has(goal.level) || index.isUsed(goal.number)) continue;
+    empty.add('W_GOAL_EMPTY', cellOf(goal, 'number', 'title'), { value: describeCell(goal.number), level: LEVEL_TEXT[r.lang][goal.level] });
+  }
+  return empty.issues;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,39 +321,154 @@ function unitOf(value: ParsedValue): string | null | undefined {
   return value.kind === 'number' || value.kind === 'bound' || value.kind === 'band' ? value.unit : undefined;
 }
 
-function validateIndicators(model: WorkbookModel, goalLevels: Map<string, Level>, r: Reporter): void {
-  const seen = new Map<string, Indicator>();
-  for (const indicator of model.indicators) {
-    checkReference(indicator, model, goalLevels, r, 'indicator');
+const GOAL_NUMBER = /^\d+(?:\.\d+)*$/;
+
+/**
+ * The goal an indicator or activity refers to, looked up once per run of rows with the same goal
+ * number (rows come grouped by goal), which also marks the goal as used for W_GOAL_EMPTY.
+ */
+class GoalLookup {
+  private number: string | null = null;
+  private position = -1;
+  private level: Level | null = null;
+
+  constructor(private readonly index: GoalIndex) {}
+
+  private move(number: string): void {
+    if (number === this.number) return;
+    this.number = number;
+    this.position = this.index.find(number);
+    if (this.position !== -1) this.index.markUsed(this.position);
+    this.level = this.position !== -1 ? this.index.goalAt(this.position).level : GOAL_NUMBER.test(number) ? levelOfDepth(depthOf(number)) : null;
+  }
+
+  known(number: string): boolean {
+    this.move(number);
+    return this.position !== -1;
+  }
+
+  /** The level of the goal: from the goals, else from the number's depth. */
+  levelOf(number: string): Level | null {
+    this.move(number);
+    return this.level;
+  }
+}
+
+/**
+ * W_DUPLICATE_INDICATOR bookkeeping. Rows come in runs of one goal, so a run's names go into one
+ * reused map and nothing outlives the run but the run's bounds; only a goal whose rows turn up again
+ * later gets a lasting name map, filled once from its earlier runs. (One map of sheet+goal+name keys
+ * over 100 000 rows kept every key alive and made the check grow faster than the rows.)
+ */
+class DuplicateFinder {
+  /** Sheet → goal → id of the goal's latest run. */
+  private readonly latestRun = new Map<string, Map<string, number>>();
+  private readonly runStart: number[] = [];
+  private readonly runEnd: number[] = [];
+  /** The goal's run before this one, or -1. */
+  private readonly previousRun: number[] = [];
+  /** Sheet → goal → names, for goals whose rows are not contiguous. */
+  private readonly lasting = new Map<string, Map<string, Map<string, Indicator>>>();
+  private readonly scratch = new Map<string, Indicator>();
+  private sheet: string | null = null;
+  private goal: string | null = null;
+  private names: Map<string, Indicator> = this.scratch;
+  /** A fresh run's first name, keyed only once a second one arrives (most goals have one or few indicators). */
+  private pending: Indicator | null = null;
+
+  constructor(private readonly indicators: Indicator[]) {}
+
+  /** The first indicator before row `i` with the same sheet, goal and name (case and spacing ignored). */
+  earlier(i: number): Indicator | undefined {
+    const indicator = this.indicators[i];
+    if (indicator.goal !== this.goal || indicator.sheet !== this.sheet) return this.startRun(i, indicator);
+    if (this.pending) {
+      this.names.set(nameKey(this.pending.name), this.pending);
+      this.pending = null;
+    }
+    const key = nameKey(indicator.name);
+    const earlier = this.names.get(key);
+    if (!earlier) this.names.set(key, indicator);
+    return earlier;
+  }
+
+  private startRun(i: number, indicator: Indicator): Indicator | undefined {
+    const run = this.runStart.length;
+    if (run > 0) this.runEnd[run - 1] = i;
+    this.sheet = indicator.sheet;
+    this.goal = indicator.goal;
+    let runs = this.latestRun.get(indicator.sheet);
+    if (!runs) this.latestRun.set(indicator.sheet, (runs = new Map()));
+    const previous = runs.get(indicator.goal) ?? -1;
+    runs.set(indicator.goal, run);
+    this.runStart.push(i);
+    this.runEnd.push(this.indicators.length);
+    this.previousRun.push(previous);
+    if (previous === -1) {
+      if (this.scratch.size > 0) this.scratch.clear();
+      this.names = this.scratch;
+      this.pending = indicator;
+      return undefined;
+    }
+    this.pending = null;
+    this.names = this.lastingNames(indicator.sheet, indicator.goal, previous);
+    const key = nameKey(indicator.name);
+    const earlier = this.names.get(key);
+    if (!earlier) this.names.set(key, indicator);
+    return earlier;
+  }
+
+  /** The lasting name map of a goal seen before, built from its earlier runs the first time it is needed. */
+  private lastingNames(sheet: string, goal: string, previous: number): Map<string, Indicator> {
+    let bySheet = this.lasting.get(sheet);
+    if (!bySheet) this.lasting.set(sheet, (bySheet = new Map()));
+    let names = bySheet.get(goal);
+    if (names) return names;
+    names = new Map();
+    const runs: number[] = [];
+    for (let run = previous; run !== -1; run = this.previousRun[run]) runs.push(run);
+    for (let r = runs.length - 1; r >= 0; r--) {
+      for (let i = this.runStart[runs[r]]; i < this.runEnd[runs[r]]; i++) {
+        const earlier = this.indicators[i];
+        // A run's bounds also span unnamed rows, which may name any goal.
+        if (earlier.name === '') continue;
+        const key = nameKey(earlier.name);
+        if (!names.has(key)) names.set(key, earlier);
+      }
+    }
+    bySheet.set(goal, names);
+    return names;
+  }
+}
+
+function validateIndicators(model: WorkbookModel, goals: GoalLookup, r: Reporter): void {
+  const indicators = model.indicators;
+  const duplicates = new DuplicateFinder(indicators);
+  for (let i = 0; i < indicators.length; i++) {
+    const indicator = indicators[i];
+    checkReference(indicator, model, goals, r, 'indicator');
     if (indicator.name === '') r.add('E_NAME_EMPTY', cellOf(indicator, 'name', 'goal'), { what: WHAT[r.lang].indicator, header: describeCell(fieldHeader('indicators', 'name', r.lang)) });
     else {
-      const key = `${indicator.sheet}\u0000${indicator.goal}\u0000${nameKey(indicator.name)}`;
-      const earlier = seen.get(key);
+      const earlier = duplicates.earlier(i);
       if (earlier) {
         r.add('W_DUPLICATE_INDICATOR', cellOf(indicator, 'name'), { value: describeCell(indicator.name), goal: describeCell(indicator.goal), first: String(earlier.row + 1) });
-      } else seen.set(key, indicator);
+      }
     }
-    checkKfTarget(indicator, goalLevels, r);
+    checkKfTarget(indicator, goals, r);
     checkLooserThanKf(indicator, r);
     checkOutcomeMissing(indicator, model, r);
     checkGender(indicator, r);
   }
 }
 
-function checkReference(item: Indicator | Activity, model: WorkbookModel, goalLevels: Map<string, Level>, r: Reporter, what: 'indicator' | 'activity'): void {
-  if (!model.hasGoalsSheet || goalLevels.has(item.goal)) return;
+function checkReference(item: Indicator | Activity, model: WorkbookModel, goals: GoalLookup, r: Reporter, what: 'indicator' | 'activity'): void {
+  // Looked up even without a goals sheet: the lookup is what marks a goal as used.
+  if (goals.known(item.goal) || !model.hasGoalsSheet) return;
   r.add('E_UNKNOWN_GOAL', cellOf(item, 'goal', 'name'), { what: WHAT[r.lang][what], value: item.goal === '' ? '' : describeCell(item.goal) });
 }
 
-/** The level of the goal an indicator belongs to: from the goals, else from the number's depth. */
-function levelOfGoal(number: string, goalLevels: Map<string, Level>): Level | null {
-  const known = goalLevels.get(number);
-  if (known) return known;
-  return /^\d+(?:\.\d+)*$/.test(number) ? levelOfDepth(depthOf(number)) : null;
-}
-
-function checkKfTarget(indicator: Indicator, goalLevels: Map<string, Level>, r: Reporter): void {
-  const level = levelOfGoal(indicator.goal, goalLevels);
+function checkKfTarget(indicator: Indicator, goals: GoalLookup, r: Reporter): void {
+  const level = goals.levelOf(indicator.goal);
   if (level === 'namndmal' && present(indicator.kfArsmal)) {
     r.add('W_KF_TARGET_ON_NAMNDMAL', indicator.cells.kfArsmal, { value: describeCell(describeValue(indicator.kfArsmal, r.lang)), goal: describeCell(indicator.goal) });
   }
@@ -387,16 +574,20 @@ function genderExpectation(total: number, men: number, women: number, percent: b
 // Activities
 // ---------------------------------------------------------------------------------------------
 
-function validateActivities(model: WorkbookModel, goalLevels: Map<string, Level>, r: Reporter): void {
+/** Whether an ISO date lies in a year after `year`. */
+function afterYear(iso: string | null, year: number): boolean {
+  return iso !== null && Number(iso.slice(0, 4)) > year;
+}
+
+function validateActivities(model: WorkbookModel, goals: GoalLookup, r: Reporter): void {
   const { planYear, period } = model.settings;
   for (const activity of model.activities) {
-    checkReference(activity, model, goalLevels, r, 'activity');
+    checkReference(activity, model, goals, r, 'activity');
     if (activity.name === '') r.add('E_NAME_EMPTY', cellOf(activity, 'name', 'goal'), { what: WHAT[r.lang].activity, header: describeCell(fieldHeader('activities', 'name', r.lang)) });
     const { start, end } = activity;
     if (start && end && start > end) r.add('E_DATE_ORDER', cellOf(activity, 'start'), { start, end });
     if (planYear !== null) {
-      const after = (iso: string | null): boolean => iso !== null && Number(iso.slice(0, 4)) > planYear;
-      const field = after(start) ? 'start' : after(end) ? 'end' : null;
+      const field = afterYear(start, planYear) ? 'start' : afterYear(end, planYear) ? 'end' : null;
       if (field) {
         r.add('W_DATE_OUTSIDE_YEAR', cellOf(activity, field), {
           header: fieldHeader('activities', field, r.lang),
@@ -422,10 +613,14 @@ function validateActivities(model: WorkbookModel, goalLevels: Map<string, Level>
 /** Every SPEC 4 finding about the model's structure and consistency (assessment and finance findings come from their own modules). */
 export function validateModel(model: WorkbookModel): Issue[] {
   const r = new Reporter(model.settings.lang);
-  const goalLevels = new Map<string, Level>();
-  for (const goal of model.goals) if (goal.valid && !goalLevels.has(goal.number)) goalLevels.set(goal.number, goal.level);
-  validateGoals(model, r);
-  validateIndicators(model, goalLevels, r);
-  validateActivities(model, goalLevels, r);
-  return r.issues;
+  const index = new GoalIndex(model.goals);
+  validateGoals(model, index, r);
+  const goalIssuesEnd = r.issues.length;
+  const goals = new GoalLookup(index);
+  validateIndicators(model, goals, r);
+  validateActivities(model, goals, r);
+  // W_GOAL_EMPTY is known only after the rows are checked, but is reported in its place after the other goal findings.
+  const empty = checkEmptyGoals(model, index, r);
+  if (empty.length === 0) return r.issues;
+  return r.issues.slice(0, goalIssuesEnd).concat(empty, r.issues.slice(goalIssuesEnd));
 }
