@@ -64,3 +64,12 @@ export function parseStatus(text: string): Status | null {
   if (t === 'ej matt' || t === 'not measured' || t === 'ej_matt') return 'ej_matt';
   return null;
 }
+
+/**
+ * True when the nämnd stated an assessment and Målkoll's proposal is another one, `ej_bedomd`
+ * included (SPEC 5.5 counts 38 of 44 real goals as agreeing, the six others as differing). One
+ * rule for the summary's Avviker column, the CLI table and the panel.
+ */
+export function proposalDiffers(stated: Assessment | null, proposed: Status): boolean {
+  return stated !== null && proposed !== stated;
+}

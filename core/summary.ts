@@ -2,7 +2,7 @@
 import { roundSignificant } from './report';
 import { OUTPUT_SHEET_NAMES } from './schema';
 import { levelSentence } from './sentence';
-import { HIGHLIGHT_FILL, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from './status';
+import { HIGHLIGHT_FILL, proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from './status';
 import type {
   CellValue,
   FinanceSummary,
@@ -238,11 +238,6 @@ function effectiveStatus(goal: GoalResult): Status {
   return goal.goal.stated ?? goal.proposed;
 }
 
-/** True when a stated assessment exists and the proposal (a real assessment, not ej_bedomd) differs from it. */
-export function assessmentDiffers(goal: GoalResult): boolean {
-  return goal.goal.stated !== null && goal.proposed !== 'ej_bedomd' && goal.proposed !== 'ej_matt' && goal.goal.stated !== goal.proposed;
-}
-
 /** The `Sammanställning`/`Summary` sheet in SPEC 6 order. */
 export function buildSummarySheet(
   model: WorkbookModel,
@@ -283,7 +278,7 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
       c.ej_bedomd + c.ej_matt,
       status(g.proposed, lang),
       g.goal.stated ? status(g.goal.stated, lang) : null,
-      assessmentDiffers(g) ? t.yes : null,
+      proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null,
       g.sentence || null,
     ]);
   }

@@ -1,5 +1,5 @@
 // The Målkoll panel shared by the Excel task pane and the Google Sheets sidebar: buttons, progress, counts and the issue list, built with DOM calls only.
-import { STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../core/status';
+import { proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../core/status';
 import type { Issue, Lang, Report, Severity, Status } from '../core/types';
 import { UI_STRINGS, UiStrings } from './strings';
 
@@ -183,7 +183,7 @@ function renderReport(report: Report, lang: Lang, select: (sheet: string, cell: 
   for (const severity of SEVERITIES) severityChips.append(severityChip(severity, totals[severity], strings));
   nodes.push(severityChips);
 
-  const differing = report.goals.filter((goal) => goal.stated !== null && goal.proposed !== goal.stated).length;
+  const differing = report.goals.filter((goal) => proposalDiffers(goal.stated, goal.proposed)).length;
   nodes.push(el('p', 'mk-goals', strings.goalsHeading(report.goals.length, differing)));
 
   const attention = report.indicators.filter((indicator) => indicator.status === 'inte' || indicator.status === 'delvis');

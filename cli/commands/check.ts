@@ -1,6 +1,6 @@
 // `malkoll check IN.xlsx`: reads the workbook, runs core's check, writes the checked copy and the JSON report, prints a summary.
 import { check } from '../../core/check';
-import { STATUSES, STATUS_TEXT } from '../../core/status';
+import { proposalDiffers, STATUSES, STATUS_TEXT } from '../../core/status';
 import { formatNumber } from '../../core/values';
 import type { Lang, Report, Status } from '../../core/types';
 import { langOption, parseArgs, singleFile } from '../args';
@@ -72,7 +72,7 @@ function statusLines(report: Report, text: CliMessages): string[] {
 }
 
 function goalLines(report: Report, text: CliMessages): string[] {
-  const differing = report.goals.filter((goal) => goal.stated !== null && goal.proposed !== goal.stated);
+  const differing = report.goals.filter((goal) => proposalDiffers(goal.stated, goal.proposed));
   const lines = [text.goals(report.goals.length, differing.length)];
   if (differing.length === 0) return lines;
   const labels = STATUS_TEXT[report.lang];

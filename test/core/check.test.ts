@@ -184,3 +184,17 @@ describe('check never throws', () => {
     );
   });
 });
+
+describe('proposal against stated assessment (SPEC 5.5: 38 of 44 real goals agree)', () => {
+  it('counts six differing goals, the same in the report and in the summary sheet', () => {
+    const { proposalDiffers } = require('../../core/status') as typeof import('../../core/status');
+    const { eavTextWorkbook } = require('../helpers/fixtures') as typeof import('../helpers/fixtures');
+    const { report, plan } = check(eavTextWorkbook());
+    const differing = report.goals.filter((g) => proposalDiffers(g.stated, g.proposed));
+    expect(report.goals).toHaveLength(44);
+    expect(differing.map((g) => g.number)).toEqual(['1.3.2', '1.3.4', '2.2', '2.2.1', '3.3', '3.6']);
+    const summary = plan.sheets.find((s) => s.name === 'Sammanställning');
+    const avviker = summary?.values.filter((row) => row[10] === 'Ja') ?? [];
+    expect(avviker.map((row) => row[1])).toEqual(differing.map((g) => g.number));
+  });
+});
