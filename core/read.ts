@@ -832,6 +832,13 @@ function readDateCell(grid: SheetGrid, row: number, col: number | undefined, fie
   return null;
 }
 
+/** W_ACTIVITY_OVERDUE's condition: the end date lies before the report period's end and the activity is neither Genomförd nor Avbruten. */
+function isOverdue(end: string | null, status: ActivityStatus | null, period: Period | null): boolean {
+  if (end === null || status === 'genomford' || status === 'avbruten') return false;
+  const periodEndIso = reportPeriodEnd(period);
+  return periodEndIso !== null && end < periodEndIso;
+}
+
 /** Reads one activity row (SPEC 2.3); null when every input cell of the row is blank. */
 export function readActivityRow(
   grid: SheetGrid,
@@ -845,8 +852,6 @@ export function readActivityRow(
   const start = readDateCell(grid, row, columns.start, 'start', lang, issues);
   const end = readDateCell(grid, row, columns.end, 'end', lang, issues);
   const status = parseActivityStatus(textAt(grid, row, columns.status));
-  const periodEndIso = reportPeriodEnd(settings.period);
-  const finished = status === 'genomford' || status === 'avbruten';
   return {
     sheet: grid.name,
     row,
@@ -856,7 +861,7 @@ export function readActivityRow(
     end,
     status,
     deviation: textAt(grid, row, columns.deviation),
-    overdue: end !== null && periodEndIso !== null && end < periodEndIso && !finished,
+    overdue: isOverdue(end, status, settings.period),
     cells: cellRefs(grid.name, row, columns),
   };
 }
@@ -1038,7 +1043,37 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
       model.tables.push(readTable(grid, found.kind, found.scan, model, issues));
     }
   }
+  if (!settings.period) inferReportPeriod(model);
   return { model, issues };
+}
+
+/**
+ * Without Rapportperiod (no Inställningar sheet, no --period option) the report period is the one
+ * the indicators name most often in their Period column, counting tertial-or-finer indicators first
+ * (in a T1 report the annual ones say just "2024"). A pasted ILS report carries it on every row.
+ */
+function inferReportPeriod(model: WorkbookModel): void {
+  const period = mostCommonPeriod(model.indicators.filter((i) => i.periodicity !== 'ar')) ?? mostCommonPeriod(model.indicators);
+  if (!period) return;
+  const settings = model.settings;
+  settings.period = period;
+  settings.periodText = period.text;
+  if (settings.planYear === null) settings.planYear = period.year;
+  for (const activity of model.activities) activity.overdue = isOverdue(activity.end, activity.status, period);
+}
+
+function mostCommonPeriod(indicators: Indicator[]): Period | null {
+  const tally = new Map<string, { period: Period; n: number }>();
+  let best: { period: Period; n: number } | null = null;
+  for (const { period } of indicators) {
+    if (!period || period.year === null) continue;
+    const key = `${period.kind} ${period.index} ${period.year}`;
+    const entry = tally.get(key) ?? { period, n: 0 };
+    entry.n++;
+    tally.set(key, entry);
+    if (!best || entry.n > best.n) best = entry;
+  }
+  return best ? best.period : null;
 }
 
 function tableShell(kind: SheetKind, sheet: string, scan: HeaderScan): TableInfo {
