@@ -179,6 +179,21 @@ function readPair(value: CellValue, target: CellValue): { v: number | null; t: P
   return { v, t: JUDGEABLE.has(t.kind) ? t : null };
 }
 
+/** Reads one row's value, target and riktning, then computes; an argument error as it is, blank when there is nothing to judge. */
+function withJudgeable(
+  value: CellValue,
+  target: CellValue,
+  direction: CellValue,
+  compute: (v: number, t: ParsedValue, dir: Direction | null) => number | null,
+): FnCell {
+  const pair = readPair(value, target);
+  if (isFnError(pair)) return pair;
+  const dir = directionArg(direction);
+  if (isFnError(dir)) return dir;
+  if (!pair.t || pair.v === null) return null;
+  return compute(pair.v, pair.t, dir);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The functions
 // ---------------------------------------------------------------------------------------------
@@ -200,26 +215,14 @@ export function malStatus(value: FnArg, target: FnArg, direction?: FnArg, thresh
 
 /** MAL.UPPFYLLNAD(värde; årsmål; [riktning]) → achievement ratio (SPEC 5.4), blank where there is none. */
 export function malUppfyllnad(value: FnArg, target: FnArg, direction?: FnArg): FnResult {
-  return broadcast([value, target, direction], ([v, t, d]) => {
-    const pair = readPair(v, t);
-    if (isFnError(pair)) return pair;
-    const dir = directionArg(d);
-    if (isFnError(dir)) return dir;
-    if (!pair.t || pair.v === null) return null;
-    return statusOf(pair.v, pair.t, dir, DEFAULTS.partialThreshold).achievement;
-  });
+  return broadcast([value, target, direction], ([v, t, d]) =>
+    withJudgeable(v, t, d, (val, tgt, dir) => statusOf(val, tgt, dir, DEFAULTS.partialThreshold).achievement),
+  );
 }
 
 /** MAL.AVVIKELSE(värde; årsmål; [riktning]) → signed distance to the target, positive = better. */
 export function malAvvikelse(value: FnArg, target: FnArg, direction?: FnArg): FnResult {
-  return broadcast([value, target, direction], ([v, t, d]) => {
-    const pair = readPair(v, t);
-    if (isFnError(pair)) return pair;
-    const dir = directionArg(d);
-    if (isFnError(dir)) return dir;
-    if (!pair.t || pair.v === null) return null;
-    return deviationOf(pair.v, pair.t, dir);
-  });
+  return broadcast([value, target, direction], ([v, t, d]) => withJudgeable(v, t, d, deviationOf));
 }
 
 /** MAL.PROGNOS(utfall; period; [metod]; [fg_år_helår]; [fg_år_samma_period]) → Beräknad prognos (SPEC 5.2). */
