@@ -1,7 +1,7 @@
 // The exceljs adapter of the CLI: reads a workbook into core's grids and applies core's write plan to it.
 import type * as ExcelJS from 'exceljs';
-import { columnLetters } from '../core/a1';
-import { needsTextGuard } from '../core/plan';
+import { columnLetters } from '../core/common/a1';
+import { needsTextGuard } from '../core/write/plan';
 import type { Block, CellValue, FillChange, Link, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../core/types';
 
 // exceljs' ValueType enum is a `const enum` in its typings; its numbers, spelled out so this file needs no runtime import.

@@ -1,12 +1,12 @@
 // The one pipeline every host calls: read → validate → assess → finance → sorted issues → JSON report and write plan.
-import { assess } from './assess';
-import { checkFinance } from './finance';
-import { buildPlan, INTERNAL_CODE, type AssessResults } from './plan';
-import { readWorkbook } from './read';
-import { DEFAULT_SETTINGS } from './settings';
-import { buildReport } from './report';
-import { countIssues, sortIssues } from './issues';
-import { validateModel } from './validate';
+import { assess } from './judge/assess';
+import { checkFinance } from './economy/finance';
+import { buildPlan, INTERNAL_CODE, type AssessResults } from './write/plan';
+import { readWorkbook } from './read/read';
+import { DEFAULT_SETTINGS } from './common/settings';
+import { buildReport } from './write/report';
+import { countIssues, sortIssues } from './common/issues';
+import { validateModel } from './judge/validate';
 import type { CheckOptions, CheckResult, FinanceSummary, Issue, Lang, Report, WorkbookGrids, WorkbookModel, WritePlan } from './types';
 
 const STAGE_NAMES: Record<Lang, Record<string, string>> = {

@@ -1,14 +1,14 @@
 // Host-neutral implementations of the MAL.* / MAL_* cell functions (SPEC 7), reusing the assessment rules of SPEC 5.
-import { DEFAULT_SETTINGS } from './settings';
-import { parseDirectionText } from './direction';
-import { computeForecast, parseMethodText } from './forecast';
-import { proposeFromStatuses } from './goals';
-import { deviationOf, roundNoise, statusOf } from './indicator-status';
-import { parsePeriod } from './period';
-import { countStatuses, goalSentence } from './sentence';
-import { parseStatus, STATUS_TEXT } from './status';
-import { cellText, fold } from './text';
-import { describeCell, parseFraction, parseValue } from './values';
+import { DEFAULT_SETTINGS } from './common/settings';
+import { parseDirectionText } from './judge/direction';
+import { computeForecast, parseMethodText } from './judge/forecast';
+import { proposeFromStatuses } from './judge/goals';
+import { deviationOf, roundNoise, statusOf } from './judge/indicator-status';
+import { parsePeriod } from './read/period';
+import { countStatuses, goalSentence } from './judge/sentence';
+import { parseStatus, STATUS_TEXT } from './common/status';
+import { cellText, fold } from './common/text';
+import { describeCell, parseFraction, parseValue } from './read/values';
 import type { CellValue, Direction, ForecastMethod, ParsedValue, Status } from './types';
 
 export type FnArg = CellValue | CellValue[][] | null | undefined;

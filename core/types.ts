@@ -23,6 +23,24 @@ export interface SheetGrid {
    * fill in the CLI), null = no fill. Needed to make highlights reversible; may be absent.
    */
   fills?: (string | null)[][];
+  /** The host's stable sheet id (Excel `worksheet.id`, Sheets `getSheetId()`, the CLI's `sheetId` in workbook.xml). */
+  id?: string;
+  /**
+   * Formula text per cell (`=SUMMA(A1:A3)`), null = none. A formula is the user's content even when its
+   * value is blank (`""` or not yet computed): output never goes over it (SPEC 2.7).
+   */
+  formulas?: (string | null)[][];
+  /** Note or comment text per cell, null = none; a cell with a note is never written over. */
+  notes?: (string | null)[][];
+  /** Merged areas (0-based, inclusive); no output cell may fall inside one. */
+  merges?: MergedArea[];
+}
+
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export interface WorkbookGrids {
@@ -115,6 +133,12 @@ export interface Goal {
   parent: string | null;
   stated: Assessment | null;
   analysis: string;
+  /** Förväntat resultat (SPEC 2.1), '' when absent. */
+  expectedResult: string;
+  /** Åtgärder (SPEC 2.1), '' when absent. */
+  actions: string;
+  /** The stated assessment in the previous report (`Föregående bedömning`, SPEC 5.8). */
+  previousStated: Assessment | null;
   /** Cells of the fields that exist in the sheet, by field name (number, title, level, stated, analysis). */
   cells: Partial<Record<string, CellRef>>;
 }
@@ -140,6 +164,12 @@ export interface Indicator {
   /** The row's reconciled unit (SPEC 3 "Units within one indicator row"); values above are already reconciled. */
   unit: Unit;
   comment: string;
+  /** The nämnd's own judgement of this indicator (`Bedömning`, SPEC 2.2, 5.1). */
+  stated: Assessment | null;
+  /** Prognos helår in the previous report (`Föregående prognos`, SPEC 5.8). */
+  previousForecast: ParsedValue;
+  /** Status or judgement in the previous report (`Föregående bedömning`, SPEC 5.8). */
+  previousStated: Assessment | null;
   /** Cells of the fields that exist in the sheet, by field name (goal, name, arsmal, kfArsmal, outcome, …). */
   cells: Partial<Record<string, CellRef>>;
 }

@@ -1,8 +1,8 @@
 // Office.js adapter: reads the open workbook into core grids (one sync to list sheets, one for all data), applies a core WritePlan in one sync, and runs the task pane's commands.
-import { a1, columnLetters } from '../core/a1';
+import { a1, columnLetters } from '../core/common/a1';
 import { check } from '../core/check';
-import { clearPlan } from '../core/plan';
-import { templatePlan } from '../core/template';
+import { clearPlan } from '../core/write/plan';
+import { templatePlan } from '../core/write/template';
 import type { Block, CellValue, Lang, NewSheet, Report, SheetGrid, WorkbookGrids, WritePlan } from '../core/types';
 
 /** Excel reports "no fill" as white; both mean null (no fill) to the core. */

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
-import { parseDateValue, parseValue } from '../core/values';
+import { parseDateValue, parseValue } from '../core/read/values';
 import type { CellValue } from '../core/types';
 
 /** The repository: one level up from scripts/ when run from source (tests), two from dist/scripts when compiled. */

@@ -1,6 +1,6 @@
 // Apps Script adapter: reads every sheet of a spreadsheet into core grids and applies a core write plan, with a number of calls per sheet that does not depend on the row count.
-import { parseA1 } from '../core/a1';
-import { needsTextGuard } from '../core/plan';
+import { parseA1 } from '../core/common/a1';
+import { needsTextGuard } from '../core/write/plan';
 import type { Block, CellValue, FillChange, Link, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../core/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -1,7 +1,7 @@
 // Apps Script entry points of the Sheets add-on: menu, menu handlers, sidebar server functions and the MAL_* custom functions, each assigned to `global` so gas-webpack-plugin gives the bundle a top-level declaration.
 import { check } from '../core/check';
-import { clearPlan } from '../core/plan';
-import { templatePlan } from '../core/template';
+import { clearPlan } from '../core/write/plan';
+import { templatePlan } from '../core/write/template';
 import { malAvvikelse, malBedomning, malPrognos, malStatus, malTal, malUnderlag, malUppfyllnad } from '../core/functions';
 import type { Lang, Report } from '../core/types';
 import { langFromLocale } from '../ui/strings';

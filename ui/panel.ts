@@ -1,5 +1,5 @@
 // The Målkoll panel shared by the Excel task pane and the Google Sheets sidebar: buttons, progress, counts and the issue list, built with DOM calls only.
-import { proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../core/status';
+import { proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../core/common/status';
 import type { Issue, Lang, Report, Severity, Status } from '../core/types';
 import { UI_STRINGS, UiStrings } from './strings';
 

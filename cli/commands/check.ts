@@ -1,7 +1,7 @@
 // `malkoll check IN.xlsx`: reads the workbook, runs core's check, writes the checked copy and the JSON report, prints a summary.
 import { check } from '../../core/check';
-import { proposalDiffers, STATUSES, STATUS_TEXT } from '../../core/status';
-import { formatNumber } from '../../core/values';
+import { proposalDiffers, STATUSES, STATUS_TEXT } from '../../core/common/status';
+import { formatNumber } from '../../core/read/values';
 import type { Lang, Report, Status } from '../../core/types';
 import { langOption, parseArgs, singleFile } from '../args';
 import { assertNotInput, besideInput, loadWorkbook, saveWorkbook, writeFile } from '../files';

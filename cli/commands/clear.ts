@@ -1,5 +1,5 @@
 // `malkoll clear IN.xlsx`: writes a copy with Målkoll's highlights removed and every recorded fill restored.
-import { clearPlan } from '../../core/plan';
+import { clearPlan } from '../../core/write/plan';
 import type { Lang } from '../../core/types';
 import { langOption, parseArgs, singleFile } from '../args';
 import { assertNotInput, besideInput, loadWorkbook, saveWorkbook } from '../files';

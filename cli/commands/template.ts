@@ -1,7 +1,7 @@
 // `malkoll template UT.xlsx`: writes an empty workbook with Målkoll's input sheets, headers, validation lists and an example row.
 import * as fs from 'fs';
 import * as ExcelJS from 'exceljs';
-import { templatePlan } from '../../core/template';
+import { templatePlan } from '../../core/write/template';
 import type { Lang } from '../../core/types';
 import { langOption, parseArgs, singleFile } from '../args';
 import { CliError } from '../errors';

@@ -5,7 +5,7 @@ import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
 import { readGrids } from '../../cli/xlsx';
 import { check } from '../../core/check';
-import { STATUS_FILL, STATUS_FONT, STATUS_TEXT } from '../../core/status';
+import { STATUS_FILL, STATUS_FONT, STATUS_TEXT } from '../../core/common/status';
 import type { Report, SheetGrid, Status, WorkbookGrids } from '../../core/types';
 import { buildExampleWorkbook } from '../../scripts/build-example';
 import { eavTextWorkbook } from '../helpers/fixtures';

@@ -1,11 +1,11 @@
 // Test factory for the assessment tests: Indicator, Goal and Activity objects from real fixture rows (or by hand), independent of core/read.ts.
 import * as path from 'path';
-import { parseDirectionText } from '../../core/direction';
-import { parseMethodText } from '../../core/forecast';
-import { parsePeriod } from '../../core/period';
-import { parseAssessment } from '../../core/status';
-import { cellText } from '../../core/text';
-import { parseValue, reconcileUnits } from '../../core/values';
+import { parseDirectionText } from '../../core/judge/direction';
+import { parseMethodText } from '../../core/judge/forecast';
+import { parsePeriod } from '../../core/read/period';
+import { parseAssessment } from '../../core/common/status';
+import { cellText } from '../../core/common/text';
+import { parseValue, reconcileUnits } from '../../core/read/values';
 import type { Activity, CellRef, CellValue, Goal, Indicator, Level, ParsedValue, Periodicity, Settings, Status } from '../../core/types';
 import { EAV_DIR, readTsv } from '../helpers/fixtures';
 
@@ -89,6 +89,9 @@ export function makeIndicator(cells: Record<string, CellValue>, row = 1, sheet =
     partialThreshold: null,
     unit: reconciled.unit,
     comment: text('comment'),
+    stated: null,
+    previousForecast: { kind: 'missing' },
+    previousStated: null,
     cells: refs,
   };
 }
@@ -122,6 +125,9 @@ export function makeGoal(number: string, options: { level?: Level; stated?: Goal
     parent: parts.length > 1 ? parts.slice(0, -1).join('.') : null,
     stated: options.stated ?? null,
     analysis: options.analysis ?? '',
+    expectedResult: '',
+    actions: '',
+    previousStated: null,
     cells: { level: { sheet: 'Mål', row: row - 1, col: 0 }, number: { sheet: 'Mål', row: row - 1, col: 1 }, stated: { sheet: 'Mål', row: row - 1, col: 3 } },
   };
 }

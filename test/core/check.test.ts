@@ -1,9 +1,9 @@
 // Tests of the check pipeline on the real T1 2024 workbook: report, plan, finance figures, idempotency, and that no grid makes it throw.
 import fc from 'fast-check';
-import * as assessModule from '../../core/assess';
+import * as assessModule from '../../core/judge/assess';
 import { check } from '../../core/check';
-import { clearPlan } from '../../core/plan';
-import { HIGHLIGHT_FILL } from '../../core/status';
+import { clearPlan } from '../../core/write/plan';
+import { HIGHLIGHT_FILL } from '../../core/common/status';
 import type { CellValue, Issue, WorkbookGrids } from '../../core/types';
 import { applyPlanToGrids } from '../helpers/apply-plan';
 import { EAV_SHEETS, eavReportSheet, eavTextWorkbook } from '../helpers/fixtures';
@@ -187,7 +187,7 @@ describe('check never throws', () => {
 
 describe('proposal against stated assessment (SPEC 5.5: 38 of 44 real goals agree)', () => {
   it('counts six differing goals, the same in the report and in the summary sheet', () => {
-    const { proposalDiffers } = require('../../core/status') as typeof import('../../core/status');
+    const { proposalDiffers } = require('../../core/common/status') as typeof import('../../core/common/status');
     const { eavTextWorkbook } = require('../helpers/fixtures') as typeof import('../helpers/fixtures');
     const { report, plan } = check(eavTextWorkbook());
     const differing = report.goals.filter((g) => proposalDiffers(g.stated, g.proposed));

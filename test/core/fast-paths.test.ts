@@ -1,9 +1,9 @@
 // Tests that the shortcuts taken for speed (SPEC 9) give exactly what the general code gives: dates by arithmetic, plain numbers without the regex, rounding without toPrecision, lazy row cells and shared output rows.
 import fc from 'fast-check';
 import { check } from '../../core/check';
-import { readWorkbook } from '../../core/read';
-import { roundSignificant } from '../../core/report';
-import { parseDateValue, parseValue, serialToIso } from '../../core/values';
+import { readWorkbook } from '../../core/read/read';
+import { roundSignificant } from '../../core/write/report';
+import { parseDateValue, parseValue, serialToIso } from '../../core/read/values';
 import { eavTextWorkbook } from '../helpers/fixtures';
 
 const DAY_MS = 86400000;

@@ -1,6 +1,6 @@
 // fast-check generators of hostile workbooks for the core's property tests: random grids of Swedish-looking, broken and malicious cell values.
 import fc from 'fast-check';
-import { canonicalHeaders } from '../../core/schema';
+import { canonicalHeaders } from '../../core/read/schema';
 import type { CellValue, SheetGrid, SheetKind, WorkbookGrids } from '../../core/types';
 import { eavReportSheet, eavTextWorkbook } from '../helpers/fixtures';
 

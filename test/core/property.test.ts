@@ -1,10 +1,10 @@
 // Property tests of SPEC 10 (trust): any grid of any cell values gives issues, never an exception; the plan never touches the user's data and never writes a formula; a run is idempotent and highlights are reversible.
 import fc from 'fast-check';
-import { parseA1 } from '../../core/a1';
+import { parseA1 } from '../../core/common/a1';
 import { check } from '../../core/check';
-import { clearPlan, needsTextGuard } from '../../core/plan';
-import { readWorkbook } from '../../core/read';
-import { isOutputSheet, matchHeader } from '../../core/schema';
+import { clearPlan, needsTextGuard } from '../../core/write/plan';
+import { readWorkbook } from '../../core/read/read';
+import { isOutputSheet, matchHeader } from '../../core/read/schema';
 import type { CellValue, CheckResult, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
 import { applyPlanToGrids } from '../helpers/apply-plan';
 import { eavTextWorkbook } from '../helpers/fixtures';

@@ -1,8 +1,8 @@
 // The Office.js adapter against the fake Excel context: reading grids, applying plans, and the three commands on the T1 2024 workbook.
-import { parseA1 } from '../../core/a1';
+import { parseA1 } from '../../core/common/a1';
 import { check } from '../../core/check';
-import { needsTextGuard } from '../../core/plan';
-import { parseStatus, STATUS_FILL, STATUS_FONT } from '../../core/status';
+import { needsTextGuard } from '../../core/write/plan';
+import { parseStatus, STATUS_FILL, STATUS_FONT } from '../../core/common/status';
 import type { WorkbookGrids, WritePlan } from '../../core/types';
 import { applyPlan, chunkAddresses, readWorkbookGrids, runCheck, runClear, runTemplate, selectCell } from '../../excel-addin/adapter';
 import { applyPlanToGrids } from '../helpers/apply-plan';

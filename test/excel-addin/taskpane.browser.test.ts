@@ -6,7 +6,7 @@ import * as path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import * as ts from 'typescript';
 import { check } from '../../core/check';
-import { STATUS_FILL } from '../../core/status';
+import { STATUS_FILL } from '../../core/common/status';
 import type { WorkbookGrids } from '../../core/types';
 import { eavTextWorkbook } from '../helpers/fixtures';
 

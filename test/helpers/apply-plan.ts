@@ -1,5 +1,5 @@
 // The in-memory reference adapter: applies a WritePlan to WorkbookGrids the way a host would, so tests can check idempotency and restores without a host.
-import { parseA1 } from '../../core/a1';
+import { parseA1 } from '../../core/common/a1';
 import type { CellValue, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
 
 const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();

@@ -1,5 +1,5 @@
 // A small hand-made workbook (two goals, three indicator rows from the T1 2024 fixture) with its model and assessment, for plan and summary tests.
-import type { AssessResults } from '../../core/plan';
+import type { AssessResults } from '../../core/write/plan';
 import type { CellValue, Goal, Indicator, IndicatorResult, SheetGrid, Status, TableInfo, WorkbookGrids, WorkbookModel } from '../../core/types';
 
 
@@ -59,6 +59,7 @@ export function indicator(row: number, goal: string, name: string, comment = '')
     arsmal: missing, kfArsmal: missing, periodicity: 'tertial', period: null,
     outcome: missing, outcomeMen: missing, outcomeWomen: missing, lastYear: missing, lastYearSamePeriod: missing,
     forecast: missing, method: null, direction: null, partialThreshold: null, unit: '%', comment,
+    stated: null, previousForecast: missing, previousStated: null,
     cells: { goal: { sheet: 'Indikatorer', row, col: 0 }, name: { sheet: 'Indikatorer', row, col: 1 } },
   };
 }
@@ -73,7 +74,7 @@ export function result(ind: Indicator, status: Status, over: Partial<IndicatorRe
 export function goal(row: number, number: string, level: Goal['level'], stated: Goal['stated']): Goal {
   return {
     sheet: 'Mål', row, number, valid: true, title: String(GOAL_VALUES[row][2]), level,
-    parent: number.includes('.') ? number.slice(0, number.lastIndexOf('.')) : null, stated, analysis: '',
+    parent: number.includes('.') ? number.slice(0, number.lastIndexOf('.')) : null, stated, analysis: '', expectedResult: '', actions: '', previousStated: null,
     cells: { number: { sheet: 'Mål', row, col: 1 } },
   };
 }

@@ -1,7 +1,7 @@
 // Runs the built Apps Script bundle (dist/sheets/Code.js) in node:vm against the fake spreadsheet: menu, check on the T1 2024 workbook, call counts, fills, idempotence, clear, template.
 import { check } from '../../core/check';
-import { parseStatus, STATUS_FILL, STATUS_FONT, HIGHLIGHT_FILL } from '../../core/status';
-import { parseA1 } from '../../core/a1';
+import { parseStatus, STATUS_FILL, STATUS_FONT, HIGHLIGHT_FILL } from '../../core/common/status';
+import { parseA1 } from '../../core/common/a1';
 import type { Report, WorkbookGrids } from '../../core/types';
 import { eavTextWorkbook } from '../helpers/fixtures';
 import { eavTypedWorkbook } from '../helpers/typed-fixtures';

@@ -1,6 +1,6 @@
 // An in-memory SpreadsheetApp for the Sheets add-on tests: the calls the adapter and the menu use, with Sheets' own rules (input parsing, sheet bounds, white = no fill), counting every call per sheet.
 import type { CellValue, WorkbookGrids } from '../../core/types';
-import { parseA1 } from '../../core/a1';
+import { parseA1 } from '../../core/common/a1';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -1,5 +1,5 @@
 // The panel's language choice, its texts in both languages, and how host errors are described.
-import { STATUS_TEXT } from '../../core/status';
+import { STATUS_TEXT } from '../../core/common/status';
 import { describeError } from '../../ui/panel';
 import { langFromLocale, UI_STRINGS } from '../../ui/strings';
 

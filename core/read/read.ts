@@ -1,0 +1,404 @@
+// Reads a workbook's grids into the model (SPEC 2): finds the input sheets and their header rows, reads the settings, and hands each table's rows to rows.ts (and a pasted report to report-layout.ts).
+import { isReportLayout, readReportLayout } from './report-layout';
+import { describeCell, parseFraction, parseValue } from './values';
+import { parsePeriod } from './period';
+import { cellText, fold } from '../common/text';
+import { DEFAULT_SETTINGS } from '../common/settings';
+import { isOutputSheet, matchHeader, missingRequired, settingKey, settingLabel, sheetKindByName } from './schema';
+import type {
+  CellRef,
+  CellValue,
+  CheckOptions,
+  Indicator,
+  Issue,
+  Lang,
+  Period,
+  Settings,
+  SheetGrid,
+  SheetKind,
+  TableInfo,
+  WorkbookGrids,
+  WorkbookModel,
+} from '../types';
+
+import {
+  cellFormat,
+  cellValue,
+  EXPECTED_FRACTION,
+  EXPECTED_YEAR,
+  hasInput,
+  isBlank,
+  isOverdue,
+  KIND_PLURAL,
+  KIND_TEXT,
+  quoteHeader,
+  readActivityRow,
+  readBudgetRow,
+  readGoalRow,
+  readIndicatorRow,
+  report,
+  requiredText,
+} from './rows';
+// Header rows
+// ---------------------------------------------------------------------------------------------
+
+const HEADER_SCAN_ROWS = 20;
+
+interface HeaderScan {
+  row: number;
+  columns: Partial<Record<string, number>>;
+  outputColumns: Partial<Record<string, number>>;
+  unknown: number[];
+  duplicates: { col: number; first: number }[];
+  lastCol: number;
+  matched: number;
+}
+
+/** Maps one row's cells to the fields of a kind (`matched` counts headers that named a field). */
+function scanHeaderRow(grid: SheetGrid, kind: SheetKind, row: number): HeaderScan {
+  const scan: HeaderScan = { row, columns: {}, outputColumns: {}, unknown: [], duplicates: [], lastCol: -1, matched: 0 };
+  const cells = grid.values[row] ?? [];
+  for (let col = 0; col < cells.length; col++) {
+    const value = cells[col];
+    if (isBlank(value)) continue;
+    scan.lastCol = col;
+    const hit = matchHeader(kind, value);
+    if (!hit) {
+      scan.unknown.push(col);
+      continue;
+    }
+    const target = hit.output ? scan.outputColumns : scan.columns;
+    const first = target[hit.field];
+    if (first !== undefined) scan.duplicates.push({ col, first });
+    else {
+      target[hit.field] = col;
+      scan.matched++;
+    }
+  }
+  if (kind === 'finance') settleFinanceColumns(scan);
+  return scan;
+}
+
+/**
+ * Finance: a single `Prognos (före …)` is the Prognos; the label is the first column whatever its
+ * header (blank, `Mnkr`, …) unless a label header names another column.
+ */
+function settleFinanceColumns(scan: HeaderScan): void {
+  const { columns } = scan;
+  if (columns.prognos === undefined && columns.prognosFore !== undefined) {
+    columns.prognos = columns.prognosFore;
+    delete columns.prognosFore;
+  }
+  if (columns.label !== undefined) return;
+  const taken = new Set(Object.values(columns));
+  if (!taken.has(0)) {
+    columns.label = 0;
+    scan.unknown = scan.unknown.filter((col) => col !== 0);
+  }
+}
+
+/** The first row within the first 20 that holds every required header of the kind, or null. */
+function findHeaderRow(grid: SheetGrid, kind: SheetKind): HeaderScan | null {
+  const rows = Math.min(HEADER_SCAN_ROWS, grid.values.length);
+  for (let row = 0; row < rows; row++) {
+    const scan = scanHeaderRow(grid, kind, row);
+    if (scan.matched >= 2 && missingRequired(kind, scan.columns).length === 0) return scan;
+  }
+  return null;
+}
+
+/** For a sheet named as a kind without a full header row: the first row with two or more of its headers. */
+function findPartialHeaderRow(grid: SheetGrid, kind: SheetKind): HeaderScan | null {
+  const rows = Math.min(HEADER_SCAN_ROWS, grid.values.length);
+  for (let row = 0; row < rows; row++) {
+    const scan = scanHeaderRow(grid, kind, row);
+    if (scan.matched >= 2) return scan;
+  }
+  return null;
+}
+
+const DISCOVERABLE: SheetKind[] = ['goals', 'indicators', 'activities', 'finance'];
+
+/** Header-row discovery for a sheet whose name says nothing: the first row that is some kind's header row. */
+function discoverTable(grid: SheetGrid): { kind: SheetKind; scan: HeaderScan } | null {
+  const rows = Math.min(HEADER_SCAN_ROWS, grid.values.length);
+  for (let row = 0; row < rows; row++) {
+    for (const kind of DISCOVERABLE) {
+      const scan = scanHeaderRow(grid, kind, row);
+      if (scan.matched >= 2 && missingRequired(kind, scan.columns).length === 0) return { kind, scan };
+    }
+  }
+  return null;
+}
+
+function reportHeaderIssues(grid: SheetGrid, scan: HeaderScan, lang: Lang, issues: Issue[]): void {
+  for (const { col, first } of scan.duplicates) {
+    report(issues, lang, 'E_DUPLICATE_COLUMN', { sheet: grid.name, row: scan.row, col }, {
+      value: describeCell(cellValue(grid, scan.row, col)),
+      first: describeCell(cellValue(grid, scan.row, first)),
+    });
+  }
+  for (const col of scan.unknown) {
+    report(issues, lang, 'I_UNKNOWN_COLUMN', { sheet: grid.name, row: scan.row, col }, { value: describeCell(cellValue(grid, scan.row, col)) });
+  }
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Settings (read first: the period and the language steer everything else)
+// ---------------------------------------------------------------------------------------------
+
+
+interface SettingCell {
+  value: CellValue;
+  format: string | null;
+  ref: CellRef;
+}
+
+/** Key → value cell of a settings sheet: a row's first non-blank cell is the key, the next cell its value. */
+function settingCells(grid: SheetGrid): Map<string, SettingCell> {
+  const found = new Map<string, SettingCell>();
+  for (let row = 0; row < grid.values.length; row++) {
+    const cells = grid.values[row] ?? [];
+    let col = 0;
+    while (col < cells.length && isBlank(cells[col])) col++;
+    if (col >= cells.length) continue;
+    const key = settingKey(cells[col]);
+    if (!key || found.has(key)) continue;
+    const ref = { sheet: grid.name, row, col: col + 1 };
+    found.set(key, { value: cellValue(grid, row, col + 1), format: cellFormat(grid, row, col + 1), ref });
+  }
+  return found;
+}
+
+const LANG_WORDS: Record<string, Lang> = { sv: 'sv', svenska: 'sv', swedish: 'sv', en: 'en', engelska: 'en', english: 'en' };
+
+function readLang(cell: SettingCell | undefined): Lang | null {
+  return cell ? LANG_WORDS[fold(cellText(cell.value))] ?? null : null;
+}
+
+function readYear(value: CellValue): number | null {
+  const parsed = parseValue(value);
+  const ok = parsed.kind === 'number' && parsed.unit === null && Number.isInteger(parsed.value) && parsed.value >= 1900 && parsed.value <= 2100;
+  return ok ? (parsed as { value: number }).value : null;
+}
+
+/** Settings from the Inställningar sheet (if any) and the options (which win); issues in the resulting language. */
+/**
+ * Reads Inställningar (and the options that override it). `fallbackSheet` is where a bad `--period`
+ * option is reported when there is no settings sheet: it has no cell of its own.
+ */
+export function readSettings(grid: SheetGrid | null, options: CheckOptions = {}, fallbackSheet = ''): { settings: Settings; issues: Issue[] } {
+  const cells = grid ? settingCells(grid) : new Map<string, SettingCell>();
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const issues: Issue[] = [];
+  settings.lang = options.lang ?? readLang(cells.get('lang')) ?? 'sv';
+  const lang = settings.lang;
+
+  const planYearCell = cells.get('planYear');
+  if (planYearCell && !isBlank(planYearCell.value)) {
+    settings.planYear = readYear(planYearCell.value);
+    if (settings.planYear === null) {
+      report(issues, lang, 'E_NUMBER', planYearCell.ref, {
+        header: settingLabel('planYear', lang),
+        value: describeCell(planYearCell.value),
+        expected: EXPECTED_YEAR[lang],
+      });
+    }
+  }
+
+  const periodCell = cells.get('period');
+  const fromOptions = options.period !== undefined && options.period.trim() !== '';
+  const periodValue: CellValue = fromOptions ? (options.period as string) : periodCell?.value ?? null;
+  if (!isBlank(periodValue)) {
+    settings.periodText = cellText(periodValue).trim();
+    settings.period = parsePeriod(periodValue, settings.planYear);
+    if (!settings.period) {
+      // A bad --period option has no cell of its own: it is reported at the settings sheet's A1.
+      const ref = !fromOptions && periodCell ? periodCell.ref : { sheet: grid?.name ?? fallbackSheet, row: 0, col: 0 };
+      report(issues, lang, 'E_PERIOD', ref, { value: describeCell(periodValue) });
+    }
+  }
+  if (settings.planYear === null) settings.planYear = settings.period?.year ?? null;
+
+  for (const key of ['partialThreshold', 'goalHeltAbove', 'goalDelvisFrom'] as const) {
+    const cell = cells.get(key);
+    if (!cell || isBlank(cell.value)) continue;
+    const fraction = parseFraction(cell.value, cell.format);
+    if (fraction !== null) settings[key] = fraction;
+    else report(issues, lang, 'E_NUMBER', cell.ref, { header: settingLabel(key, lang), value: describeCell(cell.value), expected: EXPECTED_FRACTION[lang] });
+  }
+  return { settings, issues };
+}
+
+function emptyModel(settings: Settings): WorkbookModel {
+  return { settings, goals: [], indicators: [], activities: [], budget: [], tables: [], hasGoalsSheet: false };
+}
+
+/** Reads the data rows under a header row into the model and returns the table's place. */
+function readTable(grid: SheetGrid, kind: SheetKind, scan: HeaderScan, model: WorkbookModel, issues: Issue[]): TableInfo {
+  const { settings } = model;
+  const lang = settings.lang;
+  const { columns } = scan;
+  let lastDataRow = scan.row;
+  let parentRow: number | null = null;
+  for (let row = scan.row + 1; row < grid.values.length; row++) {
+    if (!hasInput(grid, row, columns)) continue;
+    lastDataRow = row;
+    if (kind === 'goals') model.goals.push(readGoalRow(grid, row, columns, lang, issues));
+    else if (kind === 'indicators') {
+      const indicator = readIndicatorRow(grid, row, columns, settings, issues);
+      if (indicator) model.indicators.push(indicator);
+    } else if (kind === 'activities') {
+      const activity = readActivityRow(grid, row, columns, settings, issues);
+      if (activity) model.activities.push(activity);
+    } else if (kind === 'finance') {
+      const budgetRow = readBudgetRow(grid, row, columns, parentRow, lang, issues);
+      if (!budgetRow.isVarav) parentRow = row;
+      model.budget.push(budgetRow);
+    }
+  }
+  if (kind === 'goals') model.hasGoalsSheet = true;
+  return {
+    kind,
+    sheet: grid.name,
+    headerRow: scan.row,
+    firstDataRow: scan.row + 1,
+    lastDataRow,
+    lastCol: lastUsedColumn(grid, scan.row, lastDataRow, scan.lastCol),
+    columns: { ...columns },
+    outputColumns: { ...scan.outputColumns },
+  };
+}
+
+/**
+ * The last column holding anything in the table's rows, header included: output columns go to its
+ * right so that they never cover a value the user wrote in a column without a header.
+ */
+function lastUsedColumn(grid: SheetGrid, firstRow: number, lastRow: number, headerLastCol: number): number {
+  let last = headerLastCol;
+  for (let row = firstRow; row <= lastRow; row++) {
+    const cells = grid.values[row];
+    if (!cells) continue;
+    for (let col = cells.length - 1; col > last; col--) {
+      if (cellText(cells[col]).trim() !== '') {
+        last = col;
+        break;
+      }
+    }
+  }
+  return last;
+}
+
+/** A sheet named as an input kind: its table, or E_NO_TABLE / E_MISSING_COLUMN when its headers are not there. */
+function readNamedSheet(grid: SheetGrid, kind: SheetKind, model: WorkbookModel, issues: Issue[]): void {
+  const lang = model.settings.lang;
+  const scan = findHeaderRow(grid, kind);
+  if (scan) {
+    reportHeaderIssues(grid, scan, lang, issues);
+    model.tables.push(readTable(grid, kind, scan, model, issues));
+    return;
+  }
+  if (isReportLayout(grid)) {
+    mergeReportLayout(grid, model, issues);
+    return;
+  }
+  const partial = findPartialHeaderRow(grid, kind);
+  if (!partial) {
+    report(issues, lang, 'E_NO_TABLE', { sheet: grid.name, row: 0, col: 0 }, {
+      sheet: describeCell(grid.name),
+      kind: KIND_TEXT[kind][lang],
+      required: requiredText(kind, lang),
+    });
+    return;
+  }
+  // The header row is there but incomplete: name what is missing and read no rows from it.
+  reportHeaderIssues(grid, partial, lang, issues);
+  for (const field of missingRequired(kind, partial.columns)) {
+    report(issues, lang, 'E_MISSING_COLUMN', { sheet: grid.name, row: partial.row, col: 0 }, {
+      header: quoteHeader(kind, field, lang),
+      row: String(partial.row + 1),
+      kind: KIND_PLURAL[kind][lang],
+    });
+  }
+}
+
+function mergeReportLayout(grid: SheetGrid, model: WorkbookModel, issues: Issue[]): void {
+  const result = readReportLayout(grid, model.settings);
+  model.goals.push(...result.goals);
+  model.indicators.push(...result.indicators);
+  model.activities.push(...result.activities);
+  model.tables.push(...result.tables);
+  issues.push(...result.issues);
+  model.hasGoalsSheet = true;
+}
+
+/**
+ * Reads every input sheet of a workbook into the model (SPEC 2). Settings first; Målkoll's own
+ * sheets are skipped; a sheet is recognised by its name, else as a pasted report, else by a
+ * header row within its first 20 rows. Sheets that are none of these are left alone.
+ */
+export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): { model: WorkbookModel; issues: Issue[] } {
+  const inputs = grids.sheets.filter((grid) => !isOutputSheet(grid.name));
+  const settingsGrid = inputs.find((grid) => sheetKindByName(grid.name) === 'settings') ?? null;
+  const { settings, issues } = readSettings(settingsGrid, options, inputs[0]?.name ?? grids.sheets[0]?.name ?? '');
+  const model = emptyModel(settings);
+  if (settingsGrid) {
+    const scan = findHeaderRow(settingsGrid, 'settings');
+    if (scan) model.tables.push({ ...tableShell('settings', settingsGrid.name, scan), lastDataRow: lastNonBlankRow(settingsGrid, scan.row) });
+  }
+  for (const grid of inputs) {
+    const named = sheetKindByName(grid.name);
+    if (named === 'settings') continue;
+    if (named) readNamedSheet(grid, named, model, issues);
+    else if (isReportLayout(grid)) mergeReportLayout(grid, model, issues);
+    else {
+      const found = discoverTable(grid);
+      if (!found) continue;
+      reportHeaderIssues(grid, found.scan, settings.lang, issues);
+      model.tables.push(readTable(grid, found.kind, found.scan, model, issues));
+    }
+  }
+  if (!settings.period) inferReportPeriod(model);
+  return { model, issues };
+}
+
+/**
+ * Without Rapportperiod (no Inställningar sheet, no --period option) the report period is the one
+ * the indicators name most often in their Period column, counting tertial-or-finer indicators first
+ * (in a T1 report the annual ones say just "2024"). A pasted ILS report carries it on every row.
+ */
+function inferReportPeriod(model: WorkbookModel): void {
+  const period = mostCommonPeriod(model.indicators.filter((i) => i.periodicity !== 'ar')) ?? mostCommonPeriod(model.indicators);
+  if (!period) return;
+  const settings = model.settings;
+  settings.period = period;
+  settings.periodText = period.text;
+  if (settings.planYear === null) settings.planYear = period.year;
+  for (const activity of model.activities) activity.overdue = isOverdue(activity.end, activity.status, period);
+}
+
+function mostCommonPeriod(indicators: Indicator[]): Period | null {
+  const tally = new Map<string, { period: Period; n: number }>();
+  let best: { period: Period; n: number } | null = null;
+  for (const { period } of indicators) {
+    if (!period || period.year === null) continue;
+    const key = `${period.kind} ${period.index} ${period.year}`;
+    const entry = tally.get(key) ?? { period, n: 0 };
+    entry.n++;
+    tally.set(key, entry);
+    if (!best || entry.n > best.n) best = entry;
+  }
+  return best ? best.period : null;
+}
+
+function tableShell(kind: SheetKind, sheet: string, scan: HeaderScan): TableInfo {
+  return { kind, sheet, headerRow: scan.row, firstDataRow: scan.row + 1, lastDataRow: scan.row, lastCol: scan.lastCol, columns: { ...scan.columns }, outputColumns: {} };
+}
+
+function lastNonBlankRow(grid: SheetGrid, headerRow: number): number {
+  for (let row = grid.values.length - 1; row > headerRow; row--) {
+    if ((grid.values[row] ?? []).some((v) => !isBlank(v))) return row;
+  }
+  return headerRow;
+}

@@ -1,0 +1,364 @@
+// The two output sheets (SPEC 6): `Sammanställning`/`Summary` (goals, level sentences, deviating indicators, budget) and `Valideringsrapport`/`Validation` (the issue list with links).
+import { roundSignificant } from './report';
+import { OUTPUT_SHEET_NAMES } from '../read/schema';
+import { levelSentence } from '../judge/sentence';
+import { HIGHLIGHT_FILL, proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
+import type {
+  CellValue,
+  FinanceSummary,
+  GoalResult,
+  IndicatorResult,
+  Issue,
+  Lang,
+  Level,
+  Link,
+  NewSheet,
+  Severity,
+  Status,
+  WorkbookModel,
+} from '../types';
+
+const LEVELS: Level[] = ['inriktningsmal', 'verksamhetsomradesmal', 'namndmal', 'enhetsmal'];
+
+export const LEVEL_TEXT: Record<Lang, Record<Level, string>> = {
+  sv: { inriktningsmal: 'Inriktningsmål', verksamhetsomradesmal: 'Verksamhetsområdesmål', namndmal: 'Nämndmål', enhetsmal: 'Enhetsmål' },
+  en: { inriktningsmal: 'Strategic goal', verksamhetsomradesmal: 'Area goal', namndmal: 'Committee goal', enhetsmal: 'Unit goal' },
+};
+
+const SEVERITY_TEXT: Record<Lang, Record<Severity, string>> = {
+  sv: { error: 'Fel', warning: 'Varning', info: 'Info' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+const LABELS = {
+  sv: {
+    title: 'Sammanställning',
+    period: 'Period',
+    noPeriod: '(ingen rapportperiod angiven)',
+    goalHeader: ['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Helt', 'Delvis', 'Inte', 'Ej bedömd/mätt', 'Förslag', 'Bedömning', 'Avviker', 'Underlag'],
+    noGoals: 'Inga mål hittades.',
+    levels: 'Bedömning per nivå',
+    deviating: 'Indikatorer som uppfylls delvis eller inte',
+    deviatingHeader: ['Status', 'Mål', 'Indikator', 'Värde', 'Årsmål', 'Enhet', 'Måluppfyllnad', 'Kommentar finns'],
+    noDeviating: 'Inga indikatorer uppfylls delvis eller inte.',
+    budget: 'Ekonomi (mnkr)',
+    noBudget: 'Ingen ekonomitabell hittades.',
+    budgetRows: {
+      budget: 'Budget',
+      justeringar: 'Begärda budgetjusteringar',
+      forandringar: 'Prestationsförändringar',
+      prognos: 'Prognos',
+      avvikelse: 'Avvikelse',
+      foljsamhet: 'Budgetföljsamhet',
+      foljsamhetEfter: 'Budgetföljsamhet efter resultatöverföringar',
+      foljsamhetFore: 'Budgetföljsamhet före resultatöverföringar',
+      prognossakerhet: 'Prognossäkerhet',
+    },
+    yes: 'Ja',
+    no: 'Nej',
+    validationHeader: ['Allvarlighet', 'Kod', 'Blad', 'Cell', 'Meddelande'],
+    noIssues: 'Inga fel, varningar eller upplysningar.',
+  },
+  en: {
+    title: 'Summary',
+    period: 'Period',
+    noPeriod: '(no report period given)',
+    goalHeader: ['Level', 'Number', 'Goal', 'Indicators', 'Fully', 'Partly', 'Not', 'Not assessed/measured', 'Proposal', 'Stated', 'Differs', 'Basis'],
+    noGoals: 'No goals found.',
+    levels: 'Assessment by level',
+    deviating: 'Indicators partly met or not met',
+    deviatingHeader: ['Status', 'Goal', 'Indicator', 'Value', 'Target', 'Unit', 'Achievement', 'Has comment'],
+    noDeviating: 'No indicator is partly met or not met.',
+    budget: 'Budget (SEK million)',
+    noBudget: 'No budget table found.',
+    budgetRows: {
+      budget: 'Budget',
+      justeringar: 'Requested adjustments',
+      forandringar: 'Volume changes',
+      prognos: 'Forecast',
+      avvikelse: 'Deviation',
+      foljsamhet: 'Budget adherence',
+      foljsamhetEfter: 'Budget adherence after carry-overs',
+      foljsamhetFore: 'Budget adherence before carry-overs',
+      prognossakerhet: 'Forecast accuracy',
+    },
+    yes: 'Yes',
+    no: 'No',
+    validationHeader: ['Severity', 'Code', 'Sheet', 'Cell', 'Message'],
+    noIssues: 'No errors, warnings or notes.',
+  },
+};
+
+const MNKR_FORMAT = '#,##0.0';
+const PERCENT_FORMAT = '0.0 %';
+const ACHIEVEMENT_FORMAT = '0 %';
+const VALUE_FORMAT = '#,##0.0#';
+
+/** One cell of an output sheet with its presentation. */
+interface Cell {
+  value: CellValue;
+  format?: string;
+  fill?: string;
+  font?: string;
+  bold?: boolean;
+}
+
+type CellInput = Cell | CellValue;
+
+/**
+ * Collects rows of cells straight into the parallel, rectangular arrays of a NewSheet (fixed width; extra
+ * cells are dropped). Only the values are one array per row: a row of formats, fills, font colours or
+ * bold flags is shared with every row styled the same (a 100 000-row check has tens of thousands of rows
+ * here, styled a handful of ways).
+ */
+class SheetBuilder {
+  private readonly values: CellValue[][] = [];
+  private readonly formats: (string | null)[][] = [];
+  private readonly fills: (string | null)[][] = [];
+  private readonly fonts: (string | null)[][] = [];
+  private readonly bold: boolean[][] = [];
+  private readonly styleRows: StyleRows;
+  // The styled cells of the row being added, as column, style, column, style… (reused from row to row).
+  private readonly styledFormats: Styled<string> = [];
+  private readonly styledFills: Styled<string> = [];
+  private readonly styledFonts: Styled<string> = [];
+  private readonly styledBold: Styled<true> = [];
+  readonly links: Link[] = [];
+
+  constructor(private readonly width: number) {
+    this.styleRows = styleRowsOf(width);
+  }
+
+  get rowCount(): number {
+    return this.values.length;
+  }
+
+  add(cells: CellInput[] = []): void {
+    const width = this.width;
+    const values: CellValue[] = new Array(width).fill(null);
+    const formats = this.styledFormats;
+    const fills = this.styledFills;
+    const fonts = this.styledFonts;
+    const bold = this.styledBold;
+    formats.length = fills.length = fonts.length = bold.length = 0;
+    for (let i = 0; i < cells.length && i < width; i++) {
+      const cell = cells[i];
+      if (cell === null || typeof cell !== 'object') {
+        values[i] = cell as CellValue;
+        continue;
+      }
+      values[i] = cell.value;
+      if (cell.format) formats.push(i, cell.format);
+      if (cell.fill) fills.push(i, cell.fill);
+      if (cell.font) fonts.push(i, cell.font);
+      if (cell.bold) bold.push(i, true);
+    }
+    this.values.push(values);
+    this.formats.push(this.styleRows.row(formats, null));
+    this.fills.push(this.styleRows.row(fills, null));
+    this.fonts.push(this.styleRows.row(fonts, null));
+    this.bold.push(this.styleRows.row(bold, false));
+  }
+
+  build(name: string, columnWidths: number[], frozenRows: number): NewSheet {
+    return {
+      name,
+      mode: 'replace',
+      values: this.values,
+      numberFormats: this.formats,
+      fills: this.fills,
+      fontColors: this.fonts,
+      bold: this.bold,
+      columnWidths,
+      links: this.links,
+      frozenRows,
+    };
+  }
+}
+
+/** The styled cells of a row as column, style, column, style…; empty when none is styled. */
+type Styled<T> = (number | T)[];
+
+const STYLE_ROWS = new Map<number, StyleRows>();
+
+/** The style rows of a width, kept across checks: their content comes from a fixed set, and keeping them keeps the optimised code valid. */
+function styleRowsOf(width: number): StyleRows {
+  let rows = STYLE_ROWS.get(width);
+  if (!rows) STYLE_ROWS.set(width, (rows = new StyleRows(width)));
+  return rows;
+}
+
+/**
+ * Frozen style rows of one width, one per distinct content (the content comes from the fixed formats
+ * and colours above). Looked up through a tree keyed by column, then style, so a lookup builds no key.
+ */
+class StyleRows {
+  private readonly root = new Map<unknown, StyleNode>();
+
+  constructor(private readonly width: number) {}
+
+  row<T extends string | boolean, D extends null | false>(styled: Styled<T>, blank: D): (T | D)[] {
+    let node = child(this.root, blank);
+    for (let i = 0; i < styled.length; i++) node = child(node.next, styled[i]);
+    if (!node.row) {
+      const row = new Array<T | D>(this.width).fill(blank);
+      for (let i = 0; i < styled.length; i += 2) row[styled[i] as number] = styled[i + 1] as T;
+      node.row = Object.freeze(row) as unknown[];
+    }
+    return node.row as (T | D)[];
+  }
+}
+
+interface StyleNode {
+  next: Map<unknown, StyleNode>;
+  row: unknown[] | null;
+}
+
+function child(nodes: Map<unknown, StyleNode>, key: unknown): StyleNode {
+  let node = nodes.get(key);
+  if (!node) nodes.set(key, (node = { next: new Map(), row: null }));
+  return node;
+}
+
+const bold = (value: CellValue): Cell => ({ value, bold: true });
+const STATUS_CELLS = {} as Record<Lang, Record<Status, Cell>>;
+for (const lang of ['sv', 'en'] as Lang[]) {
+  STATUS_CELLS[lang] = {} as Record<Status, Cell>;
+  for (const s of STATUSES) STATUS_CELLS[lang][s] = { value: STATUS_TEXT[lang][s], fill: STATUS_FILL[s], font: STATUS_FONT[s] };
+}
+/** A status cell with its colours (one shared object per status and language). */
+const status = (s: Status, lang: Lang): Cell => STATUS_CELLS[lang][s];
+const number = (value: number | null | undefined, format: string): Cell => {
+  const rounded = roundSignificant(value);
+  return rounded === null ? { value: null } : { value: rounded, format };
+};
+
+/** The assessment a goal ends up with: the stated one when present, else the proposal (as 5.5 does for sub-goals). */
+function effectiveStatus(goal: GoalResult): Status {
+  return goal.goal.stated ?? goal.proposed;
+}
+
+/** The `Sammanställning`/`Summary` sheet in SPEC 6 order. */
+export function buildSummarySheet(
+  model: WorkbookModel,
+  results: { indicators: IndicatorResult[]; goals: GoalResult[] },
+  finance: FinanceSummary | null,
+  lang: Lang,
+): NewSheet {
+  const t = LABELS[lang];
+  const widths = [30, 9, 50, 12, 9, 9, 13, 16, 16, 16, 9, 90];
+  const sheet = new SheetBuilder(widths.length);
+  sheet.add([bold(t.title)]);
+  sheet.add([bold(t.period), model.settings.periodText ?? model.settings.period?.text ?? t.noPeriod]);
+  sheet.add();
+  addGoalTable(sheet, results.goals, lang);
+  sheet.add();
+  addLevelSentences(sheet, results.goals, lang);
+  sheet.add();
+  addDeviatingIndicators(sheet, results.indicators, lang);
+  sheet.add();
+  addBudget(sheet, finance, lang);
+  return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], widths, 4);
+}
+
+function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
+  const t = LABELS[lang];
+  sheet.add(t.goalHeader.map(bold));
+  if (goals.length === 0) sheet.add([t.noGoals]);
+  for (const g of goals) {
+    const c = g.counts;
+    sheet.add([
+      LEVEL_TEXT[lang][g.goal.level],
+      g.goal.number,
+      g.goal.title,
+      c.helt + c.delvis + c.inte + c.ej_bedomd + c.ej_matt,
+      c.helt,
+      c.delvis,
+      c.inte,
+      c.ej_bedomd + c.ej_matt,
+      status(g.proposed, lang),
+      g.goal.stated ? status(g.goal.stated, lang) : null,
+      proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null,
+      g.sentence || null,
+    ]);
+  }
+}
+
+function addLevelSentences(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
+  sheet.add([bold(LABELS[lang].levels)]);
+  for (const level of LEVELS) {
+    const statuses = goals.filter((g) => g.goal.level === level).map(effectiveStatus);
+    if (statuses.length) sheet.add([levelSentence(level, statuses, lang)]);
+  }
+}
+
+function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult[], lang: Lang): void {
+  const t = LABELS[lang];
+  sheet.add([bold(t.deviating)]);
+  sheet.add(t.deviatingHeader.map(bold));
+  const deviating = indicators.filter((r) => r.status === 'delvis' || r.status === 'inte');
+  if (deviating.length === 0) sheet.add([t.noDeviating]);
+  for (const r of deviating) {
+    sheet.add([
+      status(r.status, lang),
+      r.indicator.goal,
+      r.indicator.name,
+      number(r.value, VALUE_FORMAT),
+      number(r.target, VALUE_FORMAT),
+      r.unit,
+      number(r.achievement, ACHIEVEMENT_FORMAT),
+      r.indicator.comment.trim() ? t.yes : t.no,
+    ]);
+  }
+}
+
+/** Budget total as label/value rows; values sit in column D so long labels overflow into the empty B and C. */
+function addBudget(sheet: SheetBuilder, finance: FinanceSummary | null, lang: Lang): void {
+  const t = LABELS[lang];
+  sheet.add([bold(t.budget)]);
+  if (!finance || (!finance.total && finance.budgetfoljsamhet === null)) {
+    sheet.add([t.noBudget]);
+    return;
+  }
+  const row = (label: string, cell: Cell) => sheet.add([label, null, null, cell]);
+  const labels = t.budgetRows;
+  if (finance.total) {
+    row(labels.budget, number(finance.total.budget, MNKR_FORMAT));
+    row(labels.justeringar, number(finance.total.justeringar, MNKR_FORMAT));
+    row(labels.forandringar, number(finance.total.forandringar, MNKR_FORMAT));
+    row(labels.prognos, number(finance.total.prognos, MNKR_FORMAT));
+    row(labels.avvikelse, number(finance.total.avvikelse, MNKR_FORMAT));
+  }
+  const hasFore = finance.budgetfoljsamhetForeResultatoverforingar !== undefined && finance.budgetfoljsamhetForeResultatoverforingar !== null;
+  row(hasFore ? labels.foljsamhetEfter : labels.foljsamhet, number(finance.budgetfoljsamhet, PERCENT_FORMAT));
+  if (hasFore) row(labels.foljsamhetFore, number(finance.budgetfoljsamhetForeResultatoverforingar, PERCENT_FORMAT));
+  if (finance.prognossakerhet !== undefined && finance.prognossakerhet !== null) {
+    row(labels.prognossakerhet, number(finance.prognossakerhet, PERCENT_FORMAT));
+  }
+}
+
+/**
+ * The `Valideringsrapport`/`Validation` sheet: one row per issue in the given (sorted) order, the cell
+ * column linking to the cell whenever its sheet exists.
+ */
+export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang: Lang): NewSheet {
+  const t = LABELS[lang];
+  const existing = new Set(sheetNames);
+  const widths = [12, 28, 18, 8, 110];
+  const sheet = new SheetBuilder(widths.length);
+  sheet.add(t.validationHeader.map(bold));
+  if (issues.length === 0) sheet.add([null, null, null, null, t.noIssues]);
+  const severityCells: Record<Severity, Cell> = {
+    error: { value: SEVERITY_TEXT[lang].error, fill: HIGHLIGHT_FILL.error },
+    warning: { value: SEVERITY_TEXT[lang].warning, fill: HIGHLIGHT_FILL.warning },
+    info: { value: SEVERITY_TEXT[lang].info },
+  };
+  for (const issue of issues) {
+    const severityCell = severityCells[issue.severity];
+    if (existing.has(issue.sheet)) {
+      sheet.links.push({ row: sheet.rowCount, col: 3, text: issue.cell, targetSheet: issue.sheet, targetCell: issue.cell });
+    }
+    sheet.add([severityCell, issue.code, issue.sheet, issue.cell, issue.message]);
+  }
+  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], widths, 1);
+}

@@ -1,0 +1,154 @@
+// "Skapa mall": the plan that creates the missing input sheets with headers, validation lists and one real example row each (SPEC 8).
+import { canonicalHeaders, SHEET_NAMES, settingLabel, sheetKindByName } from '../read/schema';
+import { STATUS_TEXT } from '../common/status';
+import { LEVEL_TEXT } from './summary';
+import { fold } from '../common/text';
+import type { CellValue, Lang, NewSheet, SheetKind, WritePlan } from '../types';
+
+/** Template sheets in the order they are created. */
+const TEMPLATE_KINDS: SheetKind[] = ['goals', 'indicators', 'activities', 'finance', 'settings'];
+
+/** Rows 1..VALIDATION_ROWS (0-based, below the header) get the validation lists. */
+const VALIDATION_ROWS = 1000;
+
+/** Allowed values of the list-like columns, per sheet kind and field. Every text is one the readers accept. */
+const LISTS: Record<Lang, Partial<Record<SheetKind, Record<string, string[]>>>> = {
+  sv: {
+    goals: {
+      level: Object.values(LEVEL_TEXT.sv),
+      stated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
+    },
+    indicators: {
+      periodicity: ['År', 'Tertial', 'Halvår', 'Kvartal', 'Månad'],
+      method: ['Senaste värde', 'Linjär', 'Säsong', 'Manuell'],
+      direction: ['Högre är bättre', 'Lägre är bättre', 'Intervall', 'Exakt'],
+    },
+    activities: {
+      status: ['Ej påbörjad', 'Påbörjad', 'Pågår', 'Genomförd', 'Försenad', 'Avbruten'],
+    },
+  },
+  en: {
+    goals: {
+      level: Object.values(LEVEL_TEXT.en),
+      stated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
+    },
+    indicators: {
+      periodicity: ['Year', 'Tertial', 'Half-year', 'Quarter', 'Month'],
+      method: ['Latest value', 'Linear', 'Seasonal', 'Manual'],
+      direction: ['Higher is better', 'Lower is better', 'Interval', 'Exact'],
+    },
+    activities: {
+      status: ['Not started', 'Started', 'In progress', 'Completed', 'Delayed', 'Cancelled'],
+    },
+  },
+};
+
+/**
+ * One example row per sheet, by field, taken from the Enskede-Årsta-Vantör T1 2024 workbook: goal 1.1.1
+ * with one of its indicators and activities, and the budget row "Nämnd och administration".
+ * List values are given as indexes into LISTS so that each language gets its own text.
+ */
+type ListValue = { list: string; index: number };
+type Example = Record<string, CellValue | ListValue | Record<Lang, CellValue>>;
+
+const settingLabels = (key: string): Record<Lang, CellValue> => ({ sv: settingLabel(key, 'sv'), en: settingLabel(key, 'en') });
+
+const EXAMPLES: Record<SheetKind, Example[]> = {
+  goals: [
+    {
+      level: { list: 'level', index: 2 },
+      number: '1.1.1',
+      title: 'Alla barn och unga i stadsdelsområdet har en meningsfull fritid, hälsofrämjande aktiviteter och jämlika uppväxtvillkor',
+      stated: { list: 'stated', index: 0 },
+      analysis: 'Vidare bedöms indikatorn uppnås delvis och planerade aktiviteter har påbörjats eller bedöms genomföras.',
+    },
+  ],
+  indicators: [
+    {
+      goal: '1.1.1',
+      name: 'Andel flickor som besöker fritidsgårdarna',
+      arsmal: '40 %',
+      periodicity: { list: 'periodicity', index: 1 },
+      period: 'Tertial 1 2024',
+      outcome: '38,87 %',
+      forecast: '40 %',
+      method: { list: 'method', index: 0 },
+      direction: { list: 'direction', index: 0 },
+      unit: '%',
+      comment:
+        'Fritidsgården arbetar aktivt för att flickor i lika hög grad som pojkar känner sig välkomna och vill ta del av aktiviteter på fritidsgårdarna.',
+    },
+  ],
+  activities: [
+    {
+      goal: '1.1.1',
+      name: 'Genomföra dagkollo i fokusområde Hagsätra-Rågsved',
+      start: '2024-01-01',
+      end: '2024-12-31',
+      status: { list: 'status', index: 2 },
+    },
+  ],
+  finance: [{ label: 'Nämnd och administration', budget: 80.7, justeringar: 0.5, forandringar: 0, prognos: 78.4, avvikelse: 2.8 }],
+  settings: [
+    { key: settingLabels('period'), value: 'Tertial 1 2024' },
+    { key: settingLabels('partialThreshold'), value: '80 %' },
+    { key: settingLabels('lang'), value: { sv: 'sv', en: 'en' } },
+  ],
+};
+
+const MNKR_FIELDS = new Set(['budget', 'justeringar', 'forandringar', 'prognos', 'avvikelse', 'utfall']);
+const WIDE_FIELDS = new Set(['title', 'analysis', 'name', 'comment', 'deviation']);
+
+function columnWidth(kind: SheetKind, field: string, header: string): number {
+  if (WIDE_FIELDS.has(field) || (kind === 'finance' && field === 'label')) return field === 'title' || field === 'name' ? 60 : 50;
+  return Math.min(Math.max(header.length + 2, 10), 24);
+}
+
+function exampleValue(kind: SheetKind, raw: Example[string] | undefined, lang: Lang): CellValue {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === 'object') {
+    if ('list' in raw) {
+      const { list, index } = raw as ListValue;
+      return LISTS[lang][kind]?.[list]?.[index] ?? null;
+    }
+    return (raw as Record<Lang, CellValue>)[lang];
+  }
+  return raw;
+}
+
+/** The template sheet of one kind: header row, example rows, lists, widths, frozen header. */
+export function templateSheet(kind: SheetKind, lang: Lang): NewSheet {
+  const headers = canonicalHeaders(kind, lang).filter((h) => !h.output);
+  const examples = EXAMPLES[kind].map((example) => headers.map((h) => exampleValue(kind, example[h.field], lang)));
+  const lists = LISTS[lang][kind] ?? {};
+  const validations: NonNullable<NewSheet['validations']> = [];
+  headers.forEach((h, col) => {
+    const list = lists[h.field];
+    if (list) validations.push({ col, firstRow: 1, lastRow: VALIDATION_ROWS, list: list.slice() });
+  });
+  const sheet: NewSheet = {
+    name: SHEET_NAMES[kind][lang],
+    mode: 'createIfMissing',
+    values: [headers.map((h) => h.header), ...examples],
+    bold: [headers.map(() => true), ...examples.map((row) => row.map(() => false))],
+    columnWidths: headers.map((h) => columnWidth(kind, h.field, h.header)),
+    frozenRows: 1,
+  };
+  if (validations.length) sheet.validations = validations;
+  if (kind === 'finance') {
+    sheet.numberFormats = [headers.map(() => null), ...examples.map(() => headers.map((h) => (MNKR_FIELDS.has(h.field) ? '#,##0.0' : null)))];
+  }
+  return sheet;
+}
+
+/**
+ * Creates the template sheets that do not exist yet. A kind exists when a sheet has its template name
+ * (case- and diacritic-insensitively) or any of its aliases in either language (`Goals` when making `Mål`).
+ */
+export function templatePlan(existingSheetNames: string[], lang: Lang): WritePlan {
+  const existingNames = new Set(existingSheetNames.map(fold));
+  const existingKinds = new Set(existingSheetNames.map(sheetKindByName));
+  const missing = (kind: SheetKind) => !existingKinds.has(kind) && !existingNames.has(fold(SHEET_NAMES[kind][lang]));
+  const sheets = TEMPLATE_KINDS.filter(missing).map((kind) => templateSheet(kind, lang));
+  return { blocks: [], fills: [], sheets, deleteSheets: [] };
+}

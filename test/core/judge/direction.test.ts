@@ -1,0 +1,82 @@
+// Tests for the direction rule (SPEC 5.3) and I_DIRECTION_ASSUMED, on real T1 2024 rows.
+import { decideDirection, directionIssue, lowerKeywordIn, parseDirectionText } from '../../../core/judge/direction';
+import type { Indicator, Issue } from '../../../core/types';
+import { fixtureIndicator } from '../assess-helpers';
+
+function decide(indicator: Indicator, lang: 'sv' | 'en' = 'sv') {
+  const issues: Issue[] = [];
+  const decision = decideDirection(indicator, indicator.arsmal.kind === 'missing' ? indicator.kfArsmal : indicator.arsmal);
+  directionIssue(indicator, decision, lang, issues);
+  return { ...decision, issues };
+}
+
+describe('parseDirectionText', () => {
+  test.each([
+    ['Högre är bättre', 'higher'],
+    ['högre', 'higher'],
+    ['öka', 'higher'],
+    ['↑', 'higher'],
+    ['+', 'higher'],
+    ['Lägre är bättre', 'lower'],
+    ['LAGRE', 'lower'],
+    ['minska', 'lower'],
+    ['↓', 'lower'],
+    ['-', 'lower'],
+    ['Intervall', 'band'],
+    ['±', 'band'],
+    ['Exakt', 'exact'],
+    ['=', 'exact'],
+    ['Higher is better', 'higher'],
+    ['kanske', null],
+  ])('%s → %s', (text, direction) => expect(parseDirectionText(text)).toBe(direction));
+});
+
+describe('decideDirection (SPEC 5.3)', () => {
+  test('1: the Riktning column decides (row 7 Antal barn per anställd: Lägre är bättre), no issue', () => {
+    expect(decide(fixtureIndicator(7))).toMatchObject({ direction: 'lower', source: 'column', issues: [] });
+  });
+
+  test('2: the årsmål\'s own form: Max → lower, Minst → higher, a band → band', () => {
+    const max = fixtureIndicator(35, { Riktning: null, Årsmål: 'Max 10 personer' });
+    expect(decide(max)).toMatchObject({ direction: 'lower', source: 'target', issues: [] });
+    const min = fixtureIndicator(35, { Riktning: null, Årsmål: 'Minst 80 %' });
+    expect(decide(min)).toMatchObject({ direction: 'higher', source: 'target' });
+    expect(decide(fixtureIndicator(55, { Riktning: null }))).toMatchObject({ direction: 'band', source: 'target' });
+  });
+
+  test('3: KF:s årsmål Minskning (row 9, 15,4 st against KF Minskning) → lower from kf', () => {
+    expect(decide(fixtureIndicator(9, { Riktning: null }))).toMatchObject({ direction: 'lower', source: 'kf', issues: [] });
+    // and KF:s "Max 10 personer" beside a plain årsmål 10 (row 35)
+    expect(decide(fixtureIndicator(35, { Riktning: null }))).toMatchObject({ direction: 'lower', source: 'kf' });
+  });
+
+  test('a trend target makes the direction trend, judged in the trend\'s own sense', () => {
+    const row = fixtureIndicator(6, { Årsmål: null }); // KF:s årsmål Ökning
+    expect(decide(row)).toMatchObject({ direction: 'trend', sense: 'higher', source: 'column' });
+    expect(decide(fixtureIndicator(6, { Årsmål: null, Riktning: null }))).toMatchObject({ direction: 'trend', sense: 'higher', source: 'kf' });
+    expect(decide(fixtureIndicator(6, { Årsmål: 'Minskning', Riktning: null }))).toMatchObject({ direction: 'trend', sense: 'lower', source: 'target' });
+  });
+
+  test('4: a name keyword → lower with I_DIRECTION_ASSUMED naming it (row 70 Sjukfrånvaro), at the Riktning cell', () => {
+    const result = decide(fixtureIndicator(70, { Riktning: null }));
+    expect(result).toMatchObject({ direction: 'lower', source: 'keyword', keyword: 'sjukfrånvaro' });
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ severity: 'info', code: 'I_DIRECTION_ASSUMED', sheet: 'Indikatorer', cell: 'L70' });
+    expect(result.issues[0].message).toContain('sjukfrånvaro');
+    expect(result.issues[0].message).toContain('Riktning');
+  });
+
+  test('real keyword rows: klimatpåverkan, köpt energi, CO2e, per grupp, åter blir föremål, timavlönad, ekonomiskt bistånd', () => {
+    for (const row of [48, 49, 50, 8, 11, 67, 3]) {
+      expect(decide(fixtureIndicator(row, { Riktning: null, Årsmål: '1', 'KF:s årsmål': null }))).toMatchObject({ direction: 'lower', source: 'keyword' });
+    }
+    expect(lowerKeywordIn('Andel nöjda omsorgstagare')).toBeNull();
+  });
+
+  test('5: default higher with I_DIRECTION_ASSUMED saying so (row 76), at the name cell when there is no Riktning column', () => {
+    const result = decide(fixtureIndicator(76, { Riktning: null }, ['direction']), 'en');
+    expect(result).toMatchObject({ direction: 'higher', source: 'default' });
+    expect(result.issues[0]).toMatchObject({ code: 'I_DIRECTION_ASSUMED', cell: 'B76' });
+    expect(result.issues[0].message).toMatch(/by default.*Direction/);
+  });
+});

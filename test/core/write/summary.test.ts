@@ -1,0 +1,132 @@
+// Tests of the output sheets: Sammanställning/Summary in SPEC 6 order and Valideringsrapport/Validation with links.
+import { buildSummarySheet, buildValidationSheet } from '../../../core/write/summary';
+import { HIGHLIGHT_FILL, STATUS_FILL, STATUS_FONT } from '../../../core/common/status';
+import type { FinanceSummary, Issue, NewSheet } from '../../../core/types';
+import { model, results } from '../../helpers/hand-model';
+
+const FINANCE: FinanceSummary = {
+  total: { budget: 2739.6, justeringar: 0.9, forandringar: 10.9, prognos: 2751.4, avvikelse: 0 },
+  budgetfoljsamhet: 1,
+  budgetfoljsamhetForeResultatoverforingar: 1.0023725479930192,
+};
+
+const rowIndex = (sheet: NewSheet, first: string): number => sheet.values.findIndex((r) => r[0] === first);
+const rowOf = (sheet: NewSheet, first: string) => sheet.values[rowIndex(sheet, first)];
+
+describe('Sammanställning', () => {
+  const sheet = buildSummarySheet(model(), results(), FINANCE, 'sv');
+
+  it('is replaced on every run, with rectangular arrays, column widths and the goal header frozen', () => {
+    expect(sheet).toMatchObject({ name: 'Sammanställning', mode: 'replace', frozenRows: 4 });
+    const width = sheet.values[0].length;
+    expect(width).toBe(12);
+    for (const grid of [sheet.values, sheet.numberFormats, sheet.fills, sheet.fontColors, sheet.bold]) {
+      expect(grid).toHaveLength(sheet.values.length);
+      for (const row of grid ?? []) expect(row).toHaveLength(width);
+    }
+    expect(sheet.columnWidths).toHaveLength(width);
+  });
+
+  it('opens with the title and the period', () => {
+    expect(sheet.values[0][0]).toBe('Sammanställning');
+    expect(sheet.bold?.[0][0]).toBe(true);
+    expect(sheet.values[1].slice(0, 2)).toEqual(['Period', 'Tertial 1 2024']);
+  });
+
+  it('lists the goals in goal order with counts, coloured Förslag and Bedömning, Avviker and Underlag', () => {
+    expect(sheet.values[3]).toEqual(['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Helt', 'Delvis', 'Inte', 'Ej bedömd/mätt', 'Förslag', 'Bedömning', 'Avviker', 'Underlag']);
+    expect(sheet.bold?.[3].every(Boolean)).toBe(true);
+    expect(sheet.values[4]).toEqual([
+      'Verksamhetsområdesmål', '1.1', 'Alla barn och ungdomar ska ges möjlighet till jämlika uppväxtvillkor',
+      1, 1, 0, 0, 0, 'Uppfylls helt', 'Uppfylls helt', null, 'Indikatorn bedöms uppfyllas helt.',
+    ]);
+    expect(sheet.values[5].slice(0, 11)).toEqual(['Nämndmål', '1.1.1', 'Alla barn och unga i stadsdelsområdet har en meningsfull fritid', 2, 0, 1, 1, 0, 'Uppfylls delvis', 'Uppfylls helt', 'Ja']);
+    expect(sheet.fills?.[5].slice(8, 10)).toEqual([STATUS_FILL.delvis, STATUS_FILL.helt]);
+    expect(sheet.fontColors?.[5].slice(8, 10)).toEqual([STATUS_FONT.delvis, STATUS_FONT.helt]);
+  });
+
+  it('gives one sentence per level, judging each goal by its stated assessment where there is one', () => {
+    const at = rowIndex(sheet, 'Bedömning per nivå');
+    expect(at).toBeGreaterThan(5);
+    expect(sheet.values[at + 1][0]).toBe('Av målen för verksamhetsområdena bedöms ett uppfyllas helt.');
+    expect(sheet.values[at + 2][0]).toBe('Av nämndmålen bedöms ett uppfyllas helt.');
+  });
+
+  it('lists the indicators met partly or not with value, target, unit, achievement and whether a comment exists', () => {
+    const at = rowIndex(sheet, 'Indikatorer som uppfylls delvis eller inte');
+    expect(sheet.values[at + 1].slice(0, 8)).toEqual(['Status', 'Mål', 'Indikator', 'Värde', 'Årsmål', 'Enhet', 'Måluppfyllnad', 'Kommentar finns']);
+    expect(sheet.values[at + 2].slice(0, 8)).toEqual(['Uppfylls delvis', '1.1.1', 'Andel flickor som besöker fritidsgårdarna', 38.87, 40, '%', 0.97175, 'Nej']);
+    expect(sheet.values[at + 3].slice(0, 8)).toEqual(['Uppfylls inte', '1.1.1', 'Antal besök på fritidsgårdarna', 3990, 4000, 'st', 0.9975, 'Nej']);
+    expect(sheet.numberFormats?.[at + 2][6]).toBe('0 %');
+    expect(sheet.fills?.[at + 3][0]).toBe(STATUS_FILL.inte);
+  });
+
+  it('ends with the budget total, Avvikelse and Budgetföljsamhet both after and before carry-overs', () => {
+    expect(rowOf(sheet, 'Budget').slice(0, 4)).toEqual(['Budget', null, null, 2739.6]);
+    expect(rowOf(sheet, 'Avvikelse')[3]).toBe(0);
+    expect(rowOf(sheet, 'Budgetföljsamhet efter resultatöverföringar')[3]).toBe(1);
+    expect(rowOf(sheet, 'Budgetföljsamhet före resultatöverföringar')[3]).toBe(1.002372548);
+    const at = rowIndex(sheet, 'Budgetföljsamhet före resultatöverföringar');
+    expect(sheet.numberFormats?.[at][3]).toBe('0.0 %');
+    expect(at).toBe(sheet.values.length - 1);
+  });
+
+  it('gives a single Budgetföljsamhet when there is one Prognos column, and says so when there is no budget', () => {
+    const single = buildSummarySheet(model(), results(), { total: FINANCE.total, budgetfoljsamhet: 0.98 }, 'sv');
+    expect(rowOf(single, 'Budgetföljsamhet')[3]).toBe(0.98);
+    expect(rowIndex(single, 'Budgetföljsamhet före resultatöverföringar')).toBe(-1);
+    const none = buildSummarySheet(model(), results(), null, 'sv');
+    expect(none.values[none.values.length - 1][0]).toBe('Ingen ekonomitabell hittades.');
+  });
+
+  it('is in English with lang en', () => {
+    const en = buildSummarySheet(model(), results(), FINANCE, 'en');
+    expect(en.name).toBe('Summary');
+    expect(en.values[3].slice(8, 11)).toEqual(['Proposal', 'Stated', 'Differs']);
+    expect(en.values[5].slice(0, 1).concat(en.values[5].slice(8, 11))).toEqual(['Committee goal', 'Partly met', 'Fully met', 'Yes']);
+    expect(rowIndex(en, 'Of the committee goals, one is assessed as fully met.')).toBeGreaterThan(0);
+  });
+
+  it('says so when there are no goals and no deviating indicators', () => {
+    const empty = buildSummarySheet(model(), { indicators: [], goals: [] }, null, 'sv');
+    expect(rowIndex(empty, 'Inga mål hittades.')).toBe(4);
+    expect(rowIndex(empty, 'Inga indikatorer uppfylls delvis eller inte.')).toBeGreaterThan(4);
+  });
+});
+
+describe('Valideringsrapport', () => {
+  const issues: Issue[] = [
+    { severity: 'error', code: 'E_NUMBER', sheet: 'Indikatorer', cell: 'E12', message: 'Periodens utfall: »ca 40« går inte att läsa som ett tal.' },
+    { severity: 'warning', code: 'W_GENDER_INCONSISTENT', sheet: 'Indikatorer', cell: 'E41', message: '-1,13 % ligger utanför.' },
+    { severity: 'info', code: 'E_NO_TABLE', sheet: 'Mål', cell: 'A1', message: 'Bladet Mål saknas.' },
+  ];
+  const sheet = buildValidationSheet(issues, ['Indikatorer'], 'sv');
+
+  it('lists every issue in the given order under a bold frozen header', () => {
+    expect(sheet).toMatchObject({ name: 'Valideringsrapport', mode: 'replace', frozenRows: 1 });
+    expect(sheet.values).toEqual([
+      ['Allvarlighet', 'Kod', 'Blad', 'Cell', 'Meddelande'],
+      ['Fel', 'E_NUMBER', 'Indikatorer', 'E12', issues[0].message],
+      ['Varning', 'W_GENDER_INCONSISTENT', 'Indikatorer', 'E41', issues[1].message],
+      ['Info', 'E_NO_TABLE', 'Mål', 'A1', issues[2].message],
+    ]);
+    expect(sheet.bold?.[0]).toEqual([true, true, true, true, true]);
+    expect(sheet.fills?.map((r) => r[0])).toEqual([null, HIGHLIGHT_FILL.error, HIGHLIGHT_FILL.warning, null]);
+    expect(sheet.columnWidths).toHaveLength(5);
+  });
+
+  it('links the Cell column to the cell, for sheets that exist', () => {
+    expect(sheet.links).toEqual([
+      { row: 1, col: 3, text: 'E12', targetSheet: 'Indikatorer', targetCell: 'E12' },
+      { row: 2, col: 3, text: 'E41', targetSheet: 'Indikatorer', targetCell: 'E41' },
+    ]);
+  });
+
+  it('says so when there is nothing to report, in either language', () => {
+    expect(buildValidationSheet([], [], 'sv').values[1][4]).toBe('Inga fel, varningar eller upplysningar.');
+    const en = buildValidationSheet(issues, [], 'en');
+    expect(en.name).toBe('Validation');
+    expect(en.values[0]).toEqual(['Severity', 'Code', 'Sheet', 'Cell', 'Message']);
+    expect(en.values.map((r) => r[0]).slice(1)).toEqual(['Error', 'Warning', 'Info']);
+  });
+});
