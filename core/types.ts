@@ -359,8 +359,16 @@ export interface Link {
 
 export interface NewSheet {
   name: string;
-  /** replace: delete if present, then create (output sheets). createIfMissing: template sheets. */
+  /**
+   * replace: Målkoll's own output sheet, cleared and rewritten in place when it exists (keeping its
+   * sheet id, so links to it keep working), created otherwise. createIfMissing: template sheets.
+   */
   mode: 'replace' | 'createIfMissing';
+  /**
+   * The host id of the existing sheet to rewrite (core found it in the `_malkoll` record): the adapter
+   * targets that sheet by id and renames it to `name` when the names differ. Absent: the sheet called `name`.
+   */
+  id?: string;
   hidden?: boolean;
   values: CellValue[][];
   numberFormats?: (string | null)[][];
