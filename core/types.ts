@@ -398,8 +398,14 @@ export interface WritePlan {
   fills: FillChange[];
   /** Sheets written whole. */
   sheets: NewSheet[];
-  /** Sheets deleted if present. */
+  /** Sheets deleted if present (only ever Målkoll's own record, by its exact name). */
   deleteSheets: string[];
+  /**
+   * What the command found that the host should show the user beside its result; Clear reports here
+   * every recorded highlight whose cell it could not find (`W_HIGHLIGHT_NOT_FOUND`). A check's issues
+   * are in its Report instead. Absent or empty: nothing to show.
+   */
+  issues?: Issue[];
 }
 
 export interface CheckResult {

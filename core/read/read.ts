@@ -4,6 +4,8 @@ import { describeCell, parseFraction, parseValue } from './values';
 import { parsePeriod } from './period';
 import { cellText, fold } from '../common/text';
 import { DEFAULT_SETTINGS } from '../common/settings';
+import { ownSheetGrids } from '../write/record';
+import { issueAt } from '../common/issues';
 import { isOutputSheet, matchHeader, missingRequired, settingKey, settingLabel, sheetKindByName } from './schema';
 import type {
   CellRef,
@@ -69,7 +71,10 @@ function scanHeaderRow(grid: SheetGrid, kind: SheetKind, row: number): HeaderSca
     }
     const target = hit.output ? scan.outputColumns : scan.columns;
     const first = target[hit.field];
-    if (first !== undefined) scan.duplicates.push({ col, first });
+    // A second output column (a user's own `Status` beside Målkoll's) is no input: Målkoll picks its own (placement.ts).
+    if (first !== undefined) {
+      if (!hit.output) scan.duplicates.push({ col, first });
+    }
     else {
       target[hit.field] = col;
       scan.matched++;
@@ -339,7 +344,8 @@ function mergeReportLayout(grid: SheetGrid, model: WorkbookModel, issues: Issue[
  * header row within its first 20 rows. Sheets that are none of these are left alone.
  */
 export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): { model: WorkbookModel; issues: Issue[] } {
-  const inputs = grids.sheets.filter((grid) => !isOutputSheet(grid.name));
+  const own = ownSheetGrids(grids);
+  const inputs = grids.sheets.filter((grid) => !isOutputSheet(grid.name) && !own.has(grid));
   const settingsGrid = inputs.find((grid) => sheetKindByName(grid.name) === 'settings') ?? null;
   const { settings, issues } = readSettings(settingsGrid, options, inputs[0]?.name ?? grids.sheets[0]?.name ?? '');
   const model = emptyModel(settings);
@@ -347,6 +353,7 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
     const scan = findHeaderRow(settingsGrid, 'settings');
     if (scan) model.tables.push({ ...tableShell('settings', settingsGrid.name, scan), lastDataRow: lastNonBlankRow(settingsGrid, scan.row) });
   }
+  let recognised = false;
   for (const grid of inputs) {
     const named = sheetKindByName(grid.name);
     if (named === 'settings') continue;
@@ -358,9 +365,29 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
       reportHeaderIssues(grid, found.scan, settings.lang, issues);
       model.tables.push(readTable(grid, found.kind, found.scan, model, issues));
     }
+    recognised = true;
   }
+  if (!recognised) issues.push(noInputIssue(grids.sheets[0]?.name ?? '', settings.lang));
   if (!settings.period) inferReportPeriod(model);
   return { model, issues };
+}
+
+/**
+ * E_NO_INPUT (SPEC 4): no sheet is a goal, indicator, activity or economy sheet nor a pasted report. The
+ * message says what Målkoll looks for: the sheet names and the headers that make a sheet recognisable.
+ */
+function noInputIssue(firstSheet: string, lang: Lang): Issue {
+  const message =
+    lang === 'en'
+      ? 'No sheet in the workbook is one Målkoll can check. Målkoll looks for sheets named Goals (Mål), Indicators (Indikatorer), ' +
+        'Activities (Aktiviteter) or Budget (Ekonomi), or for a header row in the first 20 rows of a sheet with Nummer and Mål (goals), ' +
+        'Mål, Indikator and Årsmål (indicators), Mål and Aktivitet (activities) or Budget and Prognos (budget), or for a pasted ILS report ' +
+        '(headings such as "Nämndmål: 1.1.1 …" followed by indicator tables). Use Create template to get sheets with the right headers.'
+      : 'Inget blad i arbetsboken är något Målkoll kan kontrollera. Målkoll letar efter bladen Mål, Indikatorer, Aktiviteter eller ' +
+        'Ekonomi, eller efter en rubrikrad bland de 20 första raderna i ett blad med Nummer och Mål (mål), Mål, Indikator och Årsmål ' +
+        '(indikatorer), Mål och Aktivitet (aktiviteter) eller Budget och Prognos (ekonomi), eller efter en inklistrad ILS-rapport ' +
+        '(rubriker som "Nämndmål: 1.1.1 …" följda av indikatortabeller). Med Skapa mall får du blad med rätt rubriker.';
+  return issueAt('error', 'E_NO_INPUT', { sheet: firstSheet, row: 0, col: 0 }, message);
 }
 
 /**

@@ -43,9 +43,13 @@ export function sheetKindByName(name: string): SheetKind | null {
   return SHEET_KIND_BY_NAME.get(fold(name)) ?? null;
 }
 
-/** True for Sammanställning/Summary, Valideringsrapport/Validation and `_malkoll`. */
+/** The suffix Målkoll's sheets get when a user's sheet already has the name: `Sammanställning (Målkoll)`, `(Målkoll 2)`, … */
+export const OWN_SUFFIX = /\s*\(malkoll(?: \d+)?\)$/;
+
+/** True for Sammanställning/Summary, Valideringsrapport/Validation and `_malkoll`, also with the suffix ` (Målkoll)`. */
 export function isOutputSheet(name: string): boolean {
-  return OUTPUT_SHEETS.has(fold(name));
+  const folded = fold(name);
+  return OUTPUT_SHEETS.has(folded) || OUTPUT_SHEETS.has(folded.replace(OWN_SUFFIX, ''));
 }
 
 interface FieldSpec {

@@ -1,14 +1,28 @@
-// The write plan of a check (SPEC 2.7, 2.8): output columns beside the input tables, reversible highlights of cells with issues, and the output sheets.
-import { a1, parseA1 } from '../common/a1';
+// The write plan of a check (SPEC 2.7, 2.8): output columns beside the input tables, reversible highlights of cells with issues, and Målkoll's own sheets with their record.
 import { roundSignificant } from './report';
-import { canonicalHeaders, isOutputSheet, OUTPUT_SHEET_NAMES } from '../read/schema';
-import { HIGHLIGHT_FILL, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
+import { fold } from '../common/text';
+import { canonicalHeaders } from '../read/schema';
+import { readWorkbook } from '../read/read';
+import { STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
 import { buildSummarySheet, buildValidationSheet } from './summary';
-import { cellText, fold } from '../common/text';
+import { placeOutputColumns, type PlacedColumn } from './placement';
+import { clearHighlights, planHighlights, RowKeys, SheetIndex } from './highlights';
+import {
+  ownBaseName,
+  ownSheetName,
+  ownSheets,
+  OWN_ROLES,
+  readRecord,
+  recordSheet,
+  takenNames,
+  type OwnSheets,
+  type RecordedSheet,
+} from './record';
+import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import type {
   Block,
   CellValue,
-  FillChange,
+  CheckOptions,
   FinanceSummary,
   GoalResult,
   IndicatorResult,
@@ -24,6 +38,8 @@ import type {
   WritePlan,
 } from '../types';
 
+export { INTERNAL_CODE, isHighlightFill, LOST_CODE } from './highlights';
+
 /** What the assessment produced, as buildPlan needs it. */
 export interface AssessResults {
   indicators: IndicatorResult[];
@@ -37,12 +53,6 @@ export function needsTextGuard(text: string): boolean {
   return TEXT_GUARD.test(text);
 }
 
-/** Output fields per table kind, in the order they are appended (SPEC 2.1, 2.2). */
-const OUTPUT_FIELDS: Partial<Record<TableInfo['kind'], string[]>> = {
-  indicators: ['forecastComputed', 'status', 'achievement'],
-  goals: ['proposal', 'basis'],
-};
-
 export const ACHIEVEMENT_FORMAT = '0 %';
 export const PERCENT_VALUE_FORMAT = '0.0 %';
 export const NUMBER_VALUE_FORMAT = '#,##0.0#';
@@ -50,6 +60,8 @@ export const NUMBER_VALUE_FORMAT = '#,##0.0#';
 /**
  * The whole plan of a check: output columns, highlights with their record, the summary and validation sheets.
  * `issues` must already be sorted (sortIssues) — the validation sheet lists them in that order.
+ * Målkoll writes only its own sheets (recorded in `_malkoll`); a user's sheet of the same name is left alone
+ * and Målkoll's goes under `Sammanställning (Målkoll)` etc. Nothing is ever deleted.
  */
 export function buildPlan(
   model: WorkbookModel,
@@ -59,56 +71,103 @@ export function buildPlan(
   grids: WorkbookGrids,
   lang: Lang,
 ): WritePlan {
+  const record = readRecord(grids);
+  const own = ownSheets(grids, record);
   const blocks = outputBlocks(model, results, grids, lang);
-  const highlights = planHighlights(issues, grids, blocks);
-  const sheets: NewSheet[] = [
-    buildSummarySheet(model, results, financeSummary, lang),
-    buildValidationSheet(issues, grids.sheets.map((s) => s.name), lang),
-  ];
-  if (highlights.record) sheets.push(highlights.record);
-  return {
-    blocks,
-    fills: highlights.fills,
-    sheets,
-    deleteSheets: highlights.record ? [] : [OUTPUT_SHEET_NAMES.record],
-  };
+  const sheetIndex = new SheetIndex(grids, own.all);
+  const highlights = planHighlights(issues, sheetIndex, blocks, new RowKeys(model), record.highlights);
+  const summary = buildSummarySheet(model, results, financeSummary, lang);
+  const validation = buildValidationSheet(issues, grids.sheets.map((s) => s.name), lang);
+  const named = nameOwnSheets(grids, own, lang);
+  const outputs = [placeOwnSheet(summary, named.get('summary')), placeOwnSheet(validation, named.get('validation'))];
+  const recorded = OWN_ROLES.map((role, i): RecordedSheet => ({ role, id: outputs[i].id ?? '', name: outputs[i].name }));
+  const sheets: NewSheet[] = [...outputs, recordSheet(recordTarget(grids, own, outputs), recorded, highlights.entries)];
+  return { blocks, fills: highlights.fills, sheets, deleteSheets: [] };
 }
 
-/** The plan of "Rensa markeringar": every recorded cell gets its original fill back and the record goes. */
-export function clearPlan(grids: WorkbookGrids): WritePlan {
-  const sheets = new SheetIndex(grids);
-  const changes: CellFill[] = [];
-  for (const entry of readRecord(grids, sheets).values()) {
-    const restore = restoreFill(entry, sheets);
-    if (restore) changes.push(restore);
+/**
+ * The plan of "Rensa markeringar": every recorded cell found again gets its original fill back, the ones
+ * that cannot be found are reported (`issues`), and the record keeps only Målkoll's own sheets.
+ */
+export function clearPlan(grids: WorkbookGrids, options: CheckOptions = {}): WritePlan {
+  const record = readRecord(grids);
+  if (!record.grid) return { blocks: [], fills: [], sheets: [], deleteSheets: [], issues: [] };
+  const own = ownSheets(grids, record);
+  const { model } = readWorkbook(grids, options);
+  const lang = options.lang ?? model.settings.lang;
+  const cleared = clearHighlights(record.highlights, new SheetIndex(grids, own.all), new RowKeys(model), lang);
+  const kept = keptSheets(own);
+  const plan: WritePlan = { blocks: [], fills: cleared.fills, sheets: [], deleteSheets: [], issues: cleared.issues };
+  if (kept.length) plan.sheets.push(recordSheet({ name: record.grid.name, id: record.grid.id }, kept, []));
+  else plan.deleteSheets.push(record.grid.name);
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Own sheets
+// ---------------------------------------------------------------------------------------------
+
+/** Name and existing sheet of the summary and the validation sheet (a language switch renames the previous run's). */
+function nameOwnSheets(grids: WorkbookGrids, own: OwnSheets, lang: Lang): Map<string, { name: string; grid?: SheetGrid }> {
+  const chosen = new Map<string, { name: string; grid?: SheetGrid }>();
+  const names = new Set<string>();
+  for (const role of OWN_ROLES) {
+    const grid = own.byRole.get(role);
+    const taken = takenNames(grids, [grid]);
+    for (const name of names) taken.add(name);
+    const name = ownSheetName(ownBaseName(role, lang), grid, taken);
+    names.add(fold(name));
+    chosen.set(role, { name, grid });
   }
-  return { blocks: [], fills: groupFills(changes), sheets: [], deleteSheets: [OUTPUT_SHEET_NAMES.record] };
+  return chosen;
+}
+
+/** An output sheet under its chosen name, rewritten in place (by id) when the previous run's exists. */
+function placeOwnSheet(sheet: NewSheet, target: { name: string; grid?: SheetGrid } | undefined): NewSheet {
+  if (!target) return sheet;
+  const placed: NewSheet = { ...sheet, name: target.name };
+  if (target.grid?.id !== undefined && target.grid.id !== '') placed.id = String(target.grid.id);
+  return placed;
+}
+
+/** Where the record goes: the previous run's record, else `_malkoll` unless a user's sheet has that name. */
+function recordTarget(grids: WorkbookGrids, own: OwnSheets, outputs: NewSheet[]): { name: string; id?: string } {
+  if (own.record) return { name: own.record.name, id: own.record.id };
+  const taken = takenNames(grids, []);
+  for (const sheet of outputs) taken.add(fold(sheet.name));
+  return { name: ownSheetName(OUTPUT_SHEET_NAMES.record, null, taken) };
+}
+
+/** The recorded own sheets that still exist, under their current names and ids. */
+function keptSheets(own: OwnSheets): RecordedSheet[] {
+  const kept: RecordedSheet[] = [];
+  for (const role of OWN_ROLES) {
+    const grid = own.byRole.get(role);
+    if (grid) kept.push({ role, id: grid.id ?? '', name: grid.name });
+  }
+  return kept;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Output columns
 // ---------------------------------------------------------------------------------------------
 
-/** Column of every output field of a table: the existing one, else appended after the table in field order. */
-export function outputColumnsOf(table: TableInfo): { field: string; col: number }[] {
-  const fields = OUTPUT_FIELDS[table.kind] ?? [];
-  let next = table.lastCol;
-  for (const col of Object.values(table.outputColumns)) if (col !== undefined && col > next) next = col;
-  next++;
-  return fields.map((field) => ({ field, col: table.outputColumns[field] ?? next++ }));
+/** Column of every output field of a table (see placement.ts); without the grid, the read model's columns. */
+export function outputColumnsOf(table: TableInfo, grid?: SheetGrid): PlacedColumn[] {
+  return placeOutputColumns(table, grid);
 }
 
 /**
  * The header an output column gets: an existing output column keeps the header it has (the user's
  * alias, or an earlier run's language), so a re-run rewrites it unchanged; a new one gets ours.
  */
-function headerText(grids: WorkbookGrids, table: TableInfo, field: string, col: number, lang: Lang): string {
-  if (table.outputColumns[field] !== undefined) {
-    const existing = grids.sheets.find((s) => s.name === table.sheet)?.values[table.headerRow]?.[col];
+function headerText(grid: SheetGrid | undefined, table: TableInfo, placed: PlacedColumn, lang: Lang): string {
+  if (placed.existing) {
+    const existing = grid?.values[table.headerRow]?.[placed.col];
     if (typeof existing === 'string' && existing.trim() !== '') return existing;
   }
-  const found = canonicalHeaders(table.kind as SheetKind, lang).find((h) => h.field === field);
-  return found ? found.header : field;
+  const found = canonicalHeaders(table.kind as SheetKind, lang).find((h) => h.field === placed.field);
+  return found ? found.header : placed.field;
 }
 
 function outputBlocks(model: WorkbookModel, results: AssessResults, grids: WorkbookGrids, lang: Lang): Block[] {
@@ -181,7 +240,8 @@ function tableBlocks<T>(
   results: T[] | undefined,
   cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
 ): Block[] {
-  const columns = outputColumnsOf(table).map(({ field, col }) => new ColumnBuilder(table, field, col, headerText(grids, table, field, col, lang)));
+  const grid = grids.sheets.find((s) => s.name === table.sheet);
+  const columns = outputColumnsOf(table, grid).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang)));
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
     for (let i = 0; i < columns.length; i++) columns[i].add(cellOf(columns[i].field, result, lang));
@@ -240,175 +300,4 @@ function goalCell(field: string, result: GoalResult | undefined, lang: Lang): Ou
 
 function statusCell(status: Status, lang: Lang): OutCell {
   return STATUS_CELLS[lang][status];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Highlights and their record (SPEC 2.8)
-// ---------------------------------------------------------------------------------------------
-
-const RECORD_HEADER = ['Blad', 'Cell', 'Fyllning'];
-
-/** The code check() gives a stage that threw (see core/check.ts). */
-export const INTERNAL_CODE = 'E_INTERNAL';
-
-/** Our two highlight colours in any token form: `#F8CBAD`, `#fff2cc`, or an ARGB `FFF8CBAD` inside a JSON fill. */
-const HIGHLIGHT_TOKEN = /(?:^|[^0-9A-F])(?:FF)?(?:F8CBAD|FFF2CC)(?:[^0-9A-F]|$)/i;
-
-export function isHighlightFill(token: string | null): boolean {
-  return token !== null && HIGHLIGHT_TOKEN.test(token);
-}
-
-interface CellFill {
-  /** Sorts by sheet order, then row, then column (see cellKey). */
-  key: number;
-  sheet: string;
-  row: number;
-  col: number;
-  fill: string | null;
-}
-
-/** The workbook's sheets by name (exact, else folded: hosts compare sheet names case-insensitively) with their order. */
-class SheetIndex {
-  private readonly exact = new Map<string, SheetGrid>();
-  private readonly folded = new Map<string, SheetGrid>();
-  private readonly order = new Map<SheetGrid, number>();
-  /** Issue sheet name → its input grid, or null for a missing or output sheet. */
-  private readonly inputs = new Map<string, SheetGrid | null>();
-
-  constructor(grids: WorkbookGrids) {
-    grids.sheets.forEach((sheet, i) => {
-      this.exact.set(sheet.name, sheet);
-      this.order.set(sheet, i);
-      const key = fold(sheet.name);
-      if (!this.folded.has(key)) this.folded.set(key, sheet);
-    });
-  }
-
-  find(name: string): SheetGrid | undefined {
-    return this.exact.get(name) ?? this.folded.get(fold(name));
-  }
-
-  /** The input sheet of that name (never Sammanställning, Valideringsrapport or _malkoll), cached per name. */
-  input(name: string): SheetGrid | null {
-    let grid = this.inputs.get(name);
-    if (grid === undefined) {
-      const found = this.find(name);
-      this.inputs.set(name, (grid = found && !isOutputSheet(found.name) ? found : null));
-    }
-    return grid;
-  }
-
-  /** One number per cell that orders cells by sheet order, row, column (rows < 2^24, columns < 2^16). */
-  cellKey(grid: SheetGrid, row: number, col: number): number {
-    return ((this.order.get(grid) ?? 0) * 16777216 + row) * 65536 + col;
-  }
-
-  cell(grid: SheetGrid, row: number, col: number, fill: string | null): CellFill {
-    return { key: this.cellKey(grid, row, col), sheet: grid.name, row, col, fill };
-  }
-}
-
-/** A cell's fill token; undefined when the host delivered no fills for the sheet (unknown). */
-function currentFill(grid: SheetGrid, row: number, col: number): string | null | undefined {
-  if (!grid.fills) return undefined;
-  const token = grid.fills[row]?.[col];
-  return token === undefined || token === null || token === '' ? null : token;
-}
-
-/** The `_malkoll` record of the previous run: original fill per highlighted input cell, by cell key. */
-function readRecord(grids: WorkbookGrids, sheets: SheetIndex): Map<number, CellFill> {
-  const record = new Map<number, CellFill>();
-  const recordSheet = sheets.find(OUTPUT_SHEET_NAMES.record);
-  if (!recordSheet) return record;
-  for (const line of recordSheet.values) {
-    // Not trimmed: "Ekonomi" and "Ekonomi " are two sheets.
-    const sheetName = cellText(line?.[0] ?? null);
-    const address = parseA1(cellText(line?.[1] ?? null));
-    const grid = sheetName ? sheets.input(sheetName) : null;
-    if (!grid || !address) continue; // header row, damaged rows and vanished sheets
-    const fill = cellText(line?.[2] ?? null);
-    const entry = sheets.cell(grid, address.row, address.col, fill === '' ? null : fill);
-    record.set(entry.key, entry);
-  }
-  return record;
-}
-
-/**
- * The fill a highlighted cell had before Målkoll: the recorded one while the cell still shows our highlight
- * (or fills are unknown); a cell showing our colour without a record gets "no fill", never our colour;
- * a cell whose fill the user changed since keeps the user's fill as its new original.
- */
-function originalFill(current: string | null | undefined, recorded: CellFill | undefined): string | null {
-  if (current === undefined || isHighlightFill(current)) return recorded ? recorded.fill : null;
-  return current;
-}
-
-/** A recorded cell no longer highlighted goes back to its original, unless the user has re-coloured it since. */
-function restoreFill(entry: CellFill, sheets: SheetIndex): CellFill | null {
-  const grid = sheets.find(entry.sheet);
-  if (!grid) return null;
-  const current = currentFill(grid, entry.row, entry.col);
-  return current === undefined || isHighlightFill(current) ? entry : null;
-}
-
-/** Cells of the output columns written by this plan: never highlighted. */
-function outputCellTest(blocks: Block[]): (sheet: string, row: number, col: number) => boolean {
-  const bySheet = new Map<string, Block[]>();
-  for (const block of blocks) {
-    const list = bySheet.get(block.sheet) ?? [];
-    list.push(block);
-    bySheet.set(block.sheet, list);
-  }
-  return (sheet, row, col) => {
-    const list = bySheet.get(sheet);
-    return !!list && list.some((b) => b.col === col && row >= b.row && row < b.row + b.values.length);
-  };
-}
-
-function planHighlights(issues: Issue[], grids: WorkbookGrids, blocks: Block[]): { fills: FillChange[]; record: NewSheet | null } {
-  const sheets = new SheetIndex(grids);
-  const isOutputCell = outputCellTest(blocks);
-  const highlighted = new Map<number, { grid: SheetGrid; cell: CellFill }>();
-  for (const issue of issues) {
-    if (issue.severity === 'info' || issue.code === INTERNAL_CODE) continue; // an internal failure is no cell's fault
-    const grid = sheets.input(issue.sheet);
-    const address = grid ? parseA1(issue.cell) : null;
-    if (!grid || !address || isOutputCell(grid.name, address.row, address.col)) continue;
-    const key = sheets.cellKey(grid, address.row, address.col);
-    const existing = highlighted.get(key);
-    if (existing && existing.cell.fill === HIGHLIGHT_FILL.error) continue; // error wins over warning
-    highlighted.set(key, { grid, cell: sheets.cell(grid, address.row, address.col, HIGHLIGHT_FILL[issue.severity]) });
-  }
-
-  const previous = readRecord(grids, sheets);
-  const changes: CellFill[] = [];
-  const recordEntries: CellFill[] = [];
-  for (const [key, { grid, cell }] of highlighted) {
-    recordEntries.push({ ...cell, fill: originalFill(currentFill(grid, cell.row, cell.col), previous.get(key)) });
-    changes.push(cell);
-  }
-  for (const [key, entry] of previous) {
-    if (highlighted.has(key)) continue;
-    const restore = restoreFill(entry, sheets);
-    if (restore) changes.push(restore);
-  }
-  return { fills: groupFills(changes), record: recordEntries.length ? recordSheet(recordEntries) : null };
-}
-
-/** Fill changes grouped by (sheet, fill), cells in sheet/row/column order, groups in the order of their first cell. */
-function groupFills(cells: CellFill[]): FillChange[] {
-  const groups = new Map<string, FillChange>();
-  for (const cell of cells.sort((x, y) => x.key - y.key)) {
-    const key = `${cell.sheet}\u0000${cell.fill ?? ''}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { sheet: cell.sheet, fill: cell.fill, cells: [] }));
-    group.cells.push(a1(cell.row, cell.col));
-  }
-  return [...groups.values()];
-}
-
-function recordSheet(entries: CellFill[]): NewSheet {
-  const rows: CellValue[][] = [RECORD_HEADER.slice()];
-  for (const entry of entries.sort((x, y) => x.key - y.key)) rows.push([entry.sheet, a1(entry.row, entry.col), entry.fill]);
-  return { name: OUTPUT_SHEET_NAMES.record, mode: 'replace', hidden: true, values: rows, columnWidths: [24, 10, 40] };
 }

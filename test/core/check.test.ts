@@ -105,7 +105,9 @@ describe('check on the T1 2024 workbook', () => {
     const cleared = applyPlanToGrids(applied, clearPlan(applied));
     const indicators = cleared.sheets.find((s) => s.name === 'Indikatorer');
     expect(indicators?.fills?.[57][4]).toBeNull();
-    expect(cleared.sheets.some((s) => s.name === '_malkoll')).toBe(false);
+    // The record stays, naming Målkoll's own sheets, without highlights.
+    const record = cleared.sheets.find((s) => s.name === '_malkoll');
+    expect(record?.values.map((r) => r[0])).toEqual(['Målkoll record v2', 'summary', 'validation']);
   });
 
   it('follows options: lang en gives English sheets and messages, period overrides the settings', () => {
@@ -127,8 +129,9 @@ describe('check never throws', () => {
   it('handles an empty workbook', () => {
     const { report, plan } = check({ sheets: [] });
     expect(report.indicators).toEqual([]);
-    expect(plan.sheets.map((s) => s.name)).toEqual(['Sammanställning', 'Valideringsrapport']);
-    expect(plan.deleteSheets).toEqual(['_malkoll']);
+    expect(plan.sheets.map((s) => s.name)).toEqual(['Sammanställning', 'Valideringsrapport', '_malkoll']);
+    expect(plan.deleteSheets).toEqual([]);
+    expect(report.issues.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual(['E_NO_INPUT !A1']);
   });
 
   it('turns a stage that throws into an E_INTERNAL error at A1 of the first sheet and carries on', () => {

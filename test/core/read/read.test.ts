@@ -152,15 +152,34 @@ describe('sheet discovery', () => {
     const rows: CellValue[][] = Array.from({ length: 20 }, () => ['text']);
     const { model, issues } = read({ Blad1: [...rows, INDICATOR_HEADER, ['1', 'A', '1']] });
     expect(model.tables).toEqual([]);
-    expect(issues).toEqual([]);
+    expect(codes(issues)).toEqual(['E_NO_INPUT Blad1!A1']);
+  });
+
+  test('a workbook with no input sheet at all gives E_NO_INPUT at A1 of the first sheet, naming what Målkoll looks for', () => {
+    const { issues } = read({ Anteckningar: [['Att göra'], ['Ring Eva']], Inställningar: [['Rapportperiod', 'T1 2024']] });
+    expect(codes(issues)).toEqual(['E_NO_INPUT Anteckningar!A1']);
+    expect(issues[0].severity).toBe('error');
+    for (const word of ['Mål', 'Indikatorer', 'Aktiviteter', 'Ekonomi', 'Indikator', 'Årsmål', 'Aktivitet', 'Budget', 'Prognos']) expect(issues[0].message).toContain(word);
+    const en = read({ Notes: [['x']] }, { lang: 'en' }).issues;
+    expect(en[0].message).toMatch(/^No sheet in the workbook is one Målkoll can check\. Målkoll looks for sheets named Goals/);
+    expect(codes(read({}).issues)).toEqual(['E_NO_INPUT !A1']);
+    // A named input sheet without its table is an input sheet (E_NO_TABLE says what is wrong), so no E_NO_INPUT.
+    expect(codes(read({ Blad1: [['x']], Mål: [['x']] }).issues)).toEqual(['E_NO_TABLE Mål!A1']);
   });
 
   test("Målkoll's own sheets are never read as input", () => {
     const summary = [['Nivå', 'Nummer', 'Mål', 'Förslag'], ['Inriktningsmål', '1', 'Ett mål', 'Uppfylls helt']];
-    const { model, issues } = read({ Sammanställning: summary, Summary: summary, _malkoll: [['Blad', 'Cell', 'Fyllning']], Validation: [['Allvarlighet', 'Kod', 'Blad', 'Cell', 'Meddelande']] });
+    const { model, issues } = read({
+      Sammanställning: summary,
+      Summary: summary,
+      'Sammanställning (Målkoll)': summary,
+      'Summary (Målkoll 2)': summary,
+      _malkoll: [['Blad', 'Cell', 'Fyllning']],
+      Validation: [['Allvarlighet', 'Kod', 'Blad', 'Cell', 'Meddelande']],
+    });
     expect(model.tables).toEqual([]);
     expect(model.goals).toEqual([]);
-    expect(issues).toEqual([]);
+    expect(codes(issues)).toEqual(['E_NO_INPUT Sammanställning!A1']);
   });
 
   test('a named sheet without its header row gives E_NO_TABLE at A1', () => {
@@ -358,7 +377,7 @@ describe('settings', () => {
   test('read from Inställningar, with or without a header row; options win', () => {
     const sheet = [['Rapportperiod:', 'T2'], ['Delvisgräns', '0,9'], ['Språk', 'English'], ['Planår', '2025']];
     const { model, issues } = read({ Settings: sheet });
-    expect(issues).toEqual([]);
+    expect(codes(issues)).toEqual(['E_NO_INPUT Settings!A1']); // a settings sheet alone is nothing to check
     expect(model.settings).toMatchObject({ periodText: 'T2', period: { kind: 'tertial', index: 2, year: 2025 }, partialThreshold: 0.9, lang: 'en', planYear: 2025 });
     const overridden = read({ Settings: sheet }, { period: 'Helår 2024', lang: 'sv' }).model.settings;
     expect(overridden).toMatchObject({ periodText: 'Helår 2024', period: { kind: 'year', year: 2024 }, lang: 'sv', planYear: 2025 });
@@ -366,7 +385,7 @@ describe('settings', () => {
 
   test('unreadable settings are issues at their value cells, in the chosen language', () => {
     const { model, issues } = read({ Inställningar: [['Inställning', 'Värde'], ['Rapportperiod', 'Vecka 12'], ['Delvisgräns', 'hög'], ['Språk', 'en']] });
-    expect(codes(issues)).toEqual(['E_PERIOD Inställningar!B2', 'E_NUMBER Inställningar!B3']);
+    expect(codes(issues)).toEqual(['E_PERIOD Inställningar!B2', 'E_NUMBER Inställningar!B3', 'E_NO_INPUT Inställningar!A1']);
     expect(issues[0].message).toMatch(/^Period "Vecka 12" cannot be read/);
     expect(model.settings.partialThreshold).toBe(0.8);
     expect(model.tables[0]).toMatchObject({ kind: 'settings', headerRow: 0, lastDataRow: 3 });

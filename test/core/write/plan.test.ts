@@ -17,6 +17,10 @@ const blockAt = (p: WritePlan, sheet: string, col: number): Block => {
 
 const column = (b: Block): CellValue[] => b.values.map((r) => r[0]);
 const recordOf = (p: WritePlan) => p.sheets.find((s) => s.name === '_malkoll');
+/** The record's highlight entries as [sheet, cell, original fill]. */
+const highlightRows = (p: WritePlan): CellValue[][] => (recordOf(p)?.values ?? []).filter((r) => r[0] === 'highlight').map((r) => [r[2], r[3], r[5]]);
+/** A record of the first format (sheet, cell, fill), as workbooks checked before keys were recorded hold it. */
+const legacyRecord = (...rows: CellValue[][]) => ({ name: '_malkoll', values: [['Blad', 'Cell', 'Fyllning'], ...rows] });
 const fillsOf = (p: WritePlan) => p.fills.map((f) => ({ sheet: f.sheet, fill: f.fill, cells: f.cells }));
 
 // ---------------------------------------------------------------------------------------------
@@ -61,9 +65,9 @@ describe('output columns', () => {
   it('overwrites output columns the table already has and appends only the missing ones', () => {
     const table = indicatorTable({ lastCol: 6, outputColumns: { status: 5 } });
     expect(outputColumnsOf(table)).toEqual([
-      { field: 'forecastComputed', col: 7 },
-      { field: 'status', col: 5 },
-      { field: 'achievement', col: 8 },
+      { field: 'forecastComputed', col: 7, existing: false },
+      { field: 'status', col: 5, existing: true },
+      { field: 'achievement', col: 8, existing: false },
     ]);
     const all = indicatorTable({ lastCol: 7, outputColumns: { forecastComputed: 7, status: 6, achievement: 5 } });
     expect(outputColumnsOf(all).map((c) => c.col)).toEqual([7, 6, 5]);
@@ -88,12 +92,19 @@ describe('output columns', () => {
     expect(p.blocks).toEqual([]);
   });
 
-  it('puts the summary and the validation sheet in the plan, replaced on every run', () => {
+  it('puts the summary and the validation sheet in the plan, replaced on every run, and records them as its own', () => {
     const p = plan();
-    expect(p.sheets.map((s) => [s.name, s.mode])).toEqual([
-      ['Sammanställning', 'replace'],
-      ['Valideringsrapport', 'replace'],
+    expect(p.sheets.map((s) => [s.name, s.mode, !!s.hidden])).toEqual([
+      ['Sammanställning', 'replace', false],
+      ['Valideringsrapport', 'replace', false],
+      ['_malkoll', 'replace', true],
     ]);
+    expect(recordOf(p)?.values).toEqual([
+      ['Målkoll record v2', 'Blad-id', 'Blad', 'Cell', 'Nyckel', 'Fyllning'],
+      ['summary', '', 'Sammanställning', null, null, null],
+      ['validation', '', 'Valideringsrapport', null, null, null],
+    ]);
+    expect(p.deleteSheets).toEqual([]);
   });
 });
 
@@ -126,8 +137,8 @@ describe('highlights', () => {
       g,
     );
     expect(p.fills).toEqual([]);
-    expect(recordOf(p)).toBeUndefined();
-    expect(p.deleteSheets).toEqual(['_malkoll']);
+    expect(highlightRows(p)).toEqual([]);
+    expect(p.deleteSheets).toEqual([]);
   });
 
   it('records the original fill of every highlighted cell in a hidden _malkoll sheet', () => {
@@ -136,11 +147,11 @@ describe('highlights', () => {
     const p = plan([issue('error', 'Indikatorer', 'C4'), issue('warning', 'Mål', 'D2')], grids({ indicators: indicatorFills, goals: emptyFills(GOAL_VALUES) }));
     const record = recordOf(p);
     expect(record).toMatchObject({ mode: 'replace', hidden: true });
-    expect(record?.values).toEqual([
-      ['Blad', 'Cell', 'Fyllning'],
+    expect(highlightRows(p)).toEqual([
       ['Mål', 'D2', null],
       ['Indikatorer', 'C4', '#DDEBF7'],
     ]);
+    expect(record?.values.find((r) => r[3] === 'D2')?.[4]).toBe(JSON.stringify(['cell', 'Uppfylls helt']));
     expect(p.deleteSheets).toEqual([]);
   });
 
@@ -149,9 +160,9 @@ describe('highlights', () => {
     indicatorFills[3][2] = HIGHLIGHT_FILL.error; // recorded before as #DDEBF7
     indicatorFills[1][4] = '#fff2cc'; // our warning colour (lower case), not recorded: e.g. the record sheet was deleted
     const g = grids({ indicators: indicatorFills });
-    g.sheets.push({ name: '_malkoll', values: [['Blad', 'Cell', 'Fyllning'], ['Indikatorer', 'C4', '#DDEBF7']] });
+    g.sheets.push(legacyRecord(['Indikatorer', 'C4', '#DDEBF7']));
     const p = plan([issue('warning', 'Indikatorer', 'C4'), issue('warning', 'Indikatorer', 'E2')], g);
-    expect(recordOf(p)?.values.slice(1)).toEqual([
+    expect(highlightRows(p)).toEqual([
       ['Indikatorer', 'E2', null],
       ['Indikatorer', 'C4', '#DDEBF7'],
     ]);
@@ -162,8 +173,8 @@ describe('highlights', () => {
     const indicatorFills = emptyFills(INDICATOR_VALUES);
     indicatorFills[3][2] = '#00B050';
     const g = grids({ indicators: indicatorFills });
-    g.sheets.push({ name: '_malkoll', values: [['Blad', 'Cell', 'Fyllning'], ['Indikatorer', 'C4', '#DDEBF7']] });
-    expect(recordOf(plan([issue('error', 'Indikatorer', 'C4')], g))?.values[1]).toEqual(['Indikatorer', 'C4', '#00B050']);
+    g.sheets.push(legacyRecord(['Indikatorer', 'C4', '#DDEBF7']));
+    expect(highlightRows(plan([issue('error', 'Indikatorer', 'C4')], g))).toEqual([['Indikatorer', 'C4', '#00B050']]);
   });
 
   it('restores recorded cells that are no longer highlighted, unless the user has re-coloured them', () => {
@@ -172,29 +183,31 @@ describe('highlights', () => {
     indicatorFills[1][4] = '#00B050';
     indicatorFills[4][4] = HIGHLIGHT_FILL.warning;
     const g = grids({ indicators: indicatorFills });
-    g.sheets.push({
-      name: '_malkoll',
-      values: [
-        ['Blad', 'Cell', 'Fyllning'],
+    g.sheets.push(
+      legacyRecord(
         ['Indikatorer', 'C4', '#DDEBF7'],
         ['Indikatorer', 'E2', null],
         ['Indikatorer', 'E5', null],
         ['Borttaget blad', 'A1', '#123456'],
         ['Indikatorer', 'inte en cell', null],
-      ],
-    });
+      ),
+    );
     const p = plan([], g);
     expect(fillsOf(p)).toEqual([
       { sheet: 'Indikatorer', fill: '#DDEBF7', cells: ['C4'] },
       { sheet: 'Indikatorer', fill: null, cells: ['E5'] },
     ]);
-    expect(recordOf(p)).toBeUndefined();
-    expect(p.deleteSheets).toEqual(['_malkoll']);
+    // What cannot be found (a deleted sheet, a damaged address) is kept for Clear to report; E2 was re-coloured by the user.
+    expect(highlightRows(p)).toEqual([
+      ['Borttaget blad', 'A1', '#123456'],
+      ['Indikatorer', 'inte en cell', null],
+    ]);
+    expect(p.deleteSheets).toEqual([]);
   });
 
   it('restores from the record whatever the current fill when the host gives no fills', () => {
     const g = grids();
-    g.sheets.push({ name: '_malkoll', values: [['Blad', 'Cell', 'Fyllning'], ['indikatorer', 'C4', '#DDEBF7']] });
+    g.sheets.push(legacyRecord(['indikatorer', 'C4', '#DDEBF7']));
     expect(fillsOf(plan([], g))).toEqual([{ sheet: 'Indikatorer', fill: '#DDEBF7', cells: ['C4'] }]);
   });
 
@@ -207,12 +220,12 @@ describe('highlights', () => {
 });
 
 describe('clearPlan', () => {
-  it('restores every recorded cell and deletes the record', () => {
+  it('restores every recorded cell and deletes a record that names no sheet of Målkoll', () => {
     const indicatorFills = emptyFills(INDICATOR_VALUES);
     indicatorFills[3][2] = HIGHLIGHT_FILL.error;
     indicatorFills[1][4] = HIGHLIGHT_FILL.warning;
     const g = grids({ indicators: indicatorFills });
-    g.sheets.push({ name: '_malkoll', values: [['Blad', 'Cell', 'Fyllning'], ['Indikatorer', 'C4', '#DDEBF7'], ['Indikatorer', 'E2', null]] });
+    g.sheets.push(legacyRecord(['Indikatorer', 'C4', '#DDEBF7'], ['Indikatorer', 'E2', null]));
     const p = clearPlan(g);
     expect(p.blocks).toEqual([]);
     expect(p.sheets).toEqual([]);
@@ -223,8 +236,18 @@ describe('clearPlan', () => {
     ]);
   });
 
-  it('is a plain delete on a workbook that was never highlighted', () => {
-    expect(clearPlan(grids())).toEqual({ blocks: [], fills: [], sheets: [], deleteSheets: ['_malkoll'] });
+  it('does nothing on a workbook that was never checked', () => {
+    expect(clearPlan(grids())).toEqual({ blocks: [], fills: [], sheets: [], deleteSheets: [], issues: [] });
+  });
+
+  it("keeps the record of Målkoll's own sheets and drops its highlights", () => {
+    const applied = applyPlanToGrids(grids(), plan([issue('error', 'Indikatorer', 'C4')]));
+    const p = clearPlan(applied);
+    expect(p.deleteSheets).toEqual([]);
+    expect(p.sheets.map((s) => s.name)).toEqual(['_malkoll']);
+    expect(p.sheets[0].values.map((r) => r[0])).toEqual(['Målkoll record v2', 'summary', 'validation']);
+    expect(fillsOf(p)).toEqual([{ sheet: 'Indikatorer', fill: null, cells: ['C4'] }]);
+    expect(p.issues).toEqual([]);
   });
 });
 
@@ -262,7 +285,7 @@ describe('idempotency and reversibility (in-memory adapter)', () => {
       expect(fills[3][2]).toBe('#DDEBF7');
       expect(fills[4][4]).toBeNull();
       expect(after.sheets.find((s) => s.name === 'Mål')?.fills?.[2][3]).toBeNull();
-      expect(after.sheets.some((s) => s.name === '_malkoll')).toBe(false);
+      expect(highlightRows({ blocks: [], fills: [], deleteSheets: [], sheets: after.sheets.map((x) => ({ ...x, mode: 'replace' })) })).toEqual([]);
     }
   });
 
@@ -270,7 +293,7 @@ describe('idempotency and reversibility (in-memory adapter)', () => {
     let g = originalGrids();
     g = applyPlanToGrids(g, plan([issue('warning', 'Indikatorer', 'C4')], g));
     g = applyPlanToGrids(g, plan([issue('error', 'Indikatorer', 'C4'), issue('error', 'Indikatorer', 'B2')], g));
-    expect(recordOf(plan([issue('error', 'Indikatorer', 'C4')], g))?.values.slice(1)).toEqual([['Indikatorer', 'C4', '#DDEBF7']]);
+    expect(highlightRows(plan([issue('error', 'Indikatorer', 'C4')], g))).toEqual([['Indikatorer', 'C4', '#DDEBF7']]);
     g = applyPlanToGrids(g, clearPlan(g));
     expect(g.sheets.find((s) => s.name === 'Indikatorer')?.fills?.[3][2]).toBe('#DDEBF7');
     expect(g.sheets.find((s) => s.name === 'Indikatorer')?.fills?.[1][1]).toBeNull();
