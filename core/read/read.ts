@@ -367,9 +367,14 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
     }
     recognised = true;
   }
-  if (!recognised) issues.push(noInputIssue(grids.sheets[0]?.name ?? '', settings.lang));
+  if (!recognised) issues.push(noInputIssue(firstUserSheet(grids, own), settings.lang));
   if (!settings.period) inferReportPeriod(model);
   return { model, issues };
+}
+
+/** The first sheet that is not one of Målkoll's own ('' in a workbook without one): where E_NO_INPUT goes. */
+function firstUserSheet(grids: WorkbookGrids, own: Set<SheetGrid>): string {
+  return grids.sheets.find((grid) => !own.has(grid) && !isOutputSheet(grid.name))?.name ?? grids.sheets.find((grid) => !own.has(grid))?.name ?? '';
 }
 
 /**

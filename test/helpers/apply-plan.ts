@@ -6,9 +6,22 @@ const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowe
 
 function copySheet(sheet: SheetGrid): SheetGrid {
   const copy: SheetGrid = { name: sheet.name, values: sheet.values.map((row) => row.slice()) };
+  if (sheet.id !== undefined) copy.id = sheet.id;
   if (sheet.formats) copy.formats = sheet.formats.map((row) => row.slice());
   if (sheet.fills) copy.fills = sheet.fills.map((row) => row.slice());
+  if (sheet.formulas) copy.formulas = sheet.formulas.map((row) => row.slice());
+  if (sheet.notes) copy.notes = sheet.notes.map((row) => row.slice());
+  if (sheet.merges) copy.merges = sheet.merges.map((m) => ({ ...m }));
   return copy;
+}
+
+/** A fresh sheet id for a created sheet when the workbook's sheets have ids (as every host gives them). */
+function newSheetId(sheets: SheetGrid[]): string | undefined {
+  if (!sheets.some((s) => s.id !== undefined)) return undefined;
+  const used = new Set(sheets.map((s) => s.id));
+  let n = sheets.length + 1;
+  while (used.has(`new-${n}`)) n++;
+  return `new-${n}`;
 }
 
 /** Sets one cell of a ragged matrix, padding with null. */
@@ -31,7 +44,9 @@ function formatsOf(sheet: SheetGrid): (string | null)[][] {
 
 /**
  * Returns new grids with the plan applied: blocks (values, formats where not null, fills where given),
- * fill changes, new sheets (replace / createIfMissing, appended at the end) and deleted sheets.
+ * fill changes, new sheets (replace: rewritten in place, found by NewSheet.id else by name, keeping the
+ * sheet's id; createIfMissing; new ones appended at the end with a fresh id when the workbook has ids)
+ * and deleted sheets. Formulas, notes and merges of the input are kept as they are.
  * Fonts, bold, widths, links and validations are presentation only and not kept in grids.
  */
 export function applyPlanToGrids(grids: WorkbookGrids, plan: WritePlan): WorkbookGrids {
@@ -64,15 +79,20 @@ export function applyPlanToGrids(grids: WorkbookGrids, plan: WritePlan): Workboo
   }
 
   for (const newSheet of plan.sheets) {
-    const existing = find(newSheet.name);
+    const byId = newSheet.id !== undefined ? sheets.find((s) => s.id !== undefined && String(s.id) === newSheet.id) : undefined;
+    const existing = byId ?? find(newSheet.name);
     if (existing && newSheet.mode === 'createIfMissing') continue;
-    if (existing) sheets = sheets.filter((s) => s !== existing);
-    sheets.push({
+    const written: SheetGrid = {
       name: newSheet.name,
       values: newSheet.values.map((row) => row.slice()),
       formats: newSheet.values.map((row, r) => row.map((_, c) => newSheet.numberFormats?.[r]?.[c] ?? null)),
       fills: newSheet.values.map((row, r) => row.map((_, c) => newSheet.fills?.[r]?.[c] ?? null)),
-    });
+    };
+    const id = existing ? existing.id : newSheetId(sheets);
+    if (id !== undefined) written.id = id;
+    // Replaced in place (keeping its position and id, renamed to the plan's name), else added at the end.
+    if (existing) sheets = sheets.map((s) => (s === existing ? written : s));
+    else sheets.push(written);
   }
 
   sheets = sheets.filter((s) => !plan.deleteSheets.some((name) => sameName(name, s.name)));
