@@ -138,7 +138,7 @@ export class RowKeys {
   /** The key of a cell: its row's identity and field when the cell is a field of a model row, else its text. */
   keyOf(grid: SheetGrid, row: number, col: number): string {
     for (const keyed of this.rowIndex().get(grid.name)?.get(row) ?? []) {
-      for (const [field, ref] of Object.entries(keyed.cells)) {
+      for (const [field, ref] of cellEntries(keyed.cells)) {
         if (ref && ref.row === row && ref.col === col) return JSON.stringify([...keyed.identity, field]);
       }
     }
@@ -155,6 +155,12 @@ export class RowKeys {
     }
     return cells;
   }
+}
+
+/** The field → cell pairs of a row's cells (read.ts gives them as lazy getters; toJSON lists them all). */
+function cellEntries(cells: Partial<Record<string, CellRef>>): [string, CellRef | undefined][] {
+  const withJson = cells as { toJSON?: () => Partial<Record<string, CellRef>> };
+  return Object.entries(typeof withJson.toJSON === 'function' ? withJson.toJSON() : cells);
 }
 
 function nested<K, V>(map: Map<string, Map<K, V[]>>, sheet: string): Map<K, V[]> {
