@@ -84,8 +84,9 @@ function addLegacyLine(line: string[], record: MalkollRecord): void {
 /** The record as a hidden sheet, rewritten in place (by id) when the workbook has one. */
 export function recordSheet(target: { name: string; id?: string }, sheets: RecordedSheet[], highlights: RecordedHighlight[]): NewSheet {
   const rows: CellValue[][] = [RECORD_HEADER.slice()];
-  for (const sheet of sheets) rows.push([sheet.role, sheet.id, sheet.name, null, null, null]);
-  for (const h of highlights) rows.push([HIGHLIGHT, h.sheetId, h.sheet, h.cell, h.key, h.fill]);
+  // An unknown id is a blank cell (hosts read an empty string back as blank).
+  for (const sheet of sheets) rows.push([sheet.role, sheet.id || null, sheet.name, null, null, null]);
+  for (const h of highlights) rows.push([HIGHLIGHT, h.sheetId || null, h.sheet, h.cell, h.key, h.fill]);
   const sheet: NewSheet = { name: target.name, mode: 'replace', hidden: true, values: rows, columnWidths: [16, 14, 24, 10, 60, 40] };
   if (target.id) sheet.id = target.id;
   return sheet;

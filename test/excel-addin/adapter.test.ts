@@ -276,7 +276,8 @@ describe('commands on the T1 2024 workbook', () => {
     expect(highlighted.every(({ sheet, cell }) => book.sheet(sheet).at(cell).fill !== '#DDEBF7')).toBe(true);
     const { syncs } = await measure(book, runClear);
     expect(syncs).toBeLessThanOrEqual(3);
-    expect(book.find('_malkoll')).toBeUndefined();
+    // The record stays, naming Målkoll's own sheets, without highlights (core/write/record.ts).
+    expect(book.find('_malkoll')?.rows.map((line) => line[0]?.value)).toEqual(['Målkoll record v2', 'summary', 'validation']);
     for (const { sheet, cell } of own) expect(book.sheet(sheet).at(cell).fill).toBe('#DDEBF7');
     // Input sheets: every cell's fill is back to what it was, except the output columns' status colours.
     const restored = fillsOf(book);

@@ -101,8 +101,8 @@ describe('output columns', () => {
     ]);
     expect(recordOf(p)?.values).toEqual([
       ['Målkoll record v2', 'Blad-id', 'Blad', 'Cell', 'Nyckel', 'Fyllning'],
-      ['summary', '', 'Sammanställning', null, null, null],
-      ['validation', '', 'Valideringsrapport', null, null, null],
+      ['summary', null, 'Sammanställning', null, null, null],
+      ['validation', null, 'Valideringsrapport', null, null, null],
     ]);
     expect(p.deleteSheets).toEqual([]);
   });
