@@ -66,7 +66,7 @@ describe('malkoll clear', () => {
     }
   });
 
-  it('restores every fill of every input cell exactly and removes the record', async () => {
+  it('restores every fill of every input cell exactly and keeps only the record of Målkoll’s own sheets', async () => {
     const run = await runCli(['clear', path.join(dir, 'rapport-kontrollerad.xlsx'), '-o', path.join(dir, 'rensad.xlsx')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(`Återställde fyllningen i ${highlighted.length} celler; skrev ${path.join(dir, 'rensad.xlsx')}\n`);
@@ -80,7 +80,8 @@ describe('malkoll clear', () => {
     highlighted.slice(0, USER_FILLS.length).forEach(([sheet, cell], i) => {
       expect(cleared.getWorksheet(sheet)!.getCell(cell).fill).toEqual(USER_FILLS[i]);
     });
-    expect(cleared.getWorksheet('_malkoll')).toBeUndefined();
+    // The record stays, naming Målkoll's own sheets, without highlights (core/write/record.ts).
+    expect(readGrids(cleared).sheets.find((s) => s.name === '_malkoll')?.values.map((r) => r[0])).toEqual(['Målkoll record v2', 'summary', 'validation']);
   });
 
   it('restores the originals after a second check too, not the first run’s highlights', async () => {

@@ -211,7 +211,7 @@ describe('Sheets bundle: Kontrollera arbetsboken on the T1 2024 workbook', () =>
     expect(snapshot(spreadsheet)).toEqual(once);
   });
 
-  it('Rensa markeringar restores every fill, including fills the user had, and removes the record', () => {
+  it('Rensa markeringar restores every fill, including fills the user had, and keeps only the record of Målkoll’s own sheets', () => {
     const grids = eavTextWorkbook();
     // The user's own colours on cells Målkoll will highlight.
     for (const sheet of grids.sheets) {
@@ -234,7 +234,8 @@ describe('Sheets bundle: Kontrollera arbetsboken on the T1 2024 workbook', () =>
       const { rows, columns } = extent.get(name)!;
       expect({ name, fills: fillsOf(sheetNamed(spreadsheet, name), rows, columns) }).toEqual({ name, fills: before.get(name) });
     }
-    expect(spreadsheet.sheets.map((s) => s.title)).not.toContain('_malkoll');
+    // The record stays, naming Målkoll's own sheets, without highlights (core/write/record.ts).
+    expect(sheetNamed(spreadsheet, '_malkoll').hidden).toBe(true);
     expect(spreadsheet.toasts[spreadsheet.toasts.length - 1]).toBe('Målkoll: Markeringarna är borttagna.');
   });
 
