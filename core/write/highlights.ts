@@ -9,6 +9,9 @@ import type { Block, CellRef, FillChange, Issue, Lang, SheetGrid, WorkbookGrids,
 /** The code check() gives a stage that threw (see core/check.ts). */
 export const INTERNAL_CODE = 'E_INTERNAL';
 
+/** Issues that are no cell's fault: an internal failure, a workbook without input (its A1 is only where it is shown). */
+const UNHIGHLIGHTED = new Set([INTERNAL_CODE, 'E_NO_INPUT']);
+
 /** Clear's report of a recorded highlight whose cell it could not find. */
 export const LOST_CODE = 'W_HIGHLIGHT_NOT_FOUND';
 
@@ -67,6 +70,22 @@ export class SheetIndex {
   recorded(entry: RecordedHighlight): SheetGrid | null {
     const grid = findRecordedGrid(this.grids, entry.sheetId, entry.sheet);
     return grid && this.isInput(grid) ? grid : null;
+  }
+
+  private readonly byText = new Map<SheetGrid, Map<number, Map<string, number[]>>>();
+
+  /** Rows of a column that show a Målkoll highlight, by cell text (built once per column). */
+  highlightedByText(grid: SheetGrid, col: number): Map<string, number[]> {
+    let columns = this.byText.get(grid);
+    if (!columns) this.byText.set(grid, (columns = new Map()));
+    let index = columns.get(col);
+    if (!index) {
+      columns.set(col, (index = new Map()));
+      for (let row = 0; row < grid.values.length; row++) {
+        if (isHighlightFill(currentFill(grid, row, col))) push(index, cellText(grid.values[row]?.[col] ?? null), row);
+      }
+    }
+    return index;
   }
 
   /** One number per cell that orders cells by sheet order, row, column (rows < 2^24, columns < 2^16). */
@@ -255,10 +274,7 @@ function byText(entry: RecordedHighlight, grid: SheetGrid, sheets: SheetIndex, c
   const free = (row: number): boolean => !claimed.has(sheets.cellKey(grid, row, address.col));
   const textAt = (row: number): string => cellText(grid.values[row]?.[address.col] ?? null);
   if (free(address.row) && textAt(address.row) === key.text) return address;
-  const rows: number[] = [];
-  for (let row = 0; row < grid.values.length; row++) {
-    if (free(row) && textAt(row) === key.text && showsHighlight(grid, row, address.col)) rows.push(row);
-  }
+  const rows = sheets.highlightedByText(grid, address.col).get(key.text)?.filter(free) ?? [];
   return rows.length === 1 ? { row: rows[0], col: address.col } : null;
 }
 
@@ -308,7 +324,7 @@ function highlightedCells(issues: Issue[], sheets: SheetIndex, blocks: Block[]):
   const isOutputCell = outputCellTest(blocks);
   const highlighted = new Map<number, { grid: SheetGrid; cell: CellFill }>();
   for (const issue of issues) {
-    if (issue.severity === 'info' || issue.code === INTERNAL_CODE) continue; // an internal failure is no cell's fault
+    if (issue.severity === 'info' || UNHIGHLIGHTED.has(issue.code)) continue;
     const grid = sheets.input(issue.sheet);
     const address = grid ? parseA1(issue.cell) : null;
     if (!grid || !address || isOutputCell(grid.name, address.row, address.col)) continue;

@@ -1,6 +1,7 @@
 // The `_malkoll` record (SPEC 2.7, 2.8): which sheets are Målkoll's own (by host sheet id) and the original fill of every highlighted cell with its row key, and the names Målkoll's sheets get beside a user's sheets.
 import { cellText, fold } from '../common/text';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
+import { hasOutputLayout } from './summary';
 import type { CellValue, Lang, NewSheet, SheetGrid, WorkbookGrids } from '../types';
 
 /**
@@ -119,7 +120,26 @@ export function ownSheets(grids: WorkbookGrids, record: MalkollRecord = readReco
     own.byRole.set(entry.role, grid);
     own.all.add(grid);
   }
+  if (!record.grid || isLegacy(record.grid)) adoptEarlierOutput(grids, own);
   return own;
+}
+
+const isLegacy = (grid: SheetGrid): boolean => firstRowText(grid)[0] !== fold(RECORD_MARKER);
+
+/**
+ * A workbook checked by a Målkoll that kept no record of its sheets: a sheet under the plain output name
+ * (either language) that has exactly the layout Målkoll writes there is Målkoll's, so an upgrade rewrites
+ * it instead of adding a second pair. Any other sheet of that name stays the user's.
+ */
+function adoptEarlierOutput(grids: WorkbookGrids, own: OwnSheets): void {
+  for (const role of OWN_ROLES) {
+    if (own.byRole.has(role)) continue;
+    const names = new Set(Object.values(OUTPUT_SHEET_NAMES[role]).map(fold));
+    const grid = grids.sheets.find((sheet) => !own.all.has(sheet) && names.has(fold(sheet.name)) && hasOutputLayout(role, sheet.values));
+    if (!grid) continue;
+    own.byRole.set(role, grid);
+    own.all.add(grid);
+  }
 }
 
 /** The grids of Målkoll's own sheets (never read as input). */

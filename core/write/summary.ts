@@ -1,5 +1,6 @@
 // The two output sheets (SPEC 6): `Sammanställning`/`Summary` (goals, level sentences, deviating indicators, budget) and `Valideringsrapport`/`Validation` (the issue list with links).
 import { roundSignificant } from './report';
+import { cellText } from '../common/text';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
 import { HIGHLIGHT_FILL, proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
@@ -361,4 +362,20 @@ export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang
     sheet.add([severityCell, issue.code, issue.sheet, issue.cell, issue.message]);
   }
   return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], widths, 1);
+}
+
+/**
+ * True when a sheet has the layout this module writes for the role in either language: the summary's title,
+ * Period label and goal header; the validation sheet's header and an issue code (or "no issues") on every
+ * row. Used to recognise the sheets of a Målkoll version that did not record its own sheets.
+ */
+export function hasOutputLayout(role: 'summary' | 'validation', values: CellValue[][]): boolean {
+  const text = (row: number): string[] => (values[row] ?? []).map((v) => cellText(v).trim());
+  const starts = (row: number, expected: string[]): boolean => expected.every((word, i) => text(row)[i] === word);
+  return (['sv', 'en'] as Lang[]).some((lang) => {
+    const t = LABELS[lang];
+    if (role === 'summary') return starts(0, [t.title]) && starts(1, [t.period]) && starts(3, t.goalHeader);
+    if (!starts(0, t.validationHeader)) return false;
+    return values.slice(1).every((_, i) => /^[EWI]_[A-Z_]+$/.test(text(i + 1)[1] ?? '') || text(i + 1)[4] === t.noIssues);
+  });
 }

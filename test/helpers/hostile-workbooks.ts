@@ -164,6 +164,15 @@ function userMalkoll(): WorkbookGrids {
   return grids;
 }
 
+/** A second Årsmål column (E_DUPLICATE_COLUMN, an error on its header cell, which the user had filled). */
+function duplicateHeader(): WorkbookGrids {
+  const grids = baseWorkbook();
+  const indicators = sheetOf(grids, 'Indikatorer');
+  setCell(indicators, 0, 6, { value: 'Årsmål', fill: '#E2EFDA' });
+  for (let row = 1; row < indicators.values.length; row++) setCell(indicators, row, 6, { value: '60 %' });
+  return grids;
+}
+
 /** The data rows of the indicator table sorted by name, descending. */
 function sortByNameDescending(original: WorkbookGrids): UserEdit[] {
   const rows = sheetOf(original, 'Indikatorer').values.slice(1);
@@ -237,6 +246,12 @@ export const HOSTILE_CASES: HostileCase[] = [
     grids: () => baseWorkbook(),
     edits: () => [{ sheetId: '3', deleteRow: 5 }],
     lostAfterEdits: 1,
+  },
+  {
+    name: 'a highlighted header cell (a duplicate column) with rows inserted above the table',
+    about: 'a highlight outside any row of the model has no row key: Clear finds it by its text',
+    grids: duplicateHeader,
+    edits: () => [{ sheetId: '3', insertRows: { before: 0, count: 2 } }],
   },
   {
     name: 'a language switch between two checks',

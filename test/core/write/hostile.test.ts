@@ -251,6 +251,39 @@ describe('placement of the output', () => {
   });
 });
 
+describe('upgrading a workbook checked before own sheets were recorded', () => {
+  it('rewrites the earlier Sammanställning and Valideringsrapport in place (their layout is Målkoll\'s), not a second pair', () => {
+    const { checked, userIds } = firstRun(caseNamed('rows inserted'));
+    // What an earlier Målkoll left: the two sheets, and a record of the first format (or none).
+    const record = checked.sheets.find((s) => s.name === '_malkoll') as SheetGrid;
+    const legacy = { ...record, values: [['Blad', 'Cell', 'Fyllning'], ...record.values.filter((r) => r[0] === 'highlight').map((r) => [r[2], r[3], r[5]])] };
+    for (const earlier of [{ sheets: checked.sheets.map((s) => (s === record ? legacy : s)) }, { sheets: checked.sheets.filter((s) => s !== record) }]) {
+      const plan = check(earlier).plan;
+      const ids = new Map(earlier.sheets.map((s) => [s.name, s.id]));
+      expect(plan.sheets.slice(0, 2).map((s) => [s.name, s.id])).toEqual([
+        ['Sammanställning', ids.get('Sammanställning')],
+        ['Valideringsrapport', ids.get('Valideringsrapport')],
+      ]);
+      strictApply(earlier, plan, userIds);
+    }
+  });
+
+  it("keeps a user's Sammanställning that merely shares the name", () => {
+    const grids = baseWorkbook();
+    grids.sheets.push({ name: 'Sammanställning', id: 'u1', values: [['Sammanställning'], ['Period', 'T1'], [], ['Nivå', 'Nummer']] });
+    expect(ownNames(check(grids).plan)[0]).toBe('Sammanställning (Målkoll)');
+  });
+});
+
+describe('E_NO_INPUT', () => {
+  it('is reported at A1 of the first sheet and highlights nothing', () => {
+    const grids: WorkbookGrids = { sheets: [{ name: 'Anteckningar', id: '7', values: [['Ring Eva']], fills: [[null]] }] };
+    const { report, plan } = check(grids);
+    expect(report.issues.map((i) => [i.severity, i.code, i.sheet, i.cell])).toEqual([['error', 'E_NO_INPUT', 'Anteckningar', 'A1']]);
+    expect(plan.fills).toEqual([]);
+  });
+});
+
 describe('finding highlights again', () => {
   it('records sheet id, row key and address', () => {
     const { plan } = firstRun(HOSTILE_CASES[0]);
