@@ -1,4 +1,5 @@
 // Checks the workbook model for the structural and consistency findings of SPEC 4 (goal numbers and hierarchy, names, KF targets, outcomes, gender split, activity dates).
+import { decideDirection } from './direction';
 import { issueAt } from '../common/issues';
 import { periodEnd } from '../read/period';
 import { decimalsOf, describeValue } from '../read/rows';
@@ -483,15 +484,16 @@ const DIRECTION_TEXT: Record<Lang, { higher: string; lower: string }> = {
   en: { higher: 'higher is better', lower: 'lower is better' },
 };
 
-/** I_TARGET_LOOSER_THAN_KF: `%` targets only; the Riktning column decides, else a max bound means lower, else higher. */
+/**
+ * I_TARGET_LOOSER_THAN_KF: `%` targets only, under the direction SPEC 5.3 resolves whatever its source
+ * (Riktning, the targets' form, a name keyword or the default); band and exact targets have no "more ambitious".
+ */
 function checkLooserThanKf(indicator: Indicator, r: Reporter): void {
   const own = numeric(indicator.arsmal);
   const kf = numeric(indicator.kfArsmal);
   if (own === null || kf === null || unitOf(indicator.arsmal) !== '%' || unitOf(indicator.kfArsmal) !== '%') return;
-  let direction: 'higher' | 'lower';
-  if (indicator.direction === 'higher' || indicator.direction === 'lower') direction = indicator.direction;
-  else if (indicator.direction) return; // band and exact targets have no "more ambitious"
-  else direction = indicator.arsmal.kind === 'bound' && indicator.arsmal.bound === 'max' ? 'lower' : 'higher';
+  const direction = decideDirection(indicator, indicator.arsmal).sense;
+  if (direction !== 'higher' && direction !== 'lower') return;
   const looser = direction === 'higher' ? own < kf : own > kf;
   if (!looser) return;
   r.add('I_TARGET_LOOSER_THAN_KF', cellOf(indicator, 'arsmal'), {

@@ -2,7 +2,8 @@
 import { readWorkbook } from '../../../core/read/read';
 import { validateModel } from '../../../core/judge/validate';
 import type { CellValue, CheckOptions, Issue, WorkbookGrids } from '../../../core/types';
-import { eavTextWorkbook } from '../../helpers/fixtures';
+import * as path from 'path';
+import { eavTextWorkbook, FIXTURE_DIR, tsvSheet } from '../../helpers/fixtures';
 import { eavTypedWorkbook } from '../../helpers/typed-fixtures';
 
 type Sheets = Record<string, CellValue[][]>;
@@ -183,6 +184,35 @@ describe('details', () => {
     const looser = issues.filter((i) => i.code === 'I_TARGET_LOOSER_THAN_KF');
     expect(looser.map((i) => i.cell)).toEqual(['G3', 'G4']);
     expect(looser[0].message).toBe('Nämndens årsmål "3 %" är mindre ambitiöst än KF:s årsmål "2,7 %" (lägre är bättre).');
+  });
+
+  test('I_TARGET_LOOSER_THAN_KF under a direction from a name keyword or the default, never the wrong way round', () => {
+    const issues = check(
+      withIndicators(
+        ['1.1', 'Andel barn som lever i familjer som har ekonomiskt bistånd', 'År', null, null, null, '3 %', '2,7 %', null],
+        ['1.1', 'Sjukfrånvaro', 'År', null, null, null, '6 %', '7 %', null],
+        ['1.1', 'Andel nöjda', 'År', null, null, null, '75 %', '80 %', null],
+        ['1.1', 'Nämndens budgetföljsamhet', 'År', null, null, null, '99 %', '100 %', null],
+      ),
+    );
+    const looser = issues.filter((i) => i.code === 'I_TARGET_LOOSER_THAN_KF');
+    // Sjukfrånvaro 6 % against KF 7 % is stricter (lower is better); budgetföljsamhet is exact: no "more ambitious".
+    expect(looser.map((i) => i.cell)).toEqual(['G3', 'G5']);
+    expect(looser[0].message).toBe('Nämndens årsmål "3 %" är mindre ambitiöst än KF:s årsmål "2,7 %" (lägre är bättre).');
+    expect(looser[1].message).toContain('(högre är bättre)');
+  });
+
+  test('I_TARGET_LOOSER_THAN_KF: the two real VP 2024 rows with a keyword direction (no Riktning column)', () => {
+    const dir = path.join(FIXTURE_DIR, 'eav-vp-2024');
+    const grids = { sheets: ['Inställningar', 'Mål', 'Indikatorer'].map((name) => tsvSheet(name, path.join(dir, `${name}.tsv`))) };
+    const { model, issues } = readWorkbook(grids, {});
+    const looser = [...issues, ...validateModel(model)].filter((i) => i.code === 'I_TARGET_LOOSER_THAN_KF');
+    // Row 3: "1.1 | Andel barn som lever i familjer som har ekonomiskt bistånd | Tertial | 3 % | 2,7 %"
+    // Row 58: "3.2 | Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare | Tertial | 1,2 % | 1,0 %"
+    expect(looser.map((i) => `${i.cell} ${i.message}`)).toEqual([
+      'D3 Nämndens årsmål "3 %" är mindre ambitiöst än KF:s årsmål "2,7 %" (lägre är bättre).',
+      'D58 Nämndens årsmål "1,2 %" är mindre ambitiöst än KF:s årsmål "1 %" (lägre är bättre).',
+    ]);
   });
 
   test('W_OUTCOME_MISSING only in a T1/T2 report', () => {
