@@ -215,6 +215,43 @@ describe('details', () => {
     ]);
   });
 
+  test('W_ACTIVITY_OVERDUE says what to do for each case, naming the sheet\'s own headers', () => {
+    const message = (sheets: Sheets): string => check(sheets).find((i) => i.code === 'W_ACTIVITY_OVERDUE')!.message;
+    // Real T1 2024 Aktiviteter row 86 (no Status column): "… 2024-01-01 | 2024-03-31 |" with a blank Avvikelse.
+    const noStatus = { Aktiviteter: [['Mål', 'Aktivitet', 'Startdatum', 'Slutdatum', 'Avvikelse'], ['1', 'Gör', '2024-01-01', '2024-03-31', null]] };
+    expect(message(noStatus)).toBe(
+      'Aktiviteten skulle vara klar 2024-03-31, före periodens slut 2024-04-30 (Tertial 1 2024), men bladet har ingen kolumn Status som visar hur det gick; lägg till kolumnen Status och ange Genomförd, Avbruten eller Försenad (med en förklaring i "Avvikelse").',
+    );
+    const header = ['Mål', 'Aktivitet', 'Startdatum', 'Slutdatum', 'Status', 'Avvikelser 2024'];
+    const late = (deviation: string | null) => ({ Aktiviteter: [header, ['1', 'Gör', '2024-01-01', '2024-03-31', 'Försenad', deviation]] });
+    // Försenad: never "set Försenad" again
+    expect(message(late(null))).toBe(
+      'Aktiviteten skulle vara klar 2024-03-31, före periodens slut 2024-04-30 (Tertial 1 2024), och är försenad; förklara förseningen och den nya tidplanen i "Avvikelser 2024".',
+    );
+    expect(message(late('Klar i juni.'))).toBe(
+      'Aktiviteten skulle vara klar 2024-03-31, före periodens slut 2024-04-30 (Tertial 1 2024), och är försenad; ange Genomförd när den är klar, eller Avbruten.',
+    );
+    expect(message({ Aktiviteter: [header, ['1', 'Gör', '2024-01-01', '2024-03-31', 'Pågår', null]] })).toBe(
+      'Aktiviteten skulle vara klar 2024-03-31, före periodens slut 2024-04-30 (Tertial 1 2024), men "Status" är Pågår; ange Genomförd, Avbruten eller Försenad med en förklaring i "Avvikelser 2024".',
+    );
+  });
+
+  test('messages name the user\'s own header: "Utfall VB 2023", "Utfall män/ pojkar", "Utfall 2024"', () => {
+    const header = ['Mål', 'Indikator', 'Periodicitet', 'Utfall 2024', 'Utfall män/ pojkar', 'Utfall kvinnor/ flickor', 'Årsmål', 'Utfall VB 2023'];
+    const issues = check({ Mål: goals(...KF_TREE), Indikatorer: [header, ['1.1.1', 'A', 'Tertial', null, '40 %', null, '80 %', 'abc']] });
+    const byCode = (code: string) => issues.find((i) => i.code === code)!.message;
+    expect(byCode('E_NUMBER')).toContain('"Utfall VB 2023"');
+    expect(byCode('W_GENDER_PARTIAL')).toBe('Bara "Utfall män/ pojkar" är ifyllt ("40 %"); fyll i "Utfall kvinnor/ flickor" också, eller ingen av dem.');
+    expect(byCode('W_OUTCOME_MISSING')).toBe('Utfall 2024 saknas för "A", som mäts per tertial; fyll i utfallet för Tertial 1 2024.');
+  });
+
+  test('the real T1 2024 unit infos name "Utfall VB 2023", not "Utfall föregående år"', () => {
+    const { model, issues } = readWorkbook(eavTextWorkbook(), {});
+    const all = [...issues, ...validateModel(model)].map((i) => i.message);
+    expect(all.filter((m) => m.includes('"Utfall VB 2023"')).length).toBeGreaterThan(0);
+    expect(all.filter((m) => m.includes('Utfall föregående år'))).toEqual([]);
+  });
+
   test('W_OUTCOME_MISSING only in a T1/T2 report', () => {
     const sheets = withIndicators(['1.1.1', 'A', 'Månad', null, null, null, '80 %', null, null]);
     expect(check(sheets, { period: 'T2 2024' }).filter((i) => i.code === 'W_OUTCOME_MISSING')).toHaveLength(1);
