@@ -90,7 +90,13 @@ export function nameDirection(name: string): { direction: Direction; keyword: st
   const lower = LOWER_KEYWORDS.find((k) => k.pattern.test(folded));
   if (!lower) return null;
   const positive = POSITIVE_WORDS.find((word) => word.pattern.test(folded));
-  return positive ? { direction: 'higher', keyword: positive.text } : { direction: 'lower', keyword: lower.text };
+  return positive ? { direction: 'higher', keyword: wordIn(name, positive) } : { direction: 'lower', keyword: lower.text };
+}
+
+/** The word of the name a positive word was found in ("förbättrad"), for the message; its stem when not found word by word. */
+function wordIn(name: string, positive: { pattern: RegExp; text: string }): string {
+  const word = name.split(/\s+/).map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')).find((w) => positive.pattern.test(fold(w)));
+  return word ?? positive.text;
 }
 
 /** The exact or band direction a name implies (`budgetföljsamhet` → exact 100 %, `prognossäkerhet` → band), or null. */

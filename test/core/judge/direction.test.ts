@@ -101,15 +101,22 @@ describe('the extended name rule (SPEC 5.3 step 4)', () => {
 
   test('a positive word overrides a lower keyword: "förbättrad situation … (ekonomiskt bistånd)" is higher', () => {
     const name = 'Andel personer som själva upplever att de får en förbättrad situation av insatserna de fått från socialtjänsten (ekonomiskt bistånd)';
-    expect(nameDirection(name)).toEqual({ direction: 'higher', keyword: 'förbättr' });
+    expect(nameDirection(name)).toEqual({ direction: 'higher', keyword: 'förbättrad' });
     expect(lowerKeywordIn(name)).toBeNull();
-    expect(nameDirection('Andel nöjda brukare med ekonomiskt bistånd')).toEqual({ direction: 'higher', keyword: 'nöjd' });
-    expect(nameDirection('Fler i arbete efter ekonomiskt bistånd')).toEqual({ direction: 'higher', keyword: 'fler' });
+    expect(nameDirection('Andel nöjda brukare med ekonomiskt bistånd')).toEqual({ direction: 'higher', keyword: 'nöjda' });
+    expect(nameDirection('Fler i arbete efter ekonomiskt bistånd')).toEqual({ direction: 'higher', keyword: 'Fler' });
+  });
+
+  test('the override is named in I_DIRECTION_ASSUMED', () => {
+    const name = 'Andel personer som själva upplever att de får en förbättrad situation av insatserna (ekonomiskt bistånd)';
+    const result = decide(fixtureIndicator(3, { Indikator: name, Riktning: null, Årsmål: '80 %', 'KF:s årsmål': null }));
+    expect(result).toMatchObject({ direction: 'higher', source: 'keyword' });
+    expect(result.issues[0].message).toBe('Riktningen antogs vara "Högre är bättre" eftersom namnet innehåller "förbättrad". Fyll i Riktning för att bekräfta den.');
   });
 
   test('"trygg" overrides only as its own word: otrygg stays lower, and a word merely containing "fler" does not count', () => {
     expect(nameDirection('Andel som känner sig otrygga')).toEqual({ direction: 'lower', keyword: 'otrygg' });
-    expect(nameDirection('Andel som känner sig trygga trots oro för brott')).toEqual({ direction: 'higher', keyword: 'trygg' });
+    expect(nameDirection('Andel som känner sig trygga trots oro för brott')).toEqual({ direction: 'higher', keyword: 'trygga' });
     expect(nameDirection('Antal reflexvästar (klotter)')).toEqual({ direction: 'lower', keyword: 'klotter' });
   });
 
