@@ -66,10 +66,19 @@ export function parseStatus(text: string): Status | null {
 }
 
 /**
- * True when the nämnd stated an assessment and Målkoll's proposal is another one, `ej_bedomd`
- * included (SPEC 5.5 counts 38 of 44 real goals as agreeing, the six others as differing). One
- * rule for the summary's Avviker column, the CLI table and the panel.
+ * True when the nämnd stated an assessment and Målkoll proposes another one. A proposal `ej_bedomd`
+ * (nothing to judge the goal on) is no disagreement: see `proposalMissing`. The one rule for
+ * I_ASSESSMENT_DIFFERS, the summary's Avviker column, the CLI table and the panel.
  */
 export function proposalDiffers(stated: Assessment | null, proposed: Status): boolean {
-  return stated !== null && proposed !== stated;
+  return stated !== null && isAssessment(proposed) && proposed !== stated;
+}
+
+/** True when the nämnd stated an assessment that Målkoll has nothing to weigh against (proposal ej_bedomd). */
+export function proposalMissing(stated: Assessment | null, proposed: Status): boolean {
+  return stated !== null && !isAssessment(proposed);
+}
+
+function isAssessment(status: Status): status is Assessment {
+  return status === 'helt' || status === 'delvis' || status === 'inte';
 }

@@ -19,10 +19,41 @@ export function parseDirectionText(text: string): Direction | null {
 }
 
 /** Name keywords (SPEC 5.3 step 4) that mean lower is better, folded once. */
-const LOWER_KEYWORDS: { folded: string; text: string }[] = [
+const LOWER_KEYWORDS: Keyword[] = keywords([
   'sjukfrånvaro', 'per anställd', 'per grupp', 'per legitimerad', 'vräkning', 'klimatpåverkan', 'utsläpp',
   'co2', 'köpt energi', 'timavlönad', 'ekonomiskt bistånd', 'väntetid', 'kötid', 'åter blir föremål',
-].map((text) => ({ folded: fold(text), text }));
+  'konsult', 'hotell', 'vandrarhem', 'ordningsproblem', 'oro för', 'illa behandla', 'otrygg', 'utsatt för',
+  'skadegörelse', 'klotter', 'avhopp', 'felaktig utbetalning',
+]);
+
+/** Names whose target is a point or a band rather than a floor or ceiling (SPEC 5.3 step 4). */
+const FORM_KEYWORDS: { keyword: Keyword; direction: Direction }[] = [
+  { keyword: keywords(['budgetföljsamhet'])[0], direction: 'exact' },
+  { keyword: keywords(['prognossäkerhet'])[0], direction: 'band' },
+];
+
+/**
+ * Words that say more is better and override a lower keyword in the same name (real: "förbättrad
+ * situation … (ekonomiskt bistånd)" is higher). `trygg` counts only when not part of `otrygg`;
+ * `ökad` and `fler` only at a word's start, so that no longer word that merely contains them counts.
+ */
+const POSITIVE_WORDS: { pattern: RegExp; text: string }[] = [
+  { pattern: /forbattr/, text: 'förbättr' },
+  { pattern: /nojd/, text: 'nöjd' },
+  { pattern: /(?:^|[^o])trygg/, text: 'trygg' },
+  { pattern: /(?:^|[^a-z0-9])okad/, text: 'ökad' },
+  { pattern: /(?:^|[^a-z0-9])fler/, text: 'fler' },
+];
+
+interface Keyword {
+  pattern: RegExp;
+  text: string;
+}
+
+/** Keywords matched in folded names; every word but the last may be inflected ("felaktiga utbetalningar"). */
+function keywords(texts: string[]): Keyword[] {
+  return texts.map((text) => ({ pattern: new RegExp(fold(text).split(' ').join('[a-z]* ')), text }));
+}
 
 export interface DirectionDecision {
   /** `trend` when the judged target is a trend (Ökning/Minskning); `sense` then says which way is better. */
@@ -42,16 +73,43 @@ export function directionOfForm(target: ParsedValue): Direction | null {
   return null;
 }
 
-/** The first name keyword that means lower is better, or null. */
+/** The first name keyword that means lower is better, or null; null too when a positive word in the name overrides it. */
 export function lowerKeywordIn(name: string): string | null {
+  const decision = nameDirection(name);
+  return decision?.direction === 'lower' ? decision.keyword : null;
+}
+
+/**
+ * The direction a name's words imply (SPEC 5.3 step 4), with the word that decided it: exact or band
+ * names first, then a lower keyword — unless a positive word overrides it, which then makes it higher.
+ */
+export function nameDirection(name: string): { direction: Direction; keyword: string } | null {
+  const form = formKeywordIn(name);
+  if (form) return form;
   const folded = fold(name);
-  for (const keyword of LOWER_KEYWORDS) if (folded.includes(keyword.folded)) return keyword.text;
-  return null;
+  const lower = LOWER_KEYWORDS.find((k) => k.pattern.test(folded));
+  if (!lower) return null;
+  const positive = POSITIVE_WORDS.find((word) => word.pattern.test(folded));
+  return positive ? { direction: 'higher', keyword: wordIn(name, positive) } : { direction: 'lower', keyword: lower.text };
+}
+
+/** The word of the name a positive word was found in ("förbättrad"), for the message; its stem when not found word by word. */
+function wordIn(name: string, positive: { pattern: RegExp; text: string }): string {
+  const word = name.split(/\s+/).map((w) => w.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '')).find((w) => positive.pattern.test(fold(w)));
+  return word ?? positive.text;
+}
+
+/** The exact or band direction a name implies (`budgetföljsamhet` → exact 100 %, `prognossäkerhet` → band), or null. */
+export function formKeywordIn(name: string): { direction: Direction; keyword: string } | null {
+  const folded = fold(name);
+  const hit = FORM_KEYWORDS.find((k) => k.keyword.pattern.test(folded));
+  return hit ? { direction: hit.direction, keyword: hit.keyword.text } : null;
 }
 
 /**
  * SPEC 5.3, first that applies: the Riktning column; the årsmål's own form; KF:s årsmål's form
- * (Ökning/Minskning, and likewise a Max/Min bound or a band); a name keyword (lower); else higher.
+ * (Ökning/Minskning, and likewise a Max/Min bound or a band); a name keyword (budgetföljsamhet → exact,
+ * prognossäkerhet → band, else a lower keyword unless a positive word overrides it); else higher.
  * `judged` is the target the status is judged against: a trend there makes the direction `trend`.
  */
 export function decideDirection(indicator: Indicator, judged: ParsedValue): DirectionDecision {
@@ -70,8 +128,8 @@ function baseDirection(indicator: Indicator): Omit<DirectionDecision, 'direction
   if (fromTarget) return { sense: fromTarget, source: 'target' };
   const fromKf = directionOfForm(indicator.kfArsmal);
   if (fromKf) return { sense: fromKf, source: 'kf' };
-  const keyword = lowerKeywordIn(indicator.name);
-  if (keyword) return { sense: 'lower', source: 'keyword', keyword };
+  const byName = nameDirection(indicator.name);
+  if (byName) return { sense: byName.direction, source: 'keyword', keyword: byName.keyword };
   return { sense: 'higher', source: 'default' };
 }
 

@@ -1,6 +1,8 @@
 // Chooses the value an indicator is judged by (SPEC 5.1) and computes Beräknad prognos (SPEC 5.2).
 import { issueAt } from '../common/issues';
 import { fold } from '../common/text';
+import { headerNameOf } from '../read/headers';
+import { describeCell } from '../read/values';
 import type { ForecastMethod, Indicator, Issue, Lang, ParsedValue, Settings } from '../types';
 
 const METHOD_WORDS: Record<string, ForecastMethod> = {
@@ -97,9 +99,11 @@ function forecastMissingIssue(indicator: Indicator, lang: Lang, issues: Issue[])
 function seasonalFallbackIssue(indicator: Indicator, lang: Lang, issues: Issue[]): void {
   const ref = indicator.cells.method ?? indicator.cells.lastYearSamePeriod ?? indicator.cells.name;
   if (!ref) return;
+  const full = describeCell(headerNameOf(indicator.cells, 'indicators', 'lastYear', lang));
+  const same = describeCell(headerNameOf(indicator.cells, 'indicators', 'lastYearSamePeriod', lang));
   const message =
     lang === 'en'
-      ? "Forecast method Seasonal needs last year's full year and same period (both non-zero); Linear was used instead."
-      : 'Prognosmetoden Säsong kräver utfall föregående år för helår och samma period (båda skilda från noll); Linjär användes i stället.';
+      ? `Forecast method Seasonal needs last year's full year (${full}) and same period (${same}), both non-zero; Linear was used instead.`
+      : `Prognosmetoden Säsong kräver föregående års utfall för helår (${full}) och samma period (${same}), båda skilda från noll; Linjär användes i stället.`;
   issues.push(issueAt('warning', 'W_SEASONAL_FALLBACK', ref, message));
 }

@@ -24,7 +24,7 @@ export interface Judgement {
  * The rule for a target (a number or a parsed target) and a direction. Without a direction the
  * target's own form decides (Max → lower, Min → higher, ± → band, a trend → trend), else higher.
  * A band or trend target keeps its own rule whatever the direction; a number with direction band
- * is judged as exact (a band around it). Null when the target cannot be judged against.
+ * is judged as exact (met only when hit). Null when the target cannot be judged against.
  */
 export function ruleFor(target: ParsedValue | number, direction: Direction | 'trend' | null): Rule | null {
   if (typeof target === 'number') return Number.isFinite(target) ? scalarRule(target, direction ?? 'higher') : null;
@@ -78,11 +78,8 @@ export function judge(v: number, rule: Rule, g: number, lastYear: number | null 
     }
     case 'band':
       return judgeBand(v, rule.c, rule.b, g);
-    case 'exact': {
-      const { t } = rule;
-      if (Math.abs(v - t) <= tolerance(t)) return { status: 'helt', achievement: 1 };
-      return judgeBand(v, t, (1 - g) * Math.abs(t), g);
-    }
+    case 'exact':
+      return judgeExact(v, rule.t, g);
     case 'trend': {
       if (lastYear === null || !Number.isFinite(lastYear)) return { status: 'ej_bedomd', achievement: null };
       const diff = rule.sense === 'higher' ? v - lastYear : lastYear - v;
@@ -90,6 +87,18 @@ export function judge(v: number, rule: Rule, g: number, lastYear: number | null 
       return { status: diff > 0 ? 'helt' : 'inte', achievement: null };
     }
   }
+}
+
+/**
+ * An exact target is met only when hit (SPEC 5.4): otherwise a = 1 − |v − t| / |t| decides delvis or
+ * inte, so real budgetföljsamhet 100,2 % against 100 % is delvis (a = 0,998), as the report judges it.
+ * With t = 0 there is no ratio: a miss is inte with no achievement.
+ */
+function judgeExact(v: number, t: number, g: number): Judgement {
+  if (Math.abs(v - t) <= tolerance(t)) return { status: 'helt', achievement: 1 };
+  if (t === 0) return { status: 'inte', achievement: null };
+  const a = roundNoise(1 - Math.abs(v - t) / Math.abs(t));
+  return { status: a >= g ? 'delvis' : 'inte', achievement: a };
 }
 
 function judgeBand(v: number, c: number, b: number, g: number): Judgement {

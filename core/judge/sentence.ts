@@ -159,28 +159,34 @@ const LEVEL_EN: Record<Level, string> = {
   enhetsmal: 'unit goals',
 };
 
-/** One sentence per goal level for the summary, e.g. "Av målen för verksamhetsområdena bedöms tretton uppfyllas helt och tre delvis." */
-export function levelSentence(level: Level, statuses: Status[], lang: Lang): string {
+/**
+ * One sentence per goal level for the summary, e.g. "Av målen för verksamhetsområdena bedöms tretton
+ * uppfyllas helt och tre delvis." `byProposal` of the scored ones are Målkoll's proposals standing in for
+ * a missing stated assessment, and the sentence says so (SPEC 6: "… varav ett enligt Målkolls förslag").
+ */
+export function levelSentence(level: Level, statuses: Status[], lang: Lang, byProposal = 0): string {
   const t = tally(countStatuses(statuses));
   if (t.total === 0) return '';
-  return lang === 'en' ? enLevelSentence(t, LEVEL_EN[level]) : svLevelSentence(t, LEVEL_SV[level]);
+  return lang === 'en' ? enLevelSentence(t, LEVEL_EN[level], byProposal) : svLevelSentence(t, LEVEL_SV[level], byProposal);
 }
 
-function svLevelSentence(t: Tally, goals: string): string {
+function svLevelSentence(t: Tally, goals: string, byProposal: number): string {
   const w = (n: number) => numberWord(n, 'sv', 'ett');
   if (t.scored.length === 0) return `Inget av ${goals} kan bedömas än.`;
   const [first, ...rest] = t.scored;
   const head = first.status === 'inte' ? `${w(first.n)} inte uppfyllas` : `${w(first.n)} ${SV_PHRASE[first.status]}`;
-  const main = `Av ${goals} bedöms ${joinList([head, ...rest.map((c) => `${w(c.n)} ${c.status}`)], 'sv')}.`;
+  const proposals = byProposal > 0 ? `, varav ${w(byProposal)} enligt Målkolls förslag` : '';
+  const main = `Av ${goals} bedöms ${joinList([head, ...rest.map((c) => `${w(c.n)} ${c.status}`)], 'sv')}${proposals}.`;
   return t.unassessed === 0 ? main : `${main} ${capitalise(w(t.unassessed))} kan inte bedömas än.`;
 }
 
-function enLevelSentence(t: Tally, goals: string): string {
+function enLevelSentence(t: Tally, goals: string, byProposal: number): string {
   const w = (n: number) => numberWord(n, 'en');
   if (t.scored.length === 0) return `None of the ${goals} can be assessed yet.`;
   const [first, ...rest] = t.scored;
   const head = `${w(first.n)} ${first.n === 1 ? 'is' : 'are'} assessed as ${EN_PHRASE[first.status]}`;
-  const main = `Of the ${goals}, ${joinList([head, ...rest.map((c) => `${w(c.n)} as ${EN_PHRASE[c.status]}`)], 'en')}.`;
+  const proposals = byProposal > 0 ? `, ${w(byProposal)} of them by Målkoll's proposal` : '';
+  const main = `Of the ${goals}, ${joinList([head, ...rest.map((c) => `${w(c.n)} as ${EN_PHRASE[c.status]}`)], 'en')}${proposals}.`;
   return t.unassessed === 0 ? main : `${main} ${capitalise(w(t.unassessed))} cannot be assessed yet.`;
 }
 

@@ -1,10 +1,11 @@
 // Checks the workbook model for the structural and consistency findings of SPEC 4 (goal numbers and hierarchy, names, KF targets, outcomes, gender split, activity dates).
+import { decideDirection } from './direction';
 import { issueAt } from '../common/issues';
 import { periodEnd } from '../read/period';
 import { decimalsOf, describeValue } from '../read/rows';
-import { fieldHeader } from '../read/schema';
+import { headerNameOf } from '../read/headers';
 import { describeCell, formatNumber } from '../read/values';
-import type { Activity, CellRef, Goal, Indicator, Issue, Lang, Level, ParsedValue, Severity, WorkbookModel } from '../types';
+import type { Activity, CellRef, Goal, Indicator, Issue, Lang, Level, ParsedValue, Period, Severity, WorkbookModel } from '../types';
 
 // ---------------------------------------------------------------------------------------------
 // Messages (Swedish and English), one entry per code this file emits
@@ -82,8 +83,8 @@ const MESSAGES: Record<string, { severity: Severity } & Record<Lang, (p: Params)
   },
   W_OUTCOME_MISSING: {
     severity: 'warning',
-    sv: (p) => `Periodens utfall saknas för ${p.name}, som mäts ${p.periodicity}; fyll i utfallet för ${p.period}.`,
-    en: (p) => `The period's outcome is missing for ${p.name}, which is measured ${p.periodicity}; fill in the outcome for ${p.period}.`,
+    sv: (p) => `${p.header} saknas för ${p.name}, som mäts ${p.periodicity}; fyll i utfallet för ${p.period}.`,
+    en: (p) => `The outcome ("${p.header}") is missing for ${p.name}, which is measured ${p.periodicity}; fill in the outcome for ${p.period}.`,
   },
   W_GENDER_PARTIAL: {
     severity: 'warning',
@@ -92,8 +93,8 @@ const MESSAGES: Record<string, { severity: Severity } & Record<Lang, (p: Params)
   },
   W_GENDER_INCONSISTENT: {
     severity: 'warning',
-    sv: (p) => `Periodens utfall ${p.value} stämmer inte med utfallen för män ${p.men} och kvinnor ${p.women}: ${p.expected}.`,
-    en: (p) => `The period's outcome ${p.value} does not match the outcomes for men ${p.men} and women ${p.women}: ${p.expected}.`,
+    sv: (p) => `${p.header} ${p.value} stämmer inte med utfallen för män ${p.men} och kvinnor ${p.women}: ${p.expected}.`,
+    en: (p) => `The outcome ("${p.header}") ${p.value} does not match the outcomes for men ${p.men} and women ${p.women}: ${p.expected}.`,
   },
   E_DATE_ORDER: {
     severity: 'error',
@@ -105,10 +106,25 @@ const MESSAGES: Record<string, { severity: Severity } & Record<Lang, (p: Params)
     sv: (p) => `${p.header} ${p.value} ligger efter planåret ${p.year}; aktiviteter i planen ska ligga inom ${p.year}.`,
     en: (p) => `${p.header} ${p.value} is after the plan year ${p.year}; the plan's activities should fall within ${p.year}.`,
   },
+  // Three cases: no Status column to answer with, Försenad already set, and any other status.
   W_ACTIVITY_OVERDUE: {
     severity: 'warning',
-    sv: (p) => `Aktiviteten skulle vara klar ${p.end}, före periodens slut ${p.periodEnd}, men status är ${p.status}; ange Genomförd, Avbruten eller Försenad med en avvikelse.`,
-    en: (p) => `The activity was due ${p.end}, before the period's end ${p.periodEnd}, but its status is ${p.status}; set Completed, Cancelled or Delayed with a deviation.`,
+    sv: (p) =>
+      p.case === 'noColumn'
+        ? `Aktiviteten skulle vara klar ${p.end}, före periodens slut ${p.periodEnd}, men bladet har ingen kolumn Status som visar hur det gick; lägg till kolumnen Status och ange Genomförd, Avbruten eller Försenad (med en förklaring i ${p.deviation}).`
+        : p.case === 'forsenad'
+          ? p.explained === 'yes'
+            ? `Aktiviteten skulle vara klar ${p.end}, före periodens slut ${p.periodEnd}, och är försenad; ange Genomförd när den är klar, eller Avbruten.`
+            : `Aktiviteten skulle vara klar ${p.end}, före periodens slut ${p.periodEnd}, och är försenad; förklara förseningen och den nya tidplanen i ${p.deviation}.`
+          : `Aktiviteten skulle vara klar ${p.end}, före periodens slut ${p.periodEnd}, men ${p.statusHeader} är ${p.status}; ange Genomförd, Avbruten eller Försenad med en förklaring i ${p.deviation}.`,
+    en: (p) =>
+      p.case === 'noColumn'
+        ? `The activity was due ${p.end}, before the period's end ${p.periodEnd}, but the sheet has no Status column to show how it went; add a Status column and set Completed, Cancelled or Delayed (explained in ${p.deviation}).`
+        : p.case === 'forsenad'
+          ? p.explained === 'yes'
+            ? `The activity was due ${p.end}, before the period's end ${p.periodEnd}, and is delayed; set Completed when it is done, or Cancelled.`
+            : `The activity was due ${p.end}, before the period's end ${p.periodEnd}, and is delayed; explain the delay and the new timetable in ${p.deviation}.`
+          : `The activity was due ${p.end}, before the period's end ${p.periodEnd}, but its ${p.statusHeader} is ${p.status}; set Completed, Cancelled or Delayed, explained in ${p.deviation}.`,
   },
 };
 
@@ -447,7 +463,7 @@ function validateIndicators(model: WorkbookModel, goals: GoalLookup, r: Reporter
   for (let i = 0; i < indicators.length; i++) {
     const indicator = indicators[i];
     checkReference(indicator, model, goals, r, 'indicator');
-    if (indicator.name === '') r.add('E_NAME_EMPTY', cellOf(indicator, 'name', 'goal'), { what: WHAT[r.lang].indicator, header: describeCell(fieldHeader('indicators', 'name', r.lang)) });
+    if (indicator.name === '') r.add('E_NAME_EMPTY', cellOf(indicator, 'name', 'goal'), { what: WHAT[r.lang].indicator, header: describeCell(headerNameOf(indicator.cells, 'indicators', 'name', r.lang)) });
     else {
       const earlier = duplicates.earlier(i);
       if (earlier) {
@@ -483,15 +499,16 @@ const DIRECTION_TEXT: Record<Lang, { higher: string; lower: string }> = {
   en: { higher: 'higher is better', lower: 'lower is better' },
 };
 
-/** I_TARGET_LOOSER_THAN_KF: `%` targets only; the Riktning column decides, else a max bound means lower, else higher. */
+/**
+ * I_TARGET_LOOSER_THAN_KF: `%` targets only, under the direction SPEC 5.3 resolves whatever its source
+ * (Riktning, the targets' form, a name keyword or the default); band and exact targets have no "more ambitious".
+ */
 function checkLooserThanKf(indicator: Indicator, r: Reporter): void {
   const own = numeric(indicator.arsmal);
   const kf = numeric(indicator.kfArsmal);
   if (own === null || kf === null || unitOf(indicator.arsmal) !== '%' || unitOf(indicator.kfArsmal) !== '%') return;
-  let direction: 'higher' | 'lower';
-  if (indicator.direction === 'higher' || indicator.direction === 'lower') direction = indicator.direction;
-  else if (indicator.direction) return; // band and exact targets have no "more ambitious"
-  else direction = indicator.arsmal.kind === 'bound' && indicator.arsmal.bound === 'max' ? 'lower' : 'higher';
+  const direction = decideDirection(indicator, indicator.arsmal).sense;
+  if (direction !== 'higher' && direction !== 'lower') return;
   const looser = direction === 'higher' ? own < kf : own > kf;
   if (!looser) return;
   r.add('I_TARGET_LOOSER_THAN_KF', cellOf(indicator, 'arsmal'), {
@@ -509,6 +526,7 @@ function checkOutcomeMissing(indicator: Indicator, model: WorkbookModel, r: Repo
   if (!indicator.periodicity || !FINE_PERIODICITIES.has(indicator.periodicity)) return;
   if (present(indicator.outcome) || !indicator.cells.outcome) return;
   r.add('W_OUTCOME_MISSING', indicator.cells.outcome, {
+    header: headerNameOf(indicator.cells, 'indicators', 'outcome', r.lang),
     name: describeCell(indicator.name),
     periodicity: PERIODICITY_TEXT[r.lang][indicator.periodicity],
     period: period.text,
@@ -523,8 +541,8 @@ function checkGender(indicator: Indicator, r: Reporter): void {
     const [has, lacks] = menPresent ? ['outcomeMen', 'outcomeWomen'] : ['outcomeWomen', 'outcomeMen'];
     const value = menPresent ? indicator.outcomeMen : indicator.outcomeWomen;
     r.add('W_GENDER_PARTIAL', cellOf(indicator, lacks, has), {
-      present: describeCell(fieldHeader('indicators', has, r.lang)),
-      missing: describeCell(fieldHeader('indicators', lacks, r.lang)),
+      present: describeCell(headerNameOf(indicator.cells, 'indicators', has, r.lang)),
+      missing: describeCell(headerNameOf(indicator.cells, 'indicators', lacks, r.lang)),
       value: describeCell(describeValue(value, r.lang)),
     });
     return;
@@ -536,6 +554,7 @@ function checkGender(indicator: Indicator, r: Reporter): void {
   const expected = genderExpectation(total.value, men.value, women.value, total.unit === '%', r.lang);
   if (expected === null) return;
   r.add('W_GENDER_INCONSISTENT', cellOf(indicator, 'outcome'), {
+    header: headerNameOf(indicator.cells, 'indicators', 'outcome', r.lang),
     value: describeCell(describeValue(total, r.lang)),
     men: describeCell(describeValue(men, r.lang)),
     women: describeCell(describeValue(women, r.lang)),
@@ -583,27 +602,36 @@ function validateActivities(model: WorkbookModel, goals: GoalLookup, r: Reporter
   const { planYear, period } = model.settings;
   for (const activity of model.activities) {
     checkReference(activity, model, goals, r, 'activity');
-    if (activity.name === '') r.add('E_NAME_EMPTY', cellOf(activity, 'name', 'goal'), { what: WHAT[r.lang].activity, header: describeCell(fieldHeader('activities', 'name', r.lang)) });
+    if (activity.name === '') r.add('E_NAME_EMPTY', cellOf(activity, 'name', 'goal'), { what: WHAT[r.lang].activity, header: describeCell(headerNameOf(activity.cells, 'activities', 'name', r.lang)) });
     const { start, end } = activity;
     if (start && end && start > end) r.add('E_DATE_ORDER', cellOf(activity, 'start'), { start, end });
     if (planYear !== null) {
       const field = afterYear(start, planYear) ? 'start' : afterYear(end, planYear) ? 'end' : null;
       if (field) {
         r.add('W_DATE_OUTSIDE_YEAR', cellOf(activity, field), {
-          header: fieldHeader('activities', field, r.lang),
+          header: headerNameOf(activity.cells, 'activities', field, r.lang),
           value: (field === 'start' ? start : end) as string,
           year: String(planYear),
         });
       }
     }
-    if (activity.overdue && end && period) {
-      r.add('W_ACTIVITY_OVERDUE', cellOf(activity, 'end', 'status'), {
-        end,
-        periodEnd: `${periodEnd(period) ?? ''} (${period.text})`,
-        status: activity.status ? ACTIVITY_STATUS_TEXT[r.lang][activity.status] : NO_STATUS[r.lang],
-      });
-    }
+    if (activity.overdue && end && period) checkOverdue(activity, end, period, r);
   }
+}
+
+/** W_ACTIVITY_OVERDUE at the end date, naming the user's own Status and Avvikelse headers. */
+function checkOverdue(activity: Activity, end: string, period: Period, r: Reporter): void {
+  const header = (field: string): string => describeCell(headerNameOf(activity.cells, 'activities', field, r.lang));
+  const hasStatusColumn = activity.cells.status !== undefined;
+  r.add('W_ACTIVITY_OVERDUE', cellOf(activity, 'end', 'status'), {
+    case: !hasStatusColumn ? 'noColumn' : activity.status === 'forsenad' ? 'forsenad' : 'other',
+    explained: activity.deviation.trim() !== '' ? 'yes' : 'no',
+    end,
+    periodEnd: `${periodEnd(period) ?? ''} (${period.text})`,
+    status: activity.status ? ACTIVITY_STATUS_TEXT[r.lang][activity.status] : NO_STATUS[r.lang],
+    statusHeader: header('status'),
+    deviation: header('deviation'),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

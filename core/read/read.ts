@@ -41,6 +41,7 @@ import {
   report,
   requiredText,
 } from './rows';
+import { nameHeaders } from './headers';
 // Header rows
 // ---------------------------------------------------------------------------------------------
 
@@ -245,6 +246,7 @@ function readTable(grid: SheetGrid, kind: SheetKind, scan: HeaderScan, model: Wo
   const { settings } = model;
   const lang = settings.lang;
   const { columns } = scan;
+  nameHeaders(columns, grid.values[scan.row]);
   let lastDataRow = scan.row;
   let parentRow: number | null = null;
   for (let row = scan.row + 1; row < grid.values.length; row++) {

@@ -1,5 +1,6 @@
 // Reader for an ILS report pasted into one sheet (SPEC 2.6): goal headings, stated assessments, analyses and the small indicator and activity tables under them.
 import { issueAt } from '../common/issues';
+import { nameHeaders } from './headers';
 import { readActivityRow, readIndicatorRow } from './rows';
 import { matchHeader } from './schema';
 import { parseAssessment } from '../common/status';
@@ -174,7 +175,9 @@ function readTableHeader(values: CellValue[], row: number): TableHeader | null {
       columns[hit.field] = c;
       fields++;
     }
-    if (fields >= 2) return { kind, row, columns, nameCol: col, lastCol };
+    if (fields < 2) continue;
+    nameHeaders(columns, values);
+    return { kind, row, columns, nameCol: col, lastCol };
   }
   return null;
 }

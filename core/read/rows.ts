@@ -7,6 +7,7 @@ import { issueAt } from '../common/issues';
 import { parseDirectionText } from '../judge/direction';
 import { parseMethodText } from '../judge/forecast';
 import { fieldHeader, missingRequired } from './schema';
+import { CELLS_HEADERS, headerName, headerNamesOf } from './headers';
 import type {
   Activity,
   ActivityStatus,
@@ -231,18 +232,20 @@ function rowCellsOf(columns: Columns): RowCellsClass {
   let RowCellsOf = CELLS_CLASS_OF.get(columns);
   if (!RowCellsOf) {
     const entries = columnEntries(columns);
-    const layout = entries.map(([field, col]) => `${field}:${col}`).join(',');
+    const names = headerNamesOf(columns);
+    // The user's header texts are part of the layout: rows of two sheets share a class only when they name their columns alike.
+    const layout = entries.map(([field, col]) => `${field}:${col}:${names?.[field] ?? ''}`).join('\t');
     RowCellsOf = ROW_CELLS.get(layout);
     if (!RowCellsOf) {
       if (ROW_CELLS.size >= ROW_CELLS_LIMIT) ROW_CELLS.clear();
-      ROW_CELLS.set(layout, (RowCellsOf = rowCellsClass(entries)));
+      ROW_CELLS.set(layout, (RowCellsOf = rowCellsClass(entries, names)));
     }
     CELLS_CLASS_OF.set(columns, RowCellsOf);
   }
   return RowCellsOf;
 }
 
-function rowCellsClass(entries: [string, number][]): RowCellsClass {
+function rowCellsClass(entries: [string, number][], names: Partial<Record<string, string>> | undefined): RowCellsClass {
   class Cells {
     // Symbol keys: neither fields of the cells map nor in its JSON; toEqual still compares them.
     [CELLS_SHEET]: string;
@@ -261,6 +264,7 @@ function rowCellsClass(entries: [string, number][]): RowCellsClass {
       return plain;
     }
   }
+  if (names) Object.defineProperty(Cells.prototype, CELLS_HEADERS, { value: names });
   for (const [field, col] of entries) {
     Object.defineProperty(Cells.prototype, field, {
       configurable: true,
@@ -441,14 +445,14 @@ function readUnitCell(text: string): ParsedValue | null {
 }
 
 /** Parses one value cell; error and invalid cells become issues (and stay in the model as such). */
-function readValueCell(grid: SheetGrid, row: number, col: number, field: string, lang: Lang, issues: Issue[]): ParsedValue {
+function readValueCell(grid: SheetGrid, row: number, col: number, field: string, columns: Columns, lang: Lang, issues: Issue[]): ParsedValue {
   const value = cellValue(grid, row, col);
   if (isBlank(value)) return MISSING;
   const parsed = parseValue(value, cellFormat(grid, row, col));
   const ref = { sheet: grid.name, row, col };
   if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_VALUE[lang] });
   else if (parsed.kind === 'invalid' || parsed.kind === 'date') {
-    report(issues, lang, 'E_NUMBER', ref, { header: describeCell(fieldHeader('indicators', field, lang)), value: describeCell(value), expected: EXPECTED_VALUE[lang] });
+    report(issues, lang, 'E_NUMBER', ref, { header: describeCell(headerName(columns, 'indicators', field, lang)), value: describeCell(value), expected: EXPECTED_VALUE[lang] });
   }
   return parsed;
 }
@@ -476,7 +480,7 @@ export function readIndicatorRow(
   if (explicitUnit) raw.unit = explicitUnit; // first, so that a stated unit names the row
   for (const field of VALUE_FIELDS) {
     const col = columns[field];
-    raw[field] = col === undefined ? MISSING : readValueCell(grid, row, col, field, lang, issues);
+    raw[field] = col === undefined ? MISSING : readValueCell(grid, row, col, field, columns, lang, issues);
   }
   const units = reconcileUnits(raw);
   if (units.assumedPercent.length || units.scale.length || units.mismatch) reportUnitIssues(grid, row, columns, raw, units, explicitUnit, lang, issues);
@@ -504,7 +508,7 @@ export function readIndicatorRow(
     unit: units.unit,
     comment: textAt(grid, row, columns.comment),
     stated: readAssessmentCell(grid, row, columns.stated, lang, issues),
-    previousForecast: columns.previousForecast === undefined ? MISSING : readValueCell(grid, row, columns.previousForecast, 'previousForecast', lang, issues),
+    previousForecast: columns.previousForecast === undefined ? MISSING : readValueCell(grid, row, columns.previousForecast, 'previousForecast', columns, lang, issues),
     previousStated: readAssessmentCell(grid, row, columns.previousStated, lang, issues),
     cells: cellRefs(sheet, row, columns),
   };
@@ -521,7 +525,7 @@ function reportUnitIssues(
   issues: Issue[],
 ): void {
   const sheet = grid.name;
-  const header = (field: string): string => describeCell(fieldHeader('indicators', field, lang));
+  const header = (field: string): string => describeCell(headerName(columns, 'indicators', field, lang));
   const original = (field: string): string => describeCell(describeValue(raw[field], lang));
   const percentField = Object.keys(raw).find((f) => f !== 'unit' && 'unit' in raw[f] && (raw[f] as { unit: string | null }).unit === '%');
   // A stated Enhet of % is not an assumption.

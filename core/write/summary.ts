@@ -3,7 +3,7 @@ import { roundSignificant } from './report';
 import { cellText } from '../common/text';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
-import { HIGHLIGHT_FILL, proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
+import { HIGHLIGHT_FILL, proposalDiffers, proposalMissing, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
 import type {
   CellValue,
   FinanceSummary,
@@ -38,6 +38,8 @@ const LABELS = {
     noPeriod: '(ingen rapportperiod angiven)',
     goalHeader: ['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Helt', 'Delvis', 'Inte', 'Ej bedömd/mätt', 'Förslag', 'Bedömning', 'Avviker', 'Underlag'],
     noGoals: 'Inga mål hittades.',
+    unjudged: (numbers: string[]) =>
+      `Målkoll har inget underlag för att föreslå en bedömning av ${numbers.length === 1 ? 'mål' : `${numbers.length} mål som nämnden har bedömt:`} ${joinNumbers(numbers, 'och')}${numbers.length === 1 ? ', som nämnden har bedömt' : ''}; ${numbers.length === 1 ? 'det räknas' : 'de räknas'} inte som avvikande.`,
     levels: 'Bedömning per nivå',
     deviating: 'Indikatorer som uppfylls delvis eller inte',
     deviatingHeader: ['Status', 'Mål', 'Indikator', 'Värde', 'Årsmål', 'Enhet', 'Måluppfyllnad', 'Kommentar finns'],
@@ -66,6 +68,8 @@ const LABELS = {
     noPeriod: '(no report period given)',
     goalHeader: ['Level', 'Number', 'Goal', 'Indicators', 'Fully', 'Partly', 'Not', 'Not assessed/measured', 'Proposal', 'Stated', 'Differs', 'Basis'],
     noGoals: 'No goals found.',
+    unjudged: (numbers: string[]) =>
+      `Målkoll has nothing to base a proposal on for ${numbers.length === 1 ? 'goal' : `${numbers.length} goals the committee has assessed:`} ${joinNumbers(numbers, 'and')}${numbers.length === 1 ? ', which the committee has assessed' : ''}; ${numbers.length === 1 ? 'it is' : 'they are'} not counted as differing.`,
     levels: 'Assessment by level',
     deviating: 'Indicators partly met or not met',
     deviatingHeader: ['Status', 'Goal', 'Indicator', 'Value', 'Target', 'Unit', 'Achievement', 'Has comment'],
@@ -89,6 +93,11 @@ const LABELS = {
     noIssues: 'No errors, warnings or notes.',
   },
 };
+
+/** `1.3.2`, `1.3.2 och 1.3.4`, `1.3.2, 1.3.4 och 2.2.1`. */
+function joinNumbers(numbers: string[], and: string): string {
+  return numbers.length <= 1 ? numbers.join('') : `${numbers.slice(0, -1).join(', ')} ${and} ${numbers[numbers.length - 1]}`;
+}
 
 const MNKR_FORMAT = '#,##0.0';
 const PERCENT_FORMAT = '0.0 %';
@@ -253,6 +262,7 @@ export function buildSummarySheet(
   sheet.add([bold(t.period), model.settings.periodText ?? model.settings.period?.text ?? t.noPeriod]);
   sheet.add();
   addGoalTable(sheet, results.goals, lang);
+  addUnjudgedNote(sheet, results.goals, lang);
   sheet.add();
   addLevelSentences(sheet, results.goals, lang);
   sheet.add();
@@ -288,9 +298,19 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
 function addLevelSentences(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
   sheet.add([bold(LABELS[lang].levels)]);
   for (const level of LEVELS) {
-    const statuses = goals.filter((g) => g.goal.level === level).map(effectiveStatus);
-    if (statuses.length) sheet.add([levelSentence(level, statuses, lang)]);
+    const atLevel = goals.filter((g) => g.goal.level === level);
+    // A proposal counts only where the nämnd stated nothing and Målkoll could judge the goal.
+    const byProposal = atLevel.filter((g) => g.goal.stated === null && g.proposed !== 'ej_bedomd' && g.proposed !== 'ej_matt').length;
+    if (atLevel.length) sheet.add([levelSentence(level, atLevel.map(effectiveStatus), lang, byProposal)]);
   }
+}
+
+/** The goals the nämnd assessed but Målkoll could not judge: not counted as differing, so said here instead. */
+function addUnjudgedNote(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
+  const numbers = goals.filter((g) => proposalMissing(g.goal.stated, g.proposed)).map((g) => g.goal.number);
+  if (numbers.length === 0) return;
+  sheet.add();
+  sheet.add([LABELS[lang].unjudged(numbers)]);
 }
 
 function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult[], lang: Lang): void {

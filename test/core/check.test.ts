@@ -189,15 +189,25 @@ describe('check never throws', () => {
 });
 
 describe('proposal against stated assessment (SPEC 5.5: 38 of 44 real goals agree)', () => {
-  it('counts six differing goals, the same in the report and in the summary sheet', () => {
-    const { proposalDiffers } = require('../../core/common/status') as typeof import('../../core/common/status');
+  it('one rule and one count: three differing goals in the report, the Avviker column and I_ASSESSMENT_DIFFERS; the three ej_bedomd proposals are said separately', () => {
+    const { proposalDiffers, proposalMissing } = require('../../core/common/status') as typeof import('../../core/common/status');
     const { eavTextWorkbook } = require('../helpers/fixtures') as typeof import('../helpers/fixtures');
     const { report, plan } = check(eavTextWorkbook());
-    const differing = report.goals.filter((g) => proposalDiffers(g.stated, g.proposed));
     expect(report.goals).toHaveLength(44);
-    expect(differing.map((g) => g.number)).toEqual(['1.3.2', '1.3.4', '2.2', '2.2.1', '3.3', '3.6']);
+    // Of SPEC 5.5's six goals that do not agree, three have a proposal ej_bedomd (annual indicators only, no
+    // activities): no disagreement, nothing to weigh against.
+    const differing = report.goals.filter((g) => proposalDiffers(g.stated, g.proposed));
+    expect(differing.map((g) => g.number)).toEqual(['2.2', '3.3', '3.6']);
+    const unjudged = report.goals.filter((g) => proposalMissing(g.stated, g.proposed));
+    expect(unjudged.map((g) => `${g.number} ${g.proposed}`)).toEqual(['1.3.2 ej_bedomd', '1.3.4 ej_bedomd', '2.2.1 ej_bedomd']);
+    const info = report.issues.filter((i) => i.code === 'I_ASSESSMENT_DIFFERS');
+    // Mål.tsv rows 21, 34 and 41 (column D, Bedömning) hold 2.2, 3.3 and 3.6.
+    expect(info.map((i) => i.cell)).toEqual(['D21', 'D34', 'D41']);
     const summary = plan.sheets.find((s) => s.name === 'Sammanställning');
     const avviker = summary?.values.filter((row) => row[10] === 'Ja') ?? [];
     expect(avviker.map((row) => row[1])).toEqual(differing.map((g) => g.number));
+    expect(summary?.values.map((row) => row[0])).toContain(
+      'Målkoll har inget underlag för att föreslå en bedömning av 3 mål som nämnden har bedömt: 1.3.2, 1.3.4 och 2.2.1; de räknas inte som avvikande.',
+    );
   });
 });

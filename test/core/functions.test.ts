@@ -185,3 +185,13 @@ describe('MAL.UNDERLAG', () => {
     expect(errorOf(malUnderlag(col('bra')))).toMatch(/ingen status/);
   });
 });
+
+describe('exact targets in cells (SPEC 5.4, the same rule as the workbook check)', () => {
+  test('real T1 2024 budgetföljsamhet före resultatöverföringar: 100,2 % against 100 % is delvis with Måluppfyllnad 0,998', () => {
+    expect(malStatus('100,2 %', '100 %', 'Exakt')).toBe('Uppfylls delvis');
+    expect(malUppfyllnad('100,2 %', '100 %', 'Exakt')).toBeCloseTo(0.998, 12);
+    expect(malStatus(1, 1, 'Exakt')).toBe('Uppfylls helt');
+    // 1 − 0,25/1 = 0,75 < 0,8
+    expect(malStatus(1.25, 1, 'Exakt')).toBe('Uppfylls inte');
+  });
+});

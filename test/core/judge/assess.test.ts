@@ -54,6 +54,9 @@ describe('assess on the T1 2024 fixture workbook', () => {
       ['info', 'I_ASSESSMENT_DIFFERS', 'Mål', 'D21'],
       ['info', 'I_ASSESSMENT_DIFFERS', 'Mål', 'D34'],
       ['info', 'I_ASSESSMENT_DIFFERS', 'Mål', 'D41'],
+      // The 14 goals stated helt with a blank Analys (Mål.tsv column E): 1.2.1, 1.3.4, 1.3.5, 1.5.1, 2.2.1, 2.2.2, 2.3.1,
+      // 2.4.1, 3.2.1, 3.2.2, 3.3.1, 3.4.1, 3.6.1, 3.7.2.
+      ...[6, 11, 12, 17, 22, 23, 25, 27, 32, 33, 35, 37, 42, 45].map((row) => ['info', 'W_ANALYSIS_MISSING', 'Mål', `E${row}`]),
     ]);
   });
 
@@ -96,6 +99,6 @@ describe('assess on a hand-built model', () => {
     const result = assess(m);
     expect(result.goals[1]).toMatchObject({ proposed: 'inte', score: 0 });
     expect(result.goals[0]).toMatchObject({ proposed: 'helt' }); // 3.2 counts with its stated helt
-    expect(result.issues.map((i) => i.code)).toEqual(['W_DEVIATION_UNCOMMENTED', 'W_ASSESSMENT_UNMOTIVATED', 'I_ASSESSMENT_DIFFERS']);
+    expect(result.issues.map((i) => i.code)).toEqual(['W_DEVIATION_UNCOMMENTED', 'W_ASSESSMENT_UNMOTIVATED', 'I_ASSESSMENT_DIFFERS', 'W_ANALYSIS_MISSING']);
   });
 });

@@ -1,5 +1,5 @@
 // Tests for the direction rule (SPEC 5.3) and I_DIRECTION_ASSUMED, on real T1 2024 rows.
-import { decideDirection, directionIssue, lowerKeywordIn, parseDirectionText } from '../../../core/judge/direction';
+import { decideDirection, directionIssue, lowerKeywordIn, nameDirection, parseDirectionText } from '../../../core/judge/direction';
 import type { Indicator, Issue } from '../../../core/types';
 import { fixtureIndicator } from '../assess-helpers';
 
@@ -78,5 +78,55 @@ describe('decideDirection (SPEC 5.3)', () => {
     expect(result).toMatchObject({ direction: 'higher', source: 'default' });
     expect(result.issues[0]).toMatchObject({ code: 'I_DIRECTION_ASSUMED', cell: 'B76' });
     expect(result.issues[0].message).toMatch(/by default.*Direction/);
+  });
+});
+
+describe('the extended name rule (SPEC 5.3 step 4)', () => {
+  // Names quoted from issue 13 (real plans outside the fixtures) and from the VP 2024 fixture.
+  test.each([
+    ['Andel externa konsulter', 'lower', 'konsult'],
+    ['Antal barnfamiljer som beviljats tillfälligt boende på hotell/vandrarhem', 'lower', 'hotell'],
+    ['Andel invånare som upplever ordningsproblem i sitt bostadsområde', 'lower', 'ordningsproblem'],
+    ['Andel som känner oro för våld i sitt närområde', 'lower', 'oro för'],
+    ['Andel elever som blivit illa behandlade i skolan', 'lower', 'illa behandla'],
+    ['Andel som känner sig otrygga utomhus på kvällen', 'lower', 'otrygg'],
+    ['Antal anmälda skadegörelser', 'lower', 'skadegörelse'],
+    ['Andel som utsatts för brott', 'lower', 'utsatt för'],
+    ['Antal felaktiga utbetalningar', 'lower', 'felaktig utbetalning'],
+    ['Nämndens budgetföljsamhet före resultatöverföringar', 'exact', 'budgetföljsamhet'],
+    ['Nämndens prognossäkerhet T2', 'band', 'prognossäkerhet'],
+  ])('%s → %s (%s)', (name, direction, keyword) => {
+    expect(nameDirection(name)).toEqual({ direction, keyword });
+  });
+
+  test('a positive word overrides a lower keyword: "förbättrad situation … (ekonomiskt bistånd)" is higher', () => {
+    const name = 'Andel personer som själva upplever att de får en förbättrad situation av insatserna de fått från socialtjänsten (ekonomiskt bistånd)';
+    expect(nameDirection(name)).toEqual({ direction: 'higher', keyword: 'förbättrad' });
+    expect(lowerKeywordIn(name)).toBeNull();
+    expect(nameDirection('Andel nöjda brukare med ekonomiskt bistånd')).toEqual({ direction: 'higher', keyword: 'nöjda' });
+    expect(nameDirection('Fler i arbete efter ekonomiskt bistånd')).toEqual({ direction: 'higher', keyword: 'Fler' });
+  });
+
+  test('the override is named in I_DIRECTION_ASSUMED', () => {
+    const name = 'Andel personer som själva upplever att de får en förbättrad situation av insatserna (ekonomiskt bistånd)';
+    const result = decide(fixtureIndicator(3, { Indikator: name, Riktning: null, Årsmål: '80 %', 'KF:s årsmål': null }));
+    expect(result).toMatchObject({ direction: 'higher', source: 'keyword' });
+    expect(result.issues[0].message).toBe('Riktningen antogs vara "Högre är bättre" eftersom namnet innehåller "förbättrad". Fyll i Riktning för att bekräfta den.');
+  });
+
+  test('"trygg" overrides only as its own word: otrygg stays lower, and a word merely containing "fler" does not count', () => {
+    expect(nameDirection('Andel som känner sig otrygga')).toEqual({ direction: 'lower', keyword: 'otrygg' });
+    expect(nameDirection('Andel som känner sig trygga trots oro för brott')).toEqual({ direction: 'higher', keyword: 'trygga' });
+    expect(nameDirection('Antal reflexvästar (klotter)')).toEqual({ direction: 'lower', keyword: 'klotter' });
+  });
+
+  test('a name without any keyword gives nothing (default higher happens in decideDirection)', () => {
+    expect(nameDirection('Andel nöjda omsorgstagare')).toBeNull();
+  });
+
+  test('budgetföljsamhet (real T1 row 54, "Nämndens budgetföljsamhet före resultatöverföringar | 100,2 % | … | 100 %") resolves to exact from the name, with I_DIRECTION_ASSUMED naming the word', () => {
+    const result = decide(fixtureIndicator(54, { Riktning: null }));
+    expect(result).toMatchObject({ direction: 'exact', source: 'keyword', keyword: 'budgetföljsamhet' });
+    expect(result.issues[0].message).toBe('Riktningen antogs vara "Exakt" eftersom namnet innehåller "budgetföljsamhet". Fyll i Riktning för att bekräfta den.');
   });
 });

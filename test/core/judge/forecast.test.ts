@@ -96,6 +96,20 @@ describe('chooseValue (SPEC 5.1)', () => {
     expect(issues[0].message).toMatch(/Linjär/);
   });
 
+  test('W_SEASONAL_FALLBACK names the sheet\'s own header for last year ("Utfall VB 2023" in T1 2024)', () => {
+    const check = require('../../../core/check').check as typeof import('../../../core/check').check;
+    const { eavTextWorkbook } = require('../../helpers/fixtures') as typeof import('../../helpers/fixtures');
+    const grids = eavTextWorkbook();
+    const sheet = grids.sheets.find((s) => s.name === 'Indikatorer')!;
+    sheet.values[0].push('Prognosmetod');
+    sheet.values[61][sheet.values[0].length - 1] = 'Säsong'; // row 62, "Antal ungdomar som fått feriejobb i stadens regi"
+    sheet.values[61][8] = null; // Prognos helår blank
+    const issue = check(grids).report.issues.find((i) => i.code === 'W_SEASONAL_FALLBACK')!;
+    expect(issue.message).toBe(
+      'Prognosmetoden Säsong kräver föregående års utfall för helår ("Utfall VB 2023") och samma period ("Utfall föregående år samma period"), båda skilda från noll; Linjär användes i stället.',
+    );
+  });
+
   test('no W_SEASONAL_FALLBACK when both of last year\'s figures exist', () => {
     const issues: Issue[] = [];
     const row = fixtureIndicator(62, { Prognosmetod: 'Säsong', 'Prognos helår': null, 'Utfall föregående år samma period': '150 st' });

@@ -46,11 +46,19 @@ describe('statusOf (the one rule)', () => {
     expect(statusOf(2, band, 'band', 0.8)).toEqual({ status: 'inte', achievement: 0.5 });
   });
 
-  test('exact: equal → helt; else a band of (1 − g)·|t|', () => {
+  test('exact: equal → helt; else a = 1 − |v − t| / |t| decides (hand-worked)', () => {
     expect(statusOf(100, 100, 'exact', 0.8)).toEqual({ status: 'helt', achievement: 1 });
-    expect(statusOf(100.2, 100, 'exact', 0.8)).toEqual({ status: 'helt', achievement: 1 });
-    expect(statusOf(122, 100, 'exact', 0.8)).toEqual({ status: 'delvis', achievement: 0.909090909091 });
-    expect(statusOf(130, 100, 'exact', 0.8).status).toBe('inte');
+    // 1 − 0,2/100 = 0,998: a near miss is delvis, never helt
+    expect(statusOf(100.2, 100, 'exact', 0.8)).toEqual({ status: 'delvis', achievement: 0.998 });
+    expect(statusOf(99.8, 100, 'exact', 0.8)).toEqual({ status: 'delvis', achievement: 0.998 });
+    // 1 − 20/100 = 0,8 is exactly the threshold: delvis; 1 − 22/100 = 0,78: inte
+    expect(statusOf(120, 100, 'exact', 0.8)).toEqual({ status: 'delvis', achievement: 0.8 });
+    expect(statusOf(122, 100, 'exact', 0.8)).toEqual({ status: 'inte', achievement: 0.78 });
+    // a negative target: 1 − 1/|−5| = 0,8
+    expect(statusOf(-4, -5, 'exact', 0.8)).toEqual({ status: 'delvis', achievement: 0.8 });
+    // t = 0 has no ratio: a miss is inte with no achievement
+    expect(statusOf(0.1, 0, 'exact', 0.8)).toEqual({ status: 'inte', achievement: null });
+    expect(statusOf(0, 0, 'exact', 0.8)).toEqual({ status: 'helt', achievement: 1 });
   });
 
   test('trend: better than last year → helt, equal → delvis, worse → inte, no last year → ej_bedomd', () => {
@@ -173,9 +181,13 @@ describe('assessIndicator on real T1 2024 rows', () => {
     expect(result).toMatchObject({ direction: 'trend', status: 'helt', achievement: null, targetSource: 'kf', target: null });
   });
 
-  test('Exakt: budgetföljsamhet 100 % against 100 % (row 53) and 100,2 % computed from T1 (row 54) are helt', () => {
+  test('Exakt: budgetföljsamhet efter 100 % against 100 % (row 53) is helt; före 100,2 % (row 54) is delvis, as the report judges it', () => {
+    // Row 53: "Nämndens budgetföljsamhet efter resultatöverföringar | Tertial | Tertial 1 2024 | 100 % | … | 100 % | 100 % | Exakt"
     expect(run(53).result).toMatchObject({ status: 'helt', valueSource: 'computed', achievement: 1, direction: 'exact' });
-    expect(run(54).result).toMatchObject({ status: 'helt', value: 100.2 });
+    // Row 54: "Nämndens budgetföljsamhet före resultatöverföringar | Tertial | Tertial 1 2024 | 100,2 % | … | 100 % | 100 % | Exakt"
+    expect(run(54).result).toMatchObject({ status: 'delvis', value: 100.2, achievement: 0.998 });
+    // Without the Riktning column the name decides the same (SPEC 5.3: budgetföljsamhet → exact 100 %).
+    expect(run(54, { Riktning: null }).result).toMatchObject({ status: 'delvis', direction: 'exact', directionSource: 'keyword' });
   });
 
   test('on the 27 real rows with a forecast the rule agrees with the document in all but one (row 4: 40 % = 40 %)', () => {

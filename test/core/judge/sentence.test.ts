@@ -119,6 +119,12 @@ describe('levelSentence', () => {
     expect(levelSentence('namndmal', [...repeat('helt', 25)], 'sv')).toBe('Av nämndmålen bedöms 25 uppfyllas helt.');
     expect(levelSentence('namndmal', [], 'sv')).toBe('');
   });
+
+  test('proposals standing in for a missing stated assessment are named: "… varav ett enligt Målkolls förslag"', () => {
+    expect(levelSentence('namndmal', [...repeat('helt', 10), 'delvis'], 'sv', 1)).toBe('Av nämndmålen bedöms tio uppfyllas helt och ett delvis, varav ett enligt Målkolls förslag.');
+    expect(levelSentence('namndmal', ['helt', 'helt', 'ej_bedomd'], 'sv', 2)).toBe('Av nämndmålen bedöms två uppfyllas helt, varav två enligt Målkolls förslag. Ett kan inte bedömas än.');
+    expect(levelSentence('namndmal', ['helt', 'delvis'], 'en', 1)).toBe("Of the committee goals, one is assessed as fully met and one as partly met, one of them by Målkoll's proposal.");
+  });
 });
 
 describe('activity sentence (a goal judged on its activities alone)', () => {

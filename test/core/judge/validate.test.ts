@@ -2,7 +2,8 @@
 import { readWorkbook } from '../../../core/read/read';
 import { validateModel } from '../../../core/judge/validate';
 import type { CellValue, CheckOptions, Issue, WorkbookGrids } from '../../../core/types';
-import { eavTextWorkbook } from '../../helpers/fixtures';
+import * as path from 'path';
+import { eavTextWorkbook, FIXTURE_DIR, tsvSheet } from '../../helpers/fixtures';
 import { eavTypedWorkbook } from '../../helpers/typed-fixtures';
 
 type Sheets = Record<string, CellValue[][]>;
@@ -183,6 +184,72 @@ describe('details', () => {
     const looser = issues.filter((i) => i.code === 'I_TARGET_LOOSER_THAN_KF');
     expect(looser.map((i) => i.cell)).toEqual(['G3', 'G4']);
     expect(looser[0].message).toBe('Nämndens årsmål "3 %" är mindre ambitiöst än KF:s årsmål "2,7 %" (lägre är bättre).');
+  });
+
+  test('I_TARGET_LOOSER_THAN_KF under a direction from a name keyword or the default, never the wrong way round', () => {
+    const issues = check(
+      withIndicators(
+        ['1.1', 'Andel barn som lever i familjer som har ekonomiskt bistånd', 'År', null, null, null, '3 %', '2,7 %', null],
+        ['1.1', 'Sjukfrånvaro', 'År', null, null, null, '6 %', '7 %', null],
+        ['1.1', 'Andel nöjda', 'År', null, null, null, '75 %', '80 %', null],
+        ['1.1', 'Nämndens budgetföljsamhet', 'År', null, null, null, '99 %', '100 %', null],
+      ),
+    );
+    const looser = issues.filter((i) => i.code === 'I_TARGET_LOOSER_THAN_KF');
+    // Sjukfrånvaro 6 % against KF 7 % is stricter (lower is better); budgetföljsamhet is exact: no "more ambitious".
+    expect(looser.map((i) => i.cell)).toEqual(['G3', 'G5']);
+    expect(looser[0].message).toBe('Nämndens årsmål "3 %" är mindre ambitiöst än KF:s årsmål "2,7 %" (lägre är bättre).');
+    expect(looser[1].message).toContain('(högre är bättre)');
+  });
+
+  test('I_TARGET_LOOSER_THAN_KF: the two real VP 2024 rows with a keyword direction (no Riktning column)', () => {
+    const dir = path.join(FIXTURE_DIR, 'eav-vp-2024');
+    const grids = { sheets: ['Inställningar', 'Mål', 'Indikatorer'].map((name) => tsvSheet(name, path.join(dir, `${name}.tsv`))) };
+    const { model, issues } = readWorkbook(grids, {});
+    const looser = [...issues, ...validateModel(model)].filter((i) => i.code === 'I_TARGET_LOOSER_THAN_KF');
+    // Row 3: "1.1 | Andel barn som lever i familjer som har ekonomiskt bistånd | Tertial | 3 % | 2,7 %"
+    // Row 58: "3.2 | Andel vuxna med långvarigt ekonomiskt bistånd jämfört med samtliga vuxna invånare | Tertial | 1,2 % | 1,0 %"
+    expect(looser.map((i) => `${i.cell} ${i.message}`)).toEqual([
+      'D3 Nämndens årsmål "3 %" är mindre ambitiöst än KF:s årsmål "2,7 %" (lägre är bättre).',
+      'D58 Nämndens årsmål "1,2 %" är mindre ambitiöst än KF:s årsmål "1 %" (lägre är bättre).',
+    ]);
+  });
+
+  test('W_ACTIVITY_OVERDUE says what to do for each case, naming the sheet\'s own headers', () => {
+    const message = (sheets: Sheets): string => check(sheets).find((i) => i.code === 'W_ACTIVITY_OVERDUE')!.message;
+    // Real T1 2024 Aktiviteter row 86 (no Status column): "… 2024-01-01 | 2024-03-31 |" with a blank Avvikelse.
+    const noStatus = { Aktiviteter: [['Mål', 'Aktivitet', 'Startdatum', 'Slutdatum', 'Avvikelse'], ['1', 'Gör', '2024-01-01', '2024-03-31', null]] };
+    expect(message(noStatus)).toBe(
+      'Aktiviteten skulle vara klar 2024-03-31, före periodens slut 2024-04-30 (Tertial 1 2024), men bladet har ingen kolumn Status som visar hur det gick; lägg till kolumnen Status och ange Genomförd, Avbruten eller Försenad (med en förklaring i "Avvikelse").',
+    );
+    const header = ['Mål', 'Aktivitet', 'Startdatum', 'Slutdatum', 'Status', 'Avvikelser 2024'];
+    const late = (deviation: string | null) => ({ Aktiviteter: [header, ['1', 'Gör', '2024-01-01', '2024-03-31', 'Försenad', deviation]] });
+    // Försenad: never "set Försenad" again
+    expect(message(late(null))).toBe(
+      'Aktiviteten skulle vara klar 2024-03-31, före periodens slut 2024-04-30 (Tertial 1 2024), och är försenad; förklara förseningen och den nya tidplanen i "Avvikelser 2024".',
+    );
+    expect(message(late('Klar i juni.'))).toBe(
+      'Aktiviteten skulle vara klar 2024-03-31, före periodens slut 2024-04-30 (Tertial 1 2024), och är försenad; ange Genomförd när den är klar, eller Avbruten.',
+    );
+    expect(message({ Aktiviteter: [header, ['1', 'Gör', '2024-01-01', '2024-03-31', 'Pågår', null]] })).toBe(
+      'Aktiviteten skulle vara klar 2024-03-31, före periodens slut 2024-04-30 (Tertial 1 2024), men "Status" är Pågår; ange Genomförd, Avbruten eller Försenad med en förklaring i "Avvikelser 2024".',
+    );
+  });
+
+  test('messages name the user\'s own header: "Utfall VB 2023", "Utfall män/ pojkar", "Utfall 2024"', () => {
+    const header = ['Mål', 'Indikator', 'Periodicitet', 'Utfall 2024', 'Utfall män/ pojkar', 'Utfall kvinnor/ flickor', 'Årsmål', 'Utfall VB 2023'];
+    const issues = check({ Mål: goals(...KF_TREE), Indikatorer: [header, ['1.1.1', 'A', 'Tertial', null, '40 %', null, '80 %', 'abc']] });
+    const byCode = (code: string) => issues.find((i) => i.code === code)!.message;
+    expect(byCode('E_NUMBER')).toContain('"Utfall VB 2023"');
+    expect(byCode('W_GENDER_PARTIAL')).toBe('Bara "Utfall män/ pojkar" är ifyllt ("40 %"); fyll i "Utfall kvinnor/ flickor" också, eller ingen av dem.');
+    expect(byCode('W_OUTCOME_MISSING')).toBe('Utfall 2024 saknas för "A", som mäts per tertial; fyll i utfallet för Tertial 1 2024.');
+  });
+
+  test('the real T1 2024 unit infos name "Utfall VB 2023", not "Utfall föregående år"', () => {
+    const { model, issues } = readWorkbook(eavTextWorkbook(), {});
+    const all = [...issues, ...validateModel(model)].map((i) => i.message);
+    expect(all.filter((m) => m.includes('"Utfall VB 2023"')).length).toBeGreaterThan(0);
+    expect(all.filter((m) => m.includes('Utfall föregående år'))).toEqual([]);
   });
 
   test('W_OUTCOME_MISSING only in a T1/T2 report', () => {

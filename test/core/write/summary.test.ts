@@ -52,6 +52,24 @@ describe('Sammanställning', () => {
     expect(sheet.values[at + 2][0]).toBe('Av nämndmålen bedöms ett uppfyllas helt.');
   });
 
+  it('says where Målkoll\'s proposal stands in for a missing stated assessment (SPEC 6)', () => {
+    const goals = results().goals;
+    // 1.1.1: proposed delvis, stated helt → blank the stated one, so the proposal stands in for it.
+    goals[1] = { ...goals[1], goal: { ...goals[1].goal, stated: null } };
+    const own = buildSummarySheet(model(), { ...results(), goals }, FINANCE, 'sv');
+    const at = rowIndex(own, 'Bedömning per nivå');
+    expect(own.values[at + 2][0]).toBe('Av nämndmålen bedöms ett uppfyllas delvis, varav ett enligt Målkolls förslag.');
+    expect(own.values[at + 1][0]).toBe('Av målen för verksamhetsområdena bedöms ett uppfyllas helt.');
+  });
+
+  it('says which assessed goals Målkoll could not judge, instead of marking them as differing', () => {
+    const goals = results().goals;
+    goals[1] = { ...goals[1], proposed: 'ej_bedomd' };
+    const own = buildSummarySheet(model(), { ...results(), goals }, FINANCE, 'en');
+    expect(own.values[5][10]).toBeNull();
+    expect(own.values.map((row) => row[0])).toContain('Målkoll has nothing to base a proposal on for goal 1.1.1, which the committee has assessed; it is not counted as differing.');
+  });
+
   it('lists the indicators met partly or not with value, target, unit, achievement and whether a comment exists', () => {
     const at = rowIndex(sheet, 'Indikatorer som uppfylls delvis eller inte');
     expect(sheet.values[at + 1].slice(0, 8)).toEqual(['Status', 'Mål', 'Indikator', 'Värde', 'Årsmål', 'Enhet', 'Måluppfyllnad', 'Kommentar finns']);

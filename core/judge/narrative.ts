@@ -1,0 +1,337 @@
+// Checks a goal's written narrative against its data (SPEC 4): W_ANALYSIS_MISSING, W_ANALYSIS_COUNTS (the counts a Swedish Analys states) and W_ACTIONS_MISSING.
+import { issueAt } from '../common/issues';
+import { STATUS_TEXT } from '../common/status';
+import { fold } from '../common/text';
+import type { Assessment, Goal, GoalResult, IndicatorResult, Issue, Lang, Level, Status } from '../types';
+
+// ---------------------------------------------------------------------------------------------
+// Reading the counts an analysis states
+// ---------------------------------------------------------------------------------------------
+
+/** What a count is about: the goal's own indicators, or its sub-goals of one level. */
+export type CountedNoun = 'indikator' | Level;
+
+/** Judgements counted over a goal's indicators or sub-goals; `none` = without a judgement (ej bedömd, ej mätt). */
+export interface JudgementCounts {
+  helt: number;
+  delvis: number;
+  inte: number;
+  none: number;
+}
+
+/** One group of a claim: "tre … helt", "två delvis", "en … inte", or all of them ("samtliga", "båda"). */
+interface ClaimGroup {
+  count: number | 'all';
+  /** null when the text says nothing we read as a judgement. */
+  status: Assessment | 'none' | null;
+}
+
+/** The counts one sentence of an Analys states about one noun, e.g. "tre av sex indikatorer bedöms uppfyllas helt och två delvis". */
+export interface CountClaim {
+  noun: CountedNoun;
+  /** The number of them the text implies ("av sex", "samtliga sex", "båda" = 2, "indikatorn" = 1); null when it does not say. */
+  total: number | null;
+  groups: ClaimGroup[];
+  /** The sentence, as written, for the message. */
+  sentence: string;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  en: 1, ett: 1, ena: 1, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
+  tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
+};
+
+type NounForm = 'indefinite' | 'definiteSingular' | 'definitePlural';
+
+/** Folded noun forms: indikator/indikatorer, indikatorn, indikatorerna; nämndmål, nämndmålet, nämndmålen, … */
+const NOUN_FORMS = new Map<string, { noun: CountedNoun; form: NounForm }>();
+NOUN_FORMS.set('indikator', { noun: 'indikator', form: 'indefinite' });
+NOUN_FORMS.set('indikatorer', { noun: 'indikator', form: 'indefinite' });
+NOUN_FORMS.set('indikatorn', { noun: 'indikator', form: 'definiteSingular' });
+NOUN_FORMS.set('indikatorerna', { noun: 'indikator', form: 'definitePlural' });
+const GOAL_NOUNS: Record<string, Level> = {
+  inriktningsmal: 'inriktningsmal', verksamhetsomradesmal: 'verksamhetsomradesmal', namndmal: 'namndmal', enhetsmal: 'enhetsmal',
+};
+for (const [stem, level] of Object.entries(GOAL_NOUNS)) {
+  NOUN_FORMS.set(stem, { noun: level, form: 'indefinite' });
+  NOUN_FORMS.set(stem + 'et', { noun: level, form: 'definiteSingular' });
+  NOUN_FORMS.set(stem + 'en', { noun: level, form: 'definitePlural' });
+}
+
+/** Verbs that say "is met" without helt/delvis ("de två indikatorerna uppnås", "har uppnåtts"): read as helt. */
+const MET_VERB = /^(uppfylls|uppfyllas|uppfyllts|uppnas|uppnatts|uppnadd|nas|natts|uppfyllda|uppnadda)$/;
+
+function numberOf(token: string | undefined): number | null {
+  if (token === undefined) return null;
+  if (/^\d+$/.test(token)) return Number(token);
+  return NUMBER_WORDS[token] ?? null;
+}
+
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/(?<=[.!?;:])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function tokensOf(sentence: string): string[] {
+  return fold(sentence).split(/[^a-z0-9]+/).filter((t) => t !== '');
+}
+
+/**
+ * The quantifier before a noun at `k`: "tre av sex", "tre av kommunfullmäktiges sex", "fyra av
+ * kommunfullmäktiges", "samtliga (tre)", "alla (tre)", "(de) båda", "de fem", a bare "två", or the
+ * noun's definite form alone ("indikatorn" = one, "indikatorerna" = all of them).
+ */
+function quantifierBefore(tokens: string[], k: number, form: NounForm): { count: number | 'all'; total: number | null } | null {
+  const prev = tokens[k - 1];
+  const n = numberOf(prev);
+  // "M av [genitive] [N] noun"
+  for (let back = 1; back <= 3; back++) {
+    if (tokens[k - back] !== 'av') continue;
+    const m = numberOf(tokens[k - back - 1]);
+    if (m === null) break;
+    const between = tokens.slice(k - back + 1, k);
+    const total = between.length > 0 ? numberOf(between[between.length - 1]) : null;
+    // Only genitives or a number may stand between "av" and the noun.
+    if (between.every((t, i) => (i === between.length - 1 && total !== null) || t.endsWith('s'))) return { count: m, total };
+  }
+  if (prev === 'samtliga' || prev === 'alla') return { count: 'all', total: null };
+  if (n !== null && (tokens[k - 2] === 'samtliga' || tokens[k - 2] === 'alla')) return { count: 'all', total: n };
+  if (prev === 'bada') return { count: 'all', total: 2 };
+  if (n !== null && tokens[k - 2] === 'de' && form === 'definitePlural') return { count: 'all', total: n };
+  if (n !== null && form === 'indefinite') return { count: n, total: null };
+  if (form === 'definiteSingular') return { count: 'all', total: 1 };
+  if (form === 'definitePlural') return { count: 'all', total: null };
+  return null;
+}
+
+/** The judgement words from `start` until the next quantified noun or count: helt, delvis, inte, "kan inte bedömas", a "met" verb. */
+function statusFrom(tokens: string[], start: number, end: number): Assessment | 'none' | null {
+  let met = false;
+  for (let i = start; i < end; i++) {
+    const t = tokens[i];
+    if (t === 'helt') return 'helt';
+    if (t === 'delvis') return 'delvis';
+    if (t === 'inte' || t === 'ej') {
+      // "kan inte bedömas (än)" is no judgement; "bedöms inte uppfyllas", "uppnås inte" is inte.
+      const around = tokens.slice(Math.max(start, i - 1), i + 3);
+      if (around.some((w) => w === 'bedomas' || w === 'matas' || w === 'mats')) return 'none';
+      return 'inte';
+    }
+    if (MET_VERB.test(t)) met = true;
+  }
+  return met ? 'helt' : null;
+}
+
+/** Every count an analysis states about indicators or goals of a level, one claim per noun and sentence. */
+export function readCountClaims(analysis: string): CountClaim[] {
+  const claims: CountClaim[] = [];
+  for (const sentence of sentencesOf(analysis)) {
+    const tokens = tokensOf(sentence);
+    const byNoun = new Map<CountedNoun, CountClaim>();
+    // Positions that start a group: quantified nouns, and bare counts after a judgement ("… helt och två delvis").
+    const starts: { bodyFrom: number; noun: CountedNoun; count: number | 'all'; total: number | null; bare: boolean }[] = [];
+    let lastNoun: CountedNoun | null = null;
+    tokens.forEach((token, k) => {
+      const noun = NOUN_FORMS.get(token);
+      if (noun) {
+        const q = quantifierBefore(tokens, k, noun.form);
+        if (!q) return;
+        starts.push({ bodyFrom: k + 1, noun: noun.noun, count: q.count, total: q.total, bare: false });
+        lastNoun = noun.noun;
+        return;
+      }
+      const n = numberOf(token);
+      const next = tokens[k + 1];
+      if (n === null || lastNoun === null || (next !== undefined && (NOUN_FORMS.has(next) || next === 'av' || NOUN_FORMS.has(tokens[k + 2] ?? '')))) return;
+      if (tokens[k - 1] !== 'och' && tokens[k - 1] !== 'samt' && tokens[k - 1] !== 'att') return;
+      starts.push({ bodyFrom: k + 1, noun: lastNoun, count: n, total: null, bare: true });
+    });
+    starts.forEach((start, i) => {
+      const end = i + 1 < starts.length ? starts[i + 1].bodyFrom - 1 : tokens.length;
+      const status = statusFrom(tokens, start.bodyFrom, end);
+      // A bare number with no judgement after it ("samt att en översyn görs") is no count.
+      if (start.bare && status === null) return;
+      let claim = byNoun.get(start.noun);
+      if (!claim) byNoun.set(start.noun, (claim = { noun: start.noun, total: null, groups: [], sentence }));
+      if (start.total !== null) claim.total = start.total;
+      claim.groups.push({ count: start.count, status });
+    });
+    claims.push(...byNoun.values());
+  }
+  return claims;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing a claim with the counts
+// ---------------------------------------------------------------------------------------------
+
+function totalOf(counts: JudgementCounts): number {
+  return counts.helt + counts.delvis + counts.inte + counts.none;
+}
+
+/**
+ * Whether a claim contradicts the counts. The number stated ("av sex", "samtliga tre", "båda",
+ * "indikatorn") must be the number there is, and the text may not say more are met than the
+ * judgements allow: at most helt + unjudged as helt, at most helt + delvis + unjudged as at least
+ * delvis (an unjudged one may be what the nämnd judged). A text that says fewer are met than
+ * Målkoll finds is the nämnd's stricter reading (real T1 2024 1.1: "en av två indikatorer uppfylls
+ * helt" where one target is still to be set), not a contradiction.
+ */
+export function claimContradicts(claim: CountClaim, counts: JudgementCounts): boolean {
+  const total = totalOf(counts);
+  if (claim.total !== null && claim.total !== total) return true;
+  const size = (group: ClaimGroup): number => (group.count === 'all' ? claim.total ?? total : group.count);
+  let helt = 0;
+  let atLeastDelvis = 0;
+  let stated = 0;
+  for (const group of claim.groups) {
+    const n = size(group);
+    stated += n;
+    if (group.status === 'helt') helt += n;
+    if (group.status === 'helt' || group.status === 'delvis') atLeastDelvis += n;
+  }
+  if (stated > total) return true;
+  return helt > counts.helt + counts.none || atLeastDelvis > counts.helt + counts.delvis + counts.none;
+}
+
+/** Counts of a list of judgements (null = none). */
+export function judgementCounts(judgements: Iterable<Assessment | null>): JudgementCounts {
+  const counts: JudgementCounts = { helt: 0, delvis: 0, inte: 0, none: 0 };
+  for (const j of judgements) counts[j ?? 'none']++;
+  return counts;
+}
+
+/**
+ * The judgement an indicator counts with for its goal: its status when scored. (When indicators get a
+ * `judged` field — the nämnd's stated Bedömning for one without a value, SPEC 5.1 — that wins.)
+ */
+export function indicatorJudgement(result: IndicatorResult): Assessment | null {
+  if ('judged' in result) return (result as { judged: Assessment | null }).judged;
+  return scored(result.status);
+}
+
+function scored(status: Status): Assessment | null {
+  return status === 'helt' || status === 'delvis' || status === 'inte' ? status : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three checks
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Words that name an action (SPEC 4 W_ACTIONS_MISSING), at a word's start, folded: åtgärd, handlingsplan,
+ * vidta, insats, ska, "kommer att" (not "kommer att uppfyllas/uppnås", which is a forecast) and
+ * "att förbättra" (real T1 2024 3.6: "arbetar förvaltningen för att förbättra utfallet").
+ */
+const ACTION_WORDS = /(?:^|[^a-z0-9])(?:atgard|handlingsplan|vidta|insats|ska(?![a-z])|kommer att(?! (?:uppfyll|uppna|na(?![a-z])|nas))|att forbattra(?![a-z]))/;
+
+const NOUN_TEXT: Record<Lang, Record<CountedNoun, [string, string]>> = {
+  sv: {
+    indikator: ['indikator', 'indikatorer'], inriktningsmal: ['inriktningsmål', 'inriktningsmål'],
+    verksamhetsomradesmal: ['verksamhetsområdesmål', 'verksamhetsområdesmål'], namndmal: ['nämndmål', 'nämndmål'], enhetsmal: ['enhetsmål', 'enhetsmål'],
+  },
+  en: {
+    indikator: ['indicator', 'indicators'], inriktningsmal: ['strategic goal', 'strategic goals'],
+    verksamhetsomradesmal: ['area goal', 'area goals'], namndmal: ['committee goal', 'committee goals'], enhetsmal: ['unit goal', 'unit goals'],
+  },
+};
+
+function countsText(counts: JudgementCounts, noun: CountedNoun, lang: Lang): string {
+  const total = totalOf(counts);
+  const [sg, pl] = NOUN_TEXT[lang][noun];
+  const name = `${total} ${total === 1 ? sg : pl}`;
+  if (lang === 'en') return `${name}: ${counts.helt} fully met, ${counts.delvis} partly, ${counts.inte} not met and ${counts.none} without an assessment`;
+  return `${name}: ${counts.helt} uppfylls helt, ${counts.delvis} delvis, ${counts.inte} inte och ${counts.none} utan bedömning`;
+}
+
+function analysisMissing(goal: Goal, lang: Lang, issues: Issue[]): void {
+  if (!goal.stated || goal.analysis.trim() !== '') return;
+  const ref = goal.cells.analysis ?? goal.cells.stated ?? goal.cells.number;
+  if (!ref) return;
+  const stated = STATUS_TEXT[lang][goal.stated];
+  const message =
+    lang === 'en'
+      ? `The goal is assessed "${stated}" but Analysis is empty: write what the assessment rests on.`
+      : `Målet bedöms "${stated}" men Analys är tom: skriv vad bedömningen grundar sig på.`;
+  issues.push(issueAt(goal.stated === 'helt' ? 'info' : 'warning', 'W_ANALYSIS_MISSING', ref, message));
+}
+
+/** Stated delvis or inte and no action in Åtgärder, the Analys or the Analys of the goal's own indicators (their Kommentar). */
+function actionsMissing(goal: Goal, indicatorComments: string[], lang: Lang, issues: Issue[]): void {
+  if ((goal.stated !== 'delvis' && goal.stated !== 'inte') || goal.actions.trim() !== '') return;
+  if ([goal.analysis, ...indicatorComments].some((text) => ACTION_WORDS.test(fold(text)))) return;
+  const ref = goal.cells.actions ?? goal.cells.analysis ?? goal.cells.stated ?? goal.cells.number;
+  if (!ref) return;
+  const stated = STATUS_TEXT[lang][goal.stated];
+  const message =
+    lang === 'en'
+      ? `The goal is assessed "${stated}" but neither Actions nor the Analysis says what will be done: describe the actions.`
+      : `Målet bedöms "${stated}" men varken Åtgärder eller Analys säger vad som ska göras: beskriv åtgärderna.`;
+  issues.push(issueAt('warning', 'W_ACTIONS_MISSING', ref, message));
+}
+
+function analysisCounts(goal: Goal, counted: Map<CountedNoun, JudgementCounts>, lang: Lang, issues: Issue[]): void {
+  if (goal.analysis.trim() === '') return;
+  const ref = goal.cells.analysis ?? goal.cells.number;
+  if (!ref) return;
+  for (const claim of readCountClaims(goal.analysis)) {
+    const counts = counted.get(claim.noun);
+    // Counts of goals two levels down ("De elva nämndmålen" under an inriktningsmål) are not compared.
+    if (!counts || !claimContradicts(claim, counts)) continue;
+    const message =
+      lang === 'en'
+        ? `The Analysis says "${claim.sentence}", but the goal has ${countsText(counts, claim.noun, lang)}. Check the Analysis against them.`
+        : `Analysen säger "${claim.sentence}", men målet har ${countsText(counts, claim.noun, lang)}. Stäm av analysen mot dem.`;
+    issues.push(issueAt('warning', 'W_ANALYSIS_COUNTS', ref, message));
+  }
+}
+
+/**
+ * W_ANALYSIS_MISSING, W_ANALYSIS_COUNTS and W_ACTIONS_MISSING for every goal, in goal order. A goal's
+ * indicators count by their judgement; its direct sub-goals by their assessment (stated, else proposed,
+ * as SPEC 5.5 weighs them). Actions may be written in the goal's Analys or in its indicators' (in an ILS
+ * report the Analys rows under the goal's indicator tables). Only goals with a stated assessment can miss
+ * an analysis or actions, so a plan (which states none) gets neither.
+ */
+export function narrativeIssues(goals: GoalResult[], indicators: IndicatorResult[], lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  const own = new Map<string, (Assessment | null)[]>();
+  const comments = new Map<string, string[]>();
+  for (const result of indicators) {
+    const goal = result.indicator.goal;
+    const list = own.get(goal);
+    if (list) list.push(indicatorJudgement(result));
+    else own.set(goal, [indicatorJudgement(result)]);
+    if (result.indicator.comment.trim() !== '') comments.set(goal, [...(comments.get(goal) ?? []), result.indicator.comment]);
+  }
+  const children = new Map<string, GoalResult[]>();
+  for (const result of goals) {
+    if (!result.goal.valid || !result.goal.parent) continue;
+    const list = children.get(result.goal.parent);
+    if (list) list.push(result);
+    else children.set(result.goal.parent, [result]);
+  }
+  for (const result of goals) {
+    const goal = result.goal;
+    analysisMissing(goal, lang, issues);
+    analysisCounts(goal, countedFor(goal, own, children), lang, issues);
+    actionsMissing(goal, comments.get(goal.number) ?? [], lang, issues);
+  }
+  return issues;
+}
+
+/** The counts an analysis of this goal may state: its own indicators, and its direct sub-goals by their level. */
+function countedFor(goal: Goal, own: Map<string, (Assessment | null)[]>, children: Map<string, GoalResult[]>): Map<CountedNoun, JudgementCounts> {
+  const counted = new Map<CountedNoun, JudgementCounts>();
+  counted.set('indikator', judgementCounts(own.get(goal.number) ?? []));
+  const byLevel = new Map<Level, (Assessment | null)[]>();
+  for (const child of (goal.valid && children.get(goal.number)) || []) {
+    const list = byLevel.get(child.goal.level) ?? [];
+    list.push(child.goal.stated ?? scored(child.proposed));
+    byLevel.set(child.goal.level, list);
+  }
+  for (const [level, list] of byLevel) counted.set(level, judgementCounts(list));
+  return counted;
+}
