@@ -89,7 +89,6 @@ function svVerb(status: Scored, subordinate: boolean): string {
 function svSentence(t: Tally, noun: Noun, lead: boolean): string {
   const w = (n: number) => numberWord(n, 'sv', noun.gender);
   if (t.scored.length === 0) return svUnjudgedOnly(t, noun);
-  let main: string;
   if (t.scored.length === 1 && t.unassessed === 0) {
     const verb = svVerb(t.scored[0].status, false);
     const all = t.stated === t.total ? ' enligt nämndens bedömning' : '';
@@ -101,8 +100,9 @@ function svSentence(t: Tally, noun: Noun, lead: boolean): string {
   const [first, ...rest] = t.scored;
   const head = `${w(first.n)} av ${w(t.total)} ${noun.pl} ${svVerb(first.status, lead)}`;
   const items = [head, ...rest.map((c) => `${w(c.n)} ${c.status}`)];
-  const stated = t.stated > 0 ? `, varav ${w(t.stated)} enligt nämndens bedömning` : '';
-  main = lead ? `Bedömningen grundar sig på att ${joinList(items, 'sv')}${stated}.` : `${capitalise(joinList(items, 'sv'))}${stated}.`;
+  const scoredTotal = t.total - t.unassessed;
+  const stated = t.stated === 0 ? '' : t.stated === scoredTotal ? ', samtliga enligt nämndens bedömning' : `, varav ${w(t.stated)} enligt nämndens bedömning`;
+  const main = lead ? `Bedömningen grundar sig på att ${joinList(items, 'sv')}${stated}.` : `${capitalise(joinList(items, 'sv'))}${stated}.`;
   if (t.unassessed === 0) return main;
   return `${main} ${svUnjudgedTail(t, noun)}`;
 }
@@ -146,7 +146,8 @@ function enSentence(t: Tally, noun: Noun): string {
   const [first, ...rest] = t.scored;
   const verb = first.n === 1 ? 'is' : 'are';
   const head = `${capitalise(w(first.n))} of ${w(t.total)} ${noun.enPl} ${verb} assessed as ${EN_PHRASE[first.status]}`;
-  const stated = t.stated > 0 ? `, ${w(t.stated)} of them as stated by the committee` : '';
+  const scoredTotal = t.total - t.unassessed;
+  const stated = t.stated === 0 ? '' : t.stated === scoredTotal ? ', all as stated by the committee' : `, ${w(t.stated)} of them as stated by the committee`;
   const main = `${joinList([head, ...rest.map((c) => `${w(c.n)} as ${EN_PHRASE[c.status]}`)], 'en')}${stated}.`;
   if (t.unassessed === 0) return main;
   return `${main} ${enUnjudgedTail(t, noun)}`;
