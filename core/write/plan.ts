@@ -42,6 +42,8 @@ const OUTPUT_FIELDS: Partial<Record<TableInfo['kind'], string[]>> = {
   indicators: ['forecastComputed', 'status', 'achievement'],
   goals: ['proposal', 'basis'],
 };
+/** In a plan nothing is judged (SPEC 5.0): no status, forecast or proposal columns, only the goals' Underlag. */
+const PLAN_OUTPUT_FIELDS: Partial<Record<TableInfo['kind'], string[]>> = { goals: ['basis'] };
 
 export const ACHIEVEMENT_FORMAT = '0 %';
 export const PERCENT_VALUE_FORMAT = '0.0 %';
@@ -90,8 +92,8 @@ export function clearPlan(grids: WorkbookGrids): WritePlan {
 // ---------------------------------------------------------------------------------------------
 
 /** Column of every output field of a table: the existing one, else appended after the table in field order. */
-export function outputColumnsOf(table: TableInfo): { field: string; col: number }[] {
-  const fields = OUTPUT_FIELDS[table.kind] ?? [];
+export function outputColumnsOf(table: TableInfo, plan = false): { field: string; col: number }[] {
+  const fields = (plan ? PLAN_OUTPUT_FIELDS : OUTPUT_FIELDS)[table.kind] ?? [];
   let next = table.lastCol;
   for (const col of Object.values(table.outputColumns)) if (col !== undefined && col > next) next = col;
   next++;
@@ -115,9 +117,10 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
   const indicatorsByRow = indexByRow(results.indicators, (r) => r.indicator);
   const goalsByRow = indexByRow(results.goals, (r) => r.goal);
   const blocks: Block[] = [];
+  const plan = model.settings.document === 'plan';
   for (const table of model.tables) {
-    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell));
-    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, grids, lang, goalsByRow.get(table.sheet), goalCell));
+    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell, plan));
+    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, grids, lang, goalsByRow.get(table.sheet), goalCell, plan));
   }
   return blocks;
 }
@@ -180,8 +183,9 @@ function tableBlocks<T>(
   lang: Lang,
   results: T[] | undefined,
   cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
+  plan = false,
 ): Block[] {
-  const columns = outputColumnsOf(table).map(({ field, col }) => new ColumnBuilder(table, field, col, headerText(grids, table, field, col, lang)));
+  const columns = outputColumnsOf(table, plan).map(({ field, col }) => new ColumnBuilder(table, field, col, headerText(grids, table, field, col, lang)));
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
     for (let i = 0; i < columns.length; i++) columns[i].add(cellOf(columns[i].field, result, lang));
