@@ -246,6 +246,18 @@ export interface WorkbookModel {
   tables: TableInfo[];
   /** True when a goals table (or report layout) exists, so E_UNKNOWN_GOAL applies. */
   hasGoalsSheet: boolean;
+  /** Where `settings.document` came from (SPEC 5.0), for I_DOCUMENT_KIND; absent in models built by hand. */
+  documentOrigin?: DocumentOrigin;
+}
+
+/** What named the document: Rapportperiod, the --period option, the Period column, a report title, or nothing. */
+export interface DocumentOrigin {
+  source: 'settings' | 'option' | 'periodColumn' | 'title' | 'none';
+  ref: CellRef;
+  /** The text that named it, as shown in the message. */
+  shown: string;
+  /** A bare year, settled by whether indicators have outcomes. */
+  bareYear: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

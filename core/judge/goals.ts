@@ -46,14 +46,21 @@ export function isReported(activity: Activity): boolean {
   return activity.cells.status !== undefined || activity.cells.deviation !== undefined;
 }
 
+/** The judgement a goal uses: a scored status, else the stated Bedömning (SPEC 5.1), else none. */
+export function judgedOf(r: IndicatorResult): Assessment | null {
+  if (r.status === 'helt' || r.status === 'delvis' || r.status === 'inte') return r.status;
+  return r.judgedSource === 'stated' ? r.judged : null;
+}
+
 /** Own indicators by judgement (SPEC 5.1); unjudged annual indicators in T1/T2 are measured only at the year's end. */
 export function judgementsOf(indicators: IndicatorResult[], settings: Settings): Judgements {
   const j: Judgements = { helt: 0, delvis: 0, inte: 0, stated: 0, pending: 0, yearEnd: 0 };
   const partYear = settings.document === 't1' || settings.document === 't2';
   for (const r of indicators) {
-    if (r.judged) {
-      j[r.judged]++;
-      if (r.judgedSource === 'stated') j.stated++;
+    const judged = judgedOf(r);
+    if (judged) {
+      j[judged]++;
+      if (r.judgedSource === 'stated' && judged === r.judged) j.stated++;
     } else if (partYear && r.status === 'ej_matt' && r.indicator.periodicity === 'ar') j.yearEnd++;
     else j.pending++;
   }
@@ -142,7 +149,10 @@ export function proposeGoals(
       }
       const childStatuses = childList.map((child) => goals[child].stated ?? results[child]?.proposed ?? 'ej_bedomd');
       const judged: Status[] = [];
-      for (const r of own) if (r.judged) judged.push(r.judged);
+      for (const r of own) {
+        const judgement = judgedOf(r);
+        if (judgement) judged.push(judgement);
+      }
       let proposal = proposeFromStatuses(judged.concat(childStatuses), settings.goalHeltAbove, settings.goalDelvisFrom);
       let sentence = goalUnderlag(judgements, children, childStatuses, settings.lang);
       if (proposal.status === 'ej_bedomd') {

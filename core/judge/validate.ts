@@ -2,6 +2,7 @@
 import { issueAt } from '../common/issues';
 import { fold } from '../common/text';
 import { periodEnd } from '../read/period';
+import { documentKindIssues } from '../read/document';
 import { decimalsOf, describeValue } from '../read/rows';
 import { fieldHeader } from '../read/schema';
 import { describeCell, formatNumber } from '../read/values';
@@ -660,6 +661,7 @@ function validateActivities(model: WorkbookModel, goals: GoalLookup, r: Reporter
 /** Every SPEC 4 finding about the model's structure and consistency (assessment and finance findings come from their own modules). */
 export function validateModel(model: WorkbookModel): Issue[] {
   const r = new Reporter(model.settings.lang);
+  r.issues.push(...documentKindIssues(model));
   const index = new GoalIndex(model.goals);
   validateGoals(model, index, r);
   checkExpectedResults(model, r);

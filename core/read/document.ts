@@ -2,7 +2,7 @@
 import { issueAt } from '../common/issues';
 import { cellText, fold } from '../common/text';
 import { parsePeriod } from './period';
-import type { CellRef, CellValue, DocumentKind, Issue, Lang, Period, SheetGrid, WorkbookModel } from '../types';
+import type { CellRef, CellValue, DocumentKind, DocumentOrigin, Issue, Lang, Period, SheetGrid, WorkbookModel } from '../types';
 
 /** What a period text says about the document: a kind, or `bareYear` when only the outcomes can tell plan from vb. */
 export interface DocumentReading {
@@ -64,7 +64,7 @@ export function documentFromTitle(grid: SheetGrid): { reading: DocumentReading; 
   return null;
 }
 
-export type DocumentSource = 'settings' | 'option' | 'periodColumn' | 'title' | 'none';
+export type DocumentSource = DocumentOrigin['source'];
 
 const KIND_TEXT: Record<Lang, Record<DocumentKind, string>> = {
   sv: { plan: 'en verksamhetsplan', t1: 'tertialrapport 1', t2: 'tertialrapport 2', vb: 'en verksamhetsberättelse' },
@@ -85,6 +85,20 @@ const CONSEQUENCE: Record<Lang, Record<DocumentKind, string>> = {
     vb: "the whole year's outcomes are judged",
   },
 };
+
+/**
+ * I_DOCUMENT_KIND for a read model (SPEC 4, 5.0): which document, from what, and how to state it. Only
+ * when there is a document to judge (goals, indicators or activities); "cannot tell" only with indicators,
+ * where it changes what is judged.
+ */
+export function documentKindIssues(model: WorkbookModel): Issue[] {
+  const origin = model.documentOrigin;
+  if (!origin) return [];
+  const kind = model.settings.document ?? null;
+  const items = kind === null ? model.indicators.length : model.goals.length + model.indicators.length + model.activities.length;
+  if (items === 0) return [];
+  return [documentIssue(kind, origin.source, origin.shown, origin.bareYear, origin.ref, model.settings.lang)];
+}
 
 /** The I_DOCUMENT_KIND info: which document, from what, and how to state it (SPEC 4, 5.0). */
 export function documentIssue(kind: DocumentKind | null, source: DocumentSource, shown: string, bareYear: boolean, ref: CellRef, lang: Lang): Issue {

@@ -1,7 +1,7 @@
 // Reads a workbook's grids into the model (SPEC 2): finds the input sheets and their header rows, reads the settings, and hands each table's rows to rows.ts (and a pasted report to report-layout.ts).
 import { isReportLayout, readReportLayout } from './report-layout';
 import { describeCell, parseFraction, parseValue } from './values';
-import { documentFromTitle, documentIssue, kindOfPeriod, readDocumentText, settleBareYear, type DocumentReading, type DocumentSource } from './document';
+import { documentFromTitle, kindOfPeriod, readDocumentText, settleBareYear, type DocumentReading } from './document';
 import { cellText, fold } from '../common/text';
 import { DEFAULT_SETTINGS } from '../common/settings';
 import { isOutputSheet, matchHeader, missingRequired, settingKey, settingLabel, sheetKindByName } from './schema';
@@ -9,6 +9,7 @@ import type {
   CellRef,
   CellValue,
   CheckOptions,
+  DocumentOrigin,
   Indicator,
   Issue,
   Lang,
@@ -186,7 +187,7 @@ function readYear(value: CellValue): number | null {
 /** Where the Rapportperiod came from, for I_DOCUMENT_KIND. */
 export interface DocumentHint {
   reading: DocumentReading;
-  source: DocumentSource;
+  source: DocumentOrigin['source'];
   ref: CellRef;
 }
 
@@ -376,7 +377,7 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
     }
   }
   const inferred = !settings.period && !settings.document ? inferReportPeriod(model) : null;
-  decideDocument(model, grids, document ?? inferred ?? titleHint(inputs, model), issues);
+  decideDocument(model, grids, document ?? inferred ?? titleHint(inputs, model));
   return { model, issues };
 }
 
@@ -394,10 +395,9 @@ function titleHint(inputs: SheetGrid[], model: WorkbookModel): DocumentHint | nu
 
 /**
  * Settles the document (SPEC 5.0): a bare year is a plan without outcomes, else a vb; a plan has no
- * report period, so no activity is overdue. Adds I_DOCUMENT_KIND when the workbook has goals,
- * indicators or activities (a document to judge).
+ * report period, so no activity is overdue. Records where the document came from (validation says so).
  */
-function decideDocument(model: WorkbookModel, grids: WorkbookGrids, hint: DocumentHint | null, issues: Issue[]): void {
+function decideDocument(model: WorkbookModel, grids: WorkbookGrids, hint: DocumentHint | null): void {
   const settings = model.settings;
   const kind = hint ? (hint.reading.kind === 'bareYear' ? settleBareYear(model) : hint.reading.kind) : null;
   settings.document = kind;
@@ -405,10 +405,9 @@ function decideDocument(model: WorkbookModel, grids: WorkbookGrids, hint: Docume
     settings.period = null;
     for (const activity of model.activities) activity.overdue = false;
   }
-  if (model.goals.length + model.indicators.length + model.activities.length === 0) return;
   const ref = hint?.ref ?? { sheet: grids.sheets.find((g) => !isOutputSheet(g.name))?.name ?? '', row: 0, col: 0 };
   const shown = hint?.source === 'title' ? describeShown(grids, ref) : settings.periodText ?? hint?.reading.period?.text ?? '';
-  issues.push(documentIssue(kind, hint?.source ?? 'none', shown, hint?.reading.kind === 'bareYear', ref, settings.lang));
+  model.documentOrigin = { source: hint?.source ?? 'none', ref, shown, bareYear: hint?.reading.kind === 'bareYear' };
 }
 
 function describeShown(grids: WorkbookGrids, ref: CellRef): string {
