@@ -221,6 +221,7 @@ describe('the T1 2024 fixture workbook', () => {
       expect(all.filter((i) => i.severity === 'error')).toEqual([]);
       expect(all.filter((i) => OTHERS.test(i.code))).toEqual([]);
       expect(findings.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual([
+        'I_DOCUMENT_KIND Inställningar!B2',
         'W_GOAL_EMPTY Mål!B11',
         'W_GOAL_EMPTY Mål!B22',
         'I_TARGET_LOOSER_THAN_KF Indikatorer!J3',
