@@ -23,6 +23,15 @@ export function eavTextWorkbook(): WorkbookGrids {
   return { sheets: EAV_SHEETS.map((name) => tsvSheet(name, path.join(EAV_DIR, `${name}.tsv`))) };
 }
 
+export const VP_DIR = path.join(FIXTURE_DIR, 'eav-vp-2024');
+/** Sheet order of the VP 2024 fixture workbook (a plan has no budget follow-up sheet here). */
+export const VP_SHEETS = ['Inställningar', 'Mål', 'Indikatorer', 'Aktiviteter'];
+
+/** The real Enskede-Årsta-Vantör VP 2024 in template layout (Rapportperiod `Verksamhetsplan 2024`), every cell as text. */
+export function eavVpWorkbook(): WorkbookGrids {
+  return { sheets: VP_SHEETS.map((name) => tsvSheet(name, path.join(VP_DIR, `${name}.tsv`))) };
+}
+
 /** The first part of the T1 2024 report in report layout, as one pasted sheet. */
 export function eavReportSheet(name = 'Rapport'): SheetGrid {
   return tsvSheet(name, path.join(FIXTURE_DIR, 'eav-t1-2024-rapport-del1.tsv'));
