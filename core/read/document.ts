@@ -104,8 +104,8 @@ export function documentKindIssues(model: WorkbookModel): Issue[] {
 export function documentIssue(kind: DocumentKind | null, source: DocumentSource, shown: string, bareYear: boolean, ref: CellRef, lang: Lang): Issue {
   const how =
     lang === 'en'
-      ? 'State it with Rapportperiod in Inställningar (e.g. "Verksamhetsplan 2025", "Tertial 1 2024", "VB 2024").'
-      : 'Ange dokumentet med Rapportperiod i Inställningar (t.ex. "Verksamhetsplan 2025", "Tertial 1 2024", "VB 2024").';
+      ? 'For another document, set Rapportperiod in Inställningar (e.g. "Verksamhetsplan 2025", "Tertial 1 2024", "VB 2024").'
+      : 'Är det ett annat dokument: ange Rapportperiod i Inställningar (t.ex. "Verksamhetsplan 2025", "Tertial 1 2024", "VB 2024").';
   if (kind === null) {
     const message =
       lang === 'en'
@@ -126,13 +126,13 @@ function sourceText(source: DocumentSource, shown: string, lang: Lang): string {
   const en = lang === 'en';
   switch (source) {
     case 'settings':
-      return en ? `Rapportperiod "${shown}"` : `Rapportperiod "${shown}"`;
+      return en ? `from Rapportperiod "${shown}"` : `från Rapportperiod "${shown}"`;
     case 'option':
-      return en ? `the period "${shown}" given to the check` : `perioden "${shown}" som angavs vid kontrollen`;
+      return en ? `from the period "${shown}" given to the check` : `från perioden "${shown}" som angavs vid kontrollen`;
     case 'periodColumn':
-      return en ? `the indicators' Period column, "${shown}"` : `indikatorernas Period-kolumn, "${shown}"`;
+      return en ? `from the indicators' Period column, "${shown}"` : `från indikatorernas Period-kolumn, "${shown}"`;
     case 'title':
-      return en ? `the report's title "${shown}"` : `rapportens rubrik "${shown}"`;
+      return en ? `from the report's title "${shown}"` : `från rapportens rubrik "${shown}"`;
     default:
       return '';
   }
