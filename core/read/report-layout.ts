@@ -65,8 +65,8 @@ const FIRST_TEXT_COLS = 3;
 const NUMBER_AND_TITLE = /^(\d+(?:\.\d+)*)\.?(?:\s+|$)/;
 const ANALYS_LABEL = /^analys(?:\s*:)?(?: |$)/;
 /** A `Förväntat resultat` line under a goal heading starts the goal's expected result (SPEC 2.6). */
-const EXPECTED_LABEL = /^forvantade? resultat(?:\s*:)?(?: |$)/;
-const EXPECTED_PREFIX = /^[^a-zA-ZåäöÅÄÖ]*förväntade? resultat\s*:?\s*/i;
+const EXPECTED_LABEL = /^forvanta(?:t|de) resultat(?:\s*:)?(?: |$)/;
+const EXPECTED_PREFIX = /^[^a-zA-ZåäöÅÄÖ]*förvänta(?:t|de) resultat\s*:?\s*/i;
 const ANALYS_PREFIX = /^[^a-zA-ZåäöÅÄÖ]*analys\s*:?\s*/i;
 /** A row that tries to be an assessment although it is none of the allowed values. */
 const ASSESSMENT_LIKE = /^(uppfyll|uppnas|bedom)/;
@@ -574,7 +574,7 @@ class Scanner {
 /** Value kinds that can stand in a target column (what the head of a run-together Period cell must be). */
 const TARGET_KINDS = new Set(['number', 'bound', 'band', 'trend', 'pending']);
 /** The period at the end of a cell: `… Tertial 1 2024`, `… T2 2024`, `… 2024`. */
-const TRAILING_PERIOD = /^(.*\S)\s+((?:tertial\s*[1-3]|t[1-3]|helår|kvartal\s*[1-4]|halvår\s*[12])?\s*(?:19|20)\d{2})$/i;
+const TRAILING_PERIOD = /^(.*?\S)\s+((?:tertial\s*[1-3]|t[1-3]|helår|kvartal\s*[1-4]|halvår\s*[12])\s+(?:19|20)\d{2}|(?:19|20)\d{2})$/i;
 
 /**
  * A row the paste shifted (SPEC 2.6; real T1 2024 under 3.4: `8 | 8 | Tas fram av nämnd/styrelse Tertial 1 2024`
