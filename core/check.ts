@@ -82,8 +82,9 @@ function emptyPlan(): WritePlan {
 /** A report holding just the issues, for when building the real one failed. */
 function fallbackReport(model: WorkbookModel, issues: Issue[], finance: FinanceSummary | null, lang: Lang): Report {
   return {
-    version: 1,
+    version: 2,
     period: model.settings.periodText ?? null,
+    document: model.settings.document ?? null,
     lang,
     summary: countIssues(issues),
     issues,

@@ -120,6 +120,8 @@ export type Periodicity = 'ar' | 'tertial' | 'halvar' | 'kvartal' | 'manad';
 export type ForecastMethod = 'senaste' | 'linjar' | 'sasong' | 'manuell';
 export type ActivityStatus = 'ej_paborjad' | 'paborjad' | 'pagar' | 'genomford' | 'forsenad' | 'avbruten';
 export type SheetKind = 'goals' | 'indicators' | 'activities' | 'finance' | 'settings';
+/** Which document of the yearly cycle a workbook is (SPEC 5.0): verksamhetsplan, tertialrapport 1 or 2, verksamhetsberättelse. */
+export type DocumentKind = 'plan' | 't1' | 't2' | 'vb';
 
 export interface Goal {
   sheet: string;
@@ -216,6 +218,8 @@ export interface Settings {
   planYear: number | null;
   goalHeltAbove: number; // 0.75
   goalDelvisFrom: number; // 0.5
+  /** The document judged (SPEC 5.0); null or absent when Målkoll cannot tell (then judged as a report). */
+  document?: DocumentKind | null;
 }
 
 /** Where a recognised input table sits, so that output columns can be placed beside it. */
@@ -242,6 +246,18 @@ export interface WorkbookModel {
   tables: TableInfo[];
   /** True when a goals table (or report layout) exists, so E_UNKNOWN_GOAL applies. */
   hasGoalsSheet: boolean;
+  /** Where `settings.document` came from (SPEC 5.0), for I_DOCUMENT_KIND; absent in models built by hand. */
+  documentOrigin?: DocumentOrigin;
+}
+
+/** What named the document: Rapportperiod, the --period option, the Period column, a report title, or nothing. */
+export interface DocumentOrigin {
+  source: 'settings' | 'option' | 'periodColumn' | 'title' | 'none';
+  ref: CellRef;
+  /** The text that named it, as shown in the message. */
+  shown: string;
+  /** A bare year, settled by whether indicators have outcomes. */
+  bareYear: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,6 +278,23 @@ export interface IndicatorResult {
   targetSource: 'arsmal' | 'kf' | 'none';
   status: Status;
   achievement: number | null;
+  /** The judgement the goal proposal uses (SPEC 5.1): the status when scored, else the stated Bedömning, else null. */
+  judged: Assessment | null;
+  judgedSource: 'status' | 'stated' | 'none';
+}
+
+/**
+ * A goal's own indicators by judgement (SPEC 5.1, 5.6): scored counts, how many of them are the
+ * nämnd's stated Bedömning, and the unjudged split by why (`pending`: cannot be judged yet;
+ * `yearEnd`: an annual indicator in T1/T2, measured only at the year's end).
+ */
+export interface Judgements {
+  helt: number;
+  delvis: number;
+  inte: number;
+  stated: number;
+  pending: number;
+  yearEnd: number;
 }
 
 export interface GoalResult {
@@ -269,6 +302,8 @@ export interface GoalResult {
   proposed: Status; // helt | delvis | inte | ej_bedomd
   score: number | null;
   counts: StatusCounts; // of its own indicators
+  /** Its own indicators by judgement; absent in results built by hand (then derived from counts). */
+  judgements?: Judgements;
   sentence: string;
 }
 
@@ -290,8 +325,10 @@ export interface FinanceSummary {
 // ---------------------------------------------------------------------------------------------
 
 export interface Report {
-  version: 1;
+  version: 2;
   period: string | null;
+  /** The document judged (SPEC 5.0), null when Målkoll could not tell. */
+  document: DocumentKind | null;
   lang: Lang;
   summary: { errors: number; warnings: number; infos: number };
   issues: Issue[];
@@ -309,6 +346,13 @@ export interface Report {
     targetSource: IndicatorResult['targetSource'];
     status: Status;
     achievement: number | null;
+    /** The indicator's stated Bedömning (SPEC 2.2), null when blank. */
+    stated: Assessment | null;
+    judged: Assessment | null;
+    judgedSource: IndicatorResult['judgedSource'];
+    /** SPEC 5.8, not computed yet: always null. */
+    previous: { value: number | null; status: Status | null } | null;
+    change: 'better' | 'worse' | 'same' | 'new' | null;
   }[];
   goals: {
     number: string;
@@ -318,6 +362,11 @@ export interface Report {
     proposed: Status;
     score: number | null;
     counts: StatusCounts;
+    /** Own indicators by judgement (SPEC 5.1): scored, and `none` for those without any. */
+    judged: { helt: number; delvis: number; inte: number; none: number };
+    /** How many of those judgements are the nämnd's stated Bedömning. */
+    statedSource: number;
+    expectedResult: string | null;
     sentence: string;
   }[];
   activities: {

@@ -9,4 +9,5 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   planYear: null,
   goalHeltAbove: 0.75,
   goalDelvisFrom: 0.5,
+  document: null,
 };

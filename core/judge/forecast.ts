@@ -53,6 +53,18 @@ export interface ValueChoice {
   source: 'prognos' | 'computed' | 'outcome' | 'none';
   /** Beräknad prognos, also when Prognos helår wins (it is written to its own column). */
   computed: number | null;
+  /** A count or amount in T1/T2 with neither forecast nor method: not judged on a part-year figure (SPEC 5.2). */
+  forecastNeeded?: boolean;
+}
+
+const COUNT_UNITS = new Set(['st', 'kr', 'tkr', 'mnkr', 'timmar', 'dygn']);
+
+/** A count or amount (SPEC 5.2): unit st, kr, tkr, mnkr, timmar or dygn, or a name beginning `Antal` without ` per `. */
+export function isCountOrAmount(indicator: Indicator): boolean {
+  const unit = indicator.unit === null ? '' : fold(indicator.unit);
+  if (COUNT_UNITS.has(unit)) return true;
+  const name = fold(indicator.name);
+  return name.startsWith('antal') && !name.includes(' per ');
 }
 
 function numberOf(parsed: ParsedValue): number | null {
@@ -71,6 +83,13 @@ export function chooseValue(indicator: Indicator, settings: Settings, issues: Is
   const outcome = numberOf(indicator.outcome);
   const lang = settings.lang;
   if (method === 'manuell' && indicator.forecast.kind === 'missing') forecastMissingIssue(indicator, lang, issues);
+  // In a verksamhetsberättelse the year is over: its outcome is the value, whatever forecast stands beside it (SPEC 5.0).
+  if (settings.document === 'vb' && outcome !== null) return { value: outcome, source: 'outcome', computed: null };
+  const partYear = settings.document === 't1' || settings.document === 't2';
+  if (partYear && forecast === null && indicator.method === null && outcome !== null && indicator.periodicity !== 'ar' && isCountOrAmount(indicator)) {
+    forecastNeededIssue(indicator, lang, issues);
+    return { value: null, source: 'none', computed: null, forecastNeeded: true };
+  }
 
   let computed: number | null = null;
   if (outcome !== null && indicator.periodicity !== 'ar') {
@@ -94,6 +113,16 @@ function forecastMissingIssue(indicator: Indicator, lang: Lang, issues: Issue[])
       ? 'Forecast method is Manual but the full-year forecast (Prognos helår) is blank: fill it in.'
       : 'Prognosmetoden är Manuell men Prognos helår är tom: fyll i prognosen.';
   issues.push(issueAt('warning', 'W_FORECAST_MISSING', ref, message));
+}
+
+function forecastNeededIssue(indicator: Indicator, lang: Lang, issues: Issue[]): void {
+  const ref = indicator.cells.forecast ?? indicator.cells.outcome ?? indicator.cells.name;
+  if (!ref) return;
+  const message =
+    lang === 'en'
+      ? 'A count or amount is not judged on a part-year outcome: fill in Prognos helår, or a Prognosmetod (Linjär, Säsong).'
+      : 'Ett antal eller belopp bedöms inte på ett delårsutfall: fyll i Prognos helår eller en Prognosmetod (Linjär, Säsong).';
+  issues.push(issueAt('warning', 'W_FORECAST_NEEDED', ref, message));
 }
 
 function seasonalFallbackIssue(indicator: Indicator, lang: Lang, issues: Issue[]): void {

@@ -1,8 +1,8 @@
 // Proposes each goal's assessment bottom-up through the goal hierarchy (SPEC 5.5) and compares it with the stated one.
 import { issueAt } from '../common/issues';
-import { activitySentence, countsSentence, countStatuses, type NounKey } from './sentence';
+import { activitySentence, countsSentence, countStatuses, judgementSentence, planSentence, type NounKey } from './sentence';
 import { STATUS_TEXT } from '../common/status';
-import type { Activity, Assessment, Goal, GoalResult, IndicatorResult, Issue, Lang, Settings, Status } from '../types';
+import type { Activity, Assessment, Goal, GoalResult, IndicatorResult, Issue, Judgements, Lang, Settings, Status } from '../types';
 
 const SCORE: Partial<Record<Status, number>> = { helt: 1, delvis: 0.5, inte: 0 };
 
@@ -29,10 +29,42 @@ export function proposeFromStatuses(statuses: Iterable<Status>, heltAbove: numbe
   return { status: s > heltAbove ? 'helt' : s >= delvisFrom ? 'delvis' : 'inte', score: s };
 }
 
-/** A goal without scored inputs: any Försenad/Avbruten or overdue activity → delvis; others → helt; none → ej_bedomd. */
+/**
+ * A goal without scored inputs: any Försenad/Avbruten or overdue activity → delvis; others → helt; none → ej_bedomd.
+ * Only activities on a sheet that reports on them count (see `isReported`).
+ */
 export function proposeFromActivities(activities: Activity[]): Status {
   if (activities.length === 0) return 'ej_bedomd';
   return troubledCount(activities) > 0 ? 'delvis' : 'helt';
+}
+
+/**
+ * An activity whose sheet reports on progress: it has a Status or an Avvikelse column (SPEC 5.5; in an
+ * ILS report a blank Avvikelse means the activity runs to plan). A bare list says nothing about progress.
+ */
+export function isReported(activity: Activity): boolean {
+  return activity.cells.status !== undefined || activity.cells.deviation !== undefined;
+}
+
+/** The judgement a goal uses: a scored status, else the stated Bedömning (SPEC 5.1), else none. */
+export function judgedOf(r: IndicatorResult): Assessment | null {
+  if (r.status === 'helt' || r.status === 'delvis' || r.status === 'inte') return r.status;
+  return r.judgedSource === 'stated' ? r.judged : null;
+}
+
+/** Own indicators by judgement (SPEC 5.1); unjudged annual indicators in T1/T2 are measured only at the year's end. */
+export function judgementsOf(indicators: IndicatorResult[], settings: Settings): Judgements {
+  const j: Judgements = { helt: 0, delvis: 0, inte: 0, stated: 0, pending: 0, yearEnd: 0 };
+  const partYear = settings.document === 't1' || settings.document === 't2';
+  for (const r of indicators) {
+    const judged = judgedOf(r);
+    if (judged) {
+      j[judged]++;
+      if (r.judgedSource === 'stated' && judged === r.judged) j.stated++;
+    } else if (partYear && r.status === 'ej_matt' && r.indicator.periodicity === 'ar') j.yearEnd++;
+    else j.pending++;
+  }
+  return j;
 }
 
 /** Activities that are Försenad, Avbruten or overdue. */
@@ -92,9 +124,10 @@ export function proposeGoals(
     });
     return lists;
   };
-  const ownStatuses = collect(indicators, (r) => r.indicator.goal, (r) => r.status);
+  const ownResults = collect(indicators, (r) => r.indicator.goal, (r) => r);
   const ownActivities = collect(activities, (a) => a.goal, (a) => a);
   const childIndexes = collect(goals, (g) => g.parent, (_, index) => index);
+  const plan = settings.document === 'plan';
 
   // Deepest first, in model order within a depth (a stable sort by depth, by bucketing).
   const byDepth: number[][] = [];
@@ -104,31 +137,69 @@ export function proposeGoals(
     for (const index of byDepth[d] ?? []) {
       const goal = goals[index];
       const slot = slotOfGoal[index];
-      const own = ownStatuses[slot] ?? [];
+      const own = ownResults[slot] ?? [];
       const childList = goal.valid ? childIndexes[slot] ?? [] : [];
       const children = childList.map((child) => goals[child]);
+      const goalActivities = ownActivities[slot] ?? [];
+      const counts = countStatuses(own.map((r) => r.status));
+      const judgements = judgementsOf(own, settings);
+      if (plan) {
+        results[index] = { goal, proposed: 'ej_bedomd', score: null, counts, judgements, sentence: planGoalSentence(own, children, goalActivities, settings.lang) };
+        continue;
+      }
       const childStatuses = childList.map((child) => goals[child].stated ?? results[child]?.proposed ?? 'ej_bedomd');
-      let proposal = proposeFromStatuses(own.concat(childStatuses), settings.goalHeltAbove, settings.goalDelvisFrom);
-      const counts = countStatuses(own);
-      let sentence = goalUnderlag(counts, children, childStatuses, settings.lang);
+      const judged: Status[] = [];
+      for (const r of own) {
+        const judgement = judgedOf(r);
+        if (judgement) judged.push(judgement);
+      }
+      let proposal = proposeFromStatuses(judged.concat(childStatuses), settings.goalHeltAbove, settings.goalDelvisFrom);
+      let sentence = goalUnderlag(judgements, children, childStatuses, settings.lang);
       if (proposal.status === 'ej_bedomd') {
-        // Nothing scored: the activities decide, and the sentence says so.
-        const goalActivities = ownActivities[slot] ?? [];
-        proposal = { status: proposeFromActivities(goalActivities), score: null };
-        const aboutActivities = activitySentence(goalActivities.length, troubledCount(goalActivities), settings.lang);
+        // Nothing scored: the activities decide when their sheet reports on them, and the sentence says so.
+        const reported = goalActivities.filter(isReported);
+        proposal = { status: proposeFromActivities(reported), score: null };
+        const aboutActivities = activitySentence(reported.length, troubledCount(reported), settings.lang);
         sentence = [sentence, aboutActivities].filter((part) => part !== '').join(' ');
       }
-      results[index] = { goal, proposed: proposal.status, score: proposal.score, counts, sentence };
+      results[index] = { goal, proposed: proposal.status, score: proposal.score, counts, judgements, sentence };
     }
   }
-  for (const result of results) assessmentIssues(result.goal, result.proposed, settings.lang, issues);
+  if (!plan) for (const result of results) assessmentIssues(result.goal, result.proposed, settings.lang, issues);
   return results;
 }
 
+/** A plan's Underlag: what the goal holds (indicators and their targets, sub-goals, activities). */
+function planGoalSentence(own: IndicatorResult[], children: Goal[], activities: Activity[], lang: Lang): string {
+  let targetsSet = 0;
+  let pending = 0;
+  for (const r of own) {
+    if (r.targetSource !== 'none') targetsSet++;
+    else if (isPendingTarget(r)) pending++;
+  }
+  return planSentence(
+    {
+      indicators: own.length,
+      targetsSet,
+      pending,
+      subGoals: children.length,
+      subGoalNoun: children.length > 0 ? subGoalNoun(children) : 'mal',
+      activities: activities.length,
+    },
+    lang,
+  );
+}
+
+/** The target is pending: the nämnd's årsmål says so, or it is blank and KF's says so. */
+export function isPendingTarget(r: IndicatorResult): boolean {
+  const { arsmal, kfArsmal } = r.indicator;
+  return arsmal.kind === 'pending' || (arsmal.kind === 'missing' && kfArsmal.kind === 'pending');
+}
+
 /** Own indicators first (opening "Bedömningen grundar sig på att …" when mixed), then the sub-goals. */
-function goalUnderlag(counts: GoalResult['counts'], children: Goal[], childStatuses: Status[], lang: Lang): string {
+function goalUnderlag(judgements: Judgements, children: Goal[], childStatuses: Status[], lang: Lang): string {
   const parts: string[] = [];
-  const aboutIndicators = countsSentence(counts, 'indikator', lang, true);
+  const aboutIndicators = judgementSentence(judgements, lang, true);
   if (aboutIndicators) parts.push(aboutIndicators);
   if (children.length > 0) parts.push(countsSentence(countStatuses(childStatuses), subGoalNoun(children), lang, parts.length === 0));
   return parts.join(' ');

@@ -4,7 +4,7 @@ import { chooseValue } from './forecast';
 import { issueAt } from '../common/issues';
 import { STATUS_TEXT } from '../common/status';
 import { formatNumber, reconcileUnits } from '../read/values';
-import type { Direction, Indicator, IndicatorResult, Issue, Lang, ParsedValue, Settings, Status } from '../types';
+import type { Assessment, Direction, Indicator, IndicatorResult, Issue, Lang, ParsedValue, Settings, Status } from '../types';
 
 /** The comparison a target and direction call for. */
 export type Rule =
@@ -272,8 +272,12 @@ function targetNumber(target: ParsedValue | null): number | null {
   return null;
 }
 
-/** SPEC 5.1–5.4 for one indicator row, pushing its issues (value, target, direction, deviation). */
+/**
+ * SPEC 5.1–5.4 for one indicator row, pushing its issues (value, target, direction, deviation). In a
+ * plan (5.0) nothing is judged: the target and direction are still checked.
+ */
 export function assessIndicator(indicator: Indicator, settings: Settings, issues: Issue[]): IndicatorResult {
+  if (settings.document === 'plan') return planIndicator(indicator, settings, issues);
   const lang = settings.lang;
   const choice = chooseValue(indicator, settings, issues);
   const { target, source: targetSource } = chooseTarget(indicator, judgedValue(indicator, choice.source), lang, issues);
@@ -281,7 +285,7 @@ export function assessIndicator(indicator: Indicator, settings: Settings, issues
   directionIssue(indicator, decision, lang, issues);
 
   let judgement: Judgement;
-  if (!target) judgement = { status: 'ej_bedomd', achievement: null };
+  if (!target || choice.forecastNeeded) judgement = { status: 'ej_bedomd', achievement: null };
   else if (choice.value === null) judgement = { status: 'ej_matt', achievement: null };
   else {
     const threshold = indicator.partialThreshold ?? settings.partialThreshold;
@@ -303,5 +307,62 @@ export function assessIndicator(indicator: Indicator, settings: Settings, issues
     targetSource,
     status: judgement.status,
     achievement: judgement.achievement,
+    ...judgementOf(indicator, judgement.status, lang, issues),
   };
+}
+
+/** A plan's indicator: target and direction checked, no value, status or judgement (SPEC 5.0). */
+function planIndicator(indicator: Indicator, settings: Settings, issues: Issue[]): IndicatorResult {
+  const lang = settings.lang;
+  const { target, source: targetSource } = chooseTarget(indicator, null, lang, issues);
+  const decision = decideDirection(indicator, target ?? indicator.arsmal);
+  directionIssue(indicator, decision, lang, issues);
+  return {
+    indicator,
+    unit: indicator.unit,
+    direction: decision.direction,
+    directionSource: decision.source,
+    value: null,
+    valueSource: 'none',
+    computedForecast: null,
+    target: targetNumber(target),
+    targetSource,
+    status: 'ej_bedomd',
+    achievement: null,
+    judged: null,
+    judgedSource: 'none',
+  };
+}
+
+function isScored(status: Status): status is Assessment {
+  return status === 'helt' || status === 'delvis' || status === 'inte';
+}
+
+/**
+ * The judgement the goal uses (SPEC 5.1): a scored status; else the nämnd's stated Bedömning
+ * (I_INDICATOR_JUDGED_BY_NAMND); else none. A stated Bedömning that differs from a scored status is
+ * W_INDICATOR_ASSESSMENT_DIFFERS (the status stands).
+ */
+function judgementOf(indicator: Indicator, status: Status, lang: Lang, issues: Issue[]): Pick<IndicatorResult, 'judged' | 'judgedSource'> {
+  const stated = indicator.stated;
+  const ref = indicator.cells.stated ?? indicator.cells.name;
+  if (isScored(status)) {
+    if (stated && stated !== status && ref) {
+      const message =
+        lang === 'en'
+          ? `The stated assessment "${STATUS_TEXT.en[stated]}" differs from the status the values give, "${STATUS_TEXT.en[status]}".`
+          : `Bedömningen "${STATUS_TEXT.sv[stated]}" skiljer sig från statusen som värdena ger, "${STATUS_TEXT.sv[status]}".`;
+      issues.push(issueAt('warning', 'W_INDICATOR_ASSESSMENT_DIFFERS', ref, message));
+    }
+    return { judged: status, judgedSource: 'status' };
+  }
+  if (!stated) return { judged: null, judgedSource: 'none' };
+  if (ref) {
+    const message =
+      lang === 'en'
+        ? `The indicator has no value to judge (${STATUS_TEXT.en[status].toLowerCase()}); the committee's stated assessment "${STATUS_TEXT.en[stated]}" is used for the goal.`
+        : `Indikatorn har inget värde att bedöma (${STATUS_TEXT.sv[status].toLowerCase()}); nämndens bedömning "${STATUS_TEXT.sv[stated]}" används för målet.`;
+    issues.push(issueAt('info', 'I_INDICATOR_JUDGED_BY_NAMND', ref, message));
+  }
+  return { judged: stated, judgedSource: 'stated' };
 }

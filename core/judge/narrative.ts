@@ -203,13 +203,9 @@ export function judgementCounts(judgements: Iterable<Assessment | null>): Judgem
   return counts;
 }
 
-/**
- * The judgement an indicator counts with for its goal: its status when scored. (When indicators get a
- * `judged` field — the nämnd's stated Bedömning for one without a value, SPEC 5.1 — that wins.)
- */
+/** The judgement an indicator counts with for its goal: its status when scored, else the nämnd's stated Bedömning (SPEC 5.1). */
 export function indicatorJudgement(result: IndicatorResult): Assessment | null {
-  if ('judged' in result) return (result as { judged: Assessment | null }).judged;
-  return scored(result.status);
+  return result.judged;
 }
 
 function scored(status: Status): Assessment | null {

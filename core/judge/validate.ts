@@ -1,7 +1,9 @@
 // Checks the workbook model for the structural and consistency findings of SPEC 4 (goal numbers and hierarchy, names, KF targets, outcomes, gender split, activity dates).
 import { decideDirection } from './direction';
 import { issueAt } from '../common/issues';
+import { fold } from '../common/text';
 import { periodEnd } from '../read/period';
+import { documentKindIssues } from '../read/document';
 import { decimalsOf, describeValue } from '../read/rows';
 import { headerNameOf } from '../read/headers';
 import { describeCell, formatNumber } from '../read/values';
@@ -80,6 +82,16 @@ const MESSAGES: Record<string, { severity: Severity } & Record<Lang, (p: Params)
     severity: 'info',
     sv: (p) => `Nämndens årsmål ${p.value} är mindre ambitiöst än KF:s årsmål ${p.kf} (${p.direction}).`,
     en: (p) => `The committee's target ${p.value} is less ambitious than KF's target ${p.kf} (${p.direction}).`,
+  },
+  W_TARGET_LEFT_TO_NAMND: {
+    severity: 'warning',
+    sv: (p) => `KF:s årsmål säger att nämnden ska ta fram målvärdet (${p.kf}) men nämndens årsmål för ${p.name} är ${p.value}; fyll i nämndens årsmål.`,
+    en: (p) => `KF's target leaves the target to the committee (${p.kf}) but the committee's target for ${p.name} is ${p.value}; fill in the committee's target.`,
+  },
+  W_EXPECTED_RESULT_MISSING: {
+    severity: 'warning',
+    sv: (p) => `${p.level} ${p.number} saknar Förväntat resultat; skriv vad nämnden förväntar sig uppnå.`,
+    en: (p) => `${p.level} ${p.number} has no expected result (Förväntat resultat); write what the committee expects to achieve.`,
   },
   W_OUTCOME_MISSING: {
     severity: 'warning',
@@ -287,6 +299,26 @@ function validateGoalSheet(goals: Goal[], shared: GoalIndex | null, r: Reporter)
 }
 
 const CHECKED_FOR_CONTENT: Set<Level> = new Set(['verksamhetsomradesmal', 'namndmal', 'enhetsmal']);
+const NEEDS_EXPECTED_RESULT: Set<Level> = new Set(['namndmal', 'enhetsmal']);
+
+/**
+ * W_EXPECTED_RESULT_MISSING: a nämndmål or enhetsmål without Förväntat resultat, on a sheet that has
+ * the column or (a pasted report) gives expected results for other goals.
+ */
+function checkExpectedResults(model: WorkbookModel, r: Reporter): void {
+  const sheetsWithExpected = new Set<string>();
+  for (const goal of model.goals) {
+    if (goal.cells.expectedResult || goal.expectedResult.trim() !== '') sheetsWithExpected.add(goal.sheet);
+  }
+  if (sheetsWithExpected.size === 0) return;
+  for (const goal of model.goals) {
+    if (!goal.valid || !NEEDS_EXPECTED_RESULT.has(goal.level) || !sheetsWithExpected.has(goal.sheet) || goal.expectedResult.trim() !== '') continue;
+    r.add('W_EXPECTED_RESULT_MISSING', cellOf(goal, 'expectedResult', 'number'), {
+      level: LEVEL_TEXT[r.lang][goal.level].replace(/^./, (c) => c.toUpperCase()),
+      number: describeCell(goal.number),
+    });
+  }
+}
 
 /**
  * W_GOAL_EMPTY, once the indicator and activity checks have marked the goals they refer to (the
@@ -472,6 +504,7 @@ function validateIndicators(model: WorkbookModel, goals: GoalLookup, r: Reporter
     }
     checkKfTarget(indicator, goals, r);
     checkLooserThanKf(indicator, r);
+    checkTargetLeftToNamnd(indicator, r);
     checkOutcomeMissing(indicator, model, r);
     checkGender(indicator, r);
   }
@@ -515,6 +548,21 @@ function checkLooserThanKf(indicator: Indicator, r: Reporter): void {
     value: describeCell(describeValue(indicator.arsmal, r.lang)),
     kf: describeCell(describeValue(indicator.kfArsmal, r.lang)),
     direction: DIRECTION_TEXT[r.lang][direction],
+  });
+}
+
+const LEFT_TO_NAMND = /^tas fram av namnd/;
+const BLANK_TEXT: Record<Lang, string> = { sv: 'tomt', en: 'blank' };
+
+/** W_TARGET_LEFT_TO_NAMND: KF's target says `Tas fram av nämnd…` and the nämnd's årsmål is blank or pending (SPEC 4). */
+function checkTargetLeftToNamnd(indicator: Indicator, r: Reporter): void {
+  const { kfArsmal, arsmal } = indicator;
+  if (kfArsmal.kind !== 'pending' || !LEFT_TO_NAMND.test(fold(kfArsmal.text))) return;
+  if (arsmal.kind !== 'missing' && arsmal.kind !== 'pending') return;
+  r.add('W_TARGET_LEFT_TO_NAMND', cellOf(indicator, 'arsmal', 'kfArsmal', 'name'), {
+    kf: describeCell(kfArsmal.text),
+    name: describeCell(indicator.name),
+    value: arsmal.kind === 'pending' ? describeCell(arsmal.text) : BLANK_TEXT[r.lang],
   });
 }
 
@@ -641,8 +689,10 @@ function checkOverdue(activity: Activity, end: string, period: Period, r: Report
 /** Every SPEC 4 finding about the model's structure and consistency (assessment and finance findings come from their own modules). */
 export function validateModel(model: WorkbookModel): Issue[] {
   const r = new Reporter(model.settings.lang);
+  r.issues.push(...documentKindIssues(model));
   const index = new GoalIndex(model.goals);
   validateGoals(model, index, r);
+  checkExpectedResults(model, r);
   const goalIssuesEnd = r.issues.length;
   const goals = new GoalLookup(index);
   validateIndicators(model, goals, r);

@@ -1,7 +1,7 @@
 // Reads a workbook's grids into the model (SPEC 2): finds the input sheets and their header rows, reads the settings, and hands each table's rows to rows.ts (and a pasted report to report-layout.ts).
 import { isReportLayout, readReportLayout } from './report-layout';
 import { describeCell, parseFraction, parseValue } from './values';
-import { parsePeriod } from './period';
+import { documentFromTitle, kindOfPeriod, readDocumentText, settleBareYear, type DocumentReading } from './document';
 import { cellText, fold } from '../common/text';
 import { DEFAULT_SETTINGS } from '../common/settings';
 import { ownSheetGrids } from '../write/record';
@@ -11,6 +11,7 @@ import type {
   CellRef,
   CellValue,
   CheckOptions,
+  DocumentOrigin,
   Indicator,
   Issue,
   Lang,
@@ -189,12 +190,23 @@ function readYear(value: CellValue): number | null {
   return ok ? (parsed as { value: number }).value : null;
 }
 
-/** Settings from the Inställningar sheet (if any) and the options (which win); issues in the resulting language. */
+/** Where the Rapportperiod came from, for I_DOCUMENT_KIND. */
+export interface DocumentHint {
+  reading: DocumentReading;
+  source: DocumentOrigin['source'];
+  ref: CellRef;
+}
+
 /**
  * Reads Inställningar (and the options that override it). `fallbackSheet` is where a bad `--period`
- * option is reported when there is no settings sheet: it has no cell of its own.
+ * option is reported when there is no settings sheet: it has no cell of its own. Rapportperiod also
+ * names the document (SPEC 5.0): a plan has no report period, only its year.
  */
-export function readSettings(grid: SheetGrid | null, options: CheckOptions = {}, fallbackSheet = ''): { settings: Settings; issues: Issue[] } {
+export function readSettings(
+  grid: SheetGrid | null,
+  options: CheckOptions = {},
+  fallbackSheet = '',
+): { settings: Settings; issues: Issue[]; document?: DocumentHint } {
   const cells = grid ? settingCells(grid) : new Map<string, SettingCell>();
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const issues: Issue[] = [];
@@ -216,13 +228,18 @@ export function readSettings(grid: SheetGrid | null, options: CheckOptions = {},
   const periodCell = cells.get('period');
   const fromOptions = options.period !== undefined && options.period.trim() !== '';
   const periodValue: CellValue = fromOptions ? (options.period as string) : periodCell?.value ?? null;
+  let document: DocumentHint | undefined;
   if (!isBlank(periodValue)) {
     settings.periodText = cellText(periodValue).trim();
-    settings.period = parsePeriod(periodValue, settings.planYear);
-    if (!settings.period) {
-      // A bad --period option has no cell of its own: it is reported at the settings sheet's A1.
-      const ref = !fromOptions && periodCell ? periodCell.ref : { sheet: grid?.name ?? fallbackSheet, row: 0, col: 0 };
-      report(issues, lang, 'E_PERIOD', ref, { value: describeCell(periodValue) });
+    const reading = readDocumentText(periodValue, settings.planYear);
+    // A bad --period option has no cell of its own: it is reported at the settings sheet's A1.
+    const ref = !fromOptions && periodCell ? periodCell.ref : { sheet: grid?.name ?? fallbackSheet, row: 0, col: 0 };
+    if (!reading) report(issues, lang, 'E_PERIOD', ref, { value: describeCell(periodValue) });
+    else {
+      settings.period = reading.period;
+      settings.document = reading.kind === 'bareYear' ? null : reading.kind;
+      if (settings.planYear === null) settings.planYear = reading.year;
+      document = { reading, source: fromOptions ? 'option' : 'settings', ref };
     }
   }
   if (settings.planYear === null) settings.planYear = settings.period?.year ?? null;
@@ -234,7 +251,7 @@ export function readSettings(grid: SheetGrid | null, options: CheckOptions = {},
     if (fraction !== null) settings[key] = fraction;
     else report(issues, lang, 'E_NUMBER', cell.ref, { header: settingLabel(key, lang), value: describeCell(cell.value), expected: EXPECTED_FRACTION[lang] });
   }
-  return { settings, issues };
+  return document ? { settings, issues, document } : { settings, issues };
 }
 
 function emptyModel(settings: Settings): WorkbookModel {
@@ -349,7 +366,7 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
   const own = ownSheetGrids(grids);
   const inputs = grids.sheets.filter((grid) => !isOutputSheet(grid.name) && !own.has(grid));
   const settingsGrid = inputs.find((grid) => sheetKindByName(grid.name) === 'settings') ?? null;
-  const { settings, issues } = readSettings(settingsGrid, options, inputs[0]?.name ?? grids.sheets[0]?.name ?? '');
+  const { settings, issues, document } = readSettings(settingsGrid, options, inputs[0]?.name ?? grids.sheets[0]?.name ?? '');
   const model = emptyModel(settings);
   if (settingsGrid) {
     const scan = findHeaderRow(settingsGrid, 'settings');
@@ -370,7 +387,8 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
     recognised = true;
   }
   if (!recognised) issues.push(noInputIssue(firstUserSheet(grids, own), settings.lang));
-  if (!settings.period) inferReportPeriod(model);
+  const inferred = !settings.period && !settings.document ? inferReportPeriod(model) : null;
+  decideDocument(model, grids, document ?? inferred ?? titleHint(inputs, model));
   return { model, issues };
 }
 
@@ -397,33 +415,75 @@ function noInputIssue(firstSheet: string, lang: Lang): Issue {
   return issueAt('error', 'E_NO_INPUT', { sheet: firstSheet, row: 0, col: 0 }, message);
 }
 
+/** A pasted report's title line naming the document, when nothing else does; it also gives the report period. */
+function titleHint(inputs: SheetGrid[], model: WorkbookModel): DocumentHint | null {
+  for (const grid of inputs) {
+    const found = documentFromTitle(grid);
+    if (!found) continue;
+    const { reading } = found;
+    if (reading.period) setReportPeriod(model, reading.period, found.text);
+    return { reading, source: 'title', ref: found.ref };
+  }
+  return null;
+}
+
+/**
+ * Settles the document (SPEC 5.0): a bare year is a plan without outcomes, else a vb; a plan has no
+ * report period, so no activity is overdue. Records where the document came from (validation says so).
+ */
+function decideDocument(model: WorkbookModel, grids: WorkbookGrids, hint: DocumentHint | null): void {
+  const settings = model.settings;
+  const kind = hint ? (hint.reading.kind === 'bareYear' ? settleBareYear(model) : hint.reading.kind) : null;
+  settings.document = kind;
+  if (kind === 'plan') {
+    settings.period = null;
+    for (const activity of model.activities) activity.overdue = false;
+  }
+  const ref = hint?.ref ?? { sheet: grids.sheets.find((g) => !isOutputSheet(g.name))?.name ?? '', row: 0, col: 0 };
+  const shown = hint?.source === 'title' ? describeShown(grids, ref) : settings.periodText ?? hint?.reading.period?.text ?? '';
+  model.documentOrigin = { source: hint?.source ?? 'none', ref, shown, bareYear: hint?.reading.kind === 'bareYear' };
+}
+
+function describeShown(grids: WorkbookGrids, ref: CellRef): string {
+  const grid = grids.sheets.find((g) => g.name === ref.sheet);
+  return cellText(grid?.values[ref.row]?.[ref.col]).trim();
+}
+
+function setReportPeriod(model: WorkbookModel, period: Period, text: string): void {
+  const settings = model.settings;
+  settings.period = period;
+  settings.periodText = text;
+  if (settings.planYear === null) settings.planYear = period.year;
+  for (const activity of model.activities) activity.overdue = isOverdue(activity.end, activity.status, period);
+}
+
 /**
  * Without Rapportperiod (no Inställningar sheet, no --period option) the report period is the one
  * the indicators name most often in their Period column, counting tertial-or-finer indicators first
  * (in a T1 report the annual ones say just "2024"). A pasted ILS report carries it on every row.
  */
-function inferReportPeriod(model: WorkbookModel): void {
-  const period = mostCommonPeriod(model.indicators.filter((i) => i.periodicity !== 'ar')) ?? mostCommonPeriod(model.indicators);
-  if (!period) return;
-  const settings = model.settings;
-  settings.period = period;
-  settings.periodText = period.text;
-  if (settings.planYear === null) settings.planYear = period.year;
-  for (const activity of model.activities) activity.overdue = isOverdue(activity.end, activity.status, period);
+function inferReportPeriod(model: WorkbookModel): DocumentHint | null {
+  const found = mostCommonPeriod(model.indicators.filter((i) => i.periodicity !== 'ar')) ?? mostCommonPeriod(model.indicators);
+  if (!found) return null;
+  const { period, ref } = found;
+  setReportPeriod(model, period, period.text);
+  const reading = readDocumentText(period.text, period.year);
+  const kind = reading?.kind === 'bareYear' ? 'bareYear' : kindOfPeriod(period);
+  return { reading: { kind, year: period.year, period }, source: 'periodColumn', ref };
 }
 
-function mostCommonPeriod(indicators: Indicator[]): Period | null {
-  const tally = new Map<string, { period: Period; n: number }>();
-  let best: { period: Period; n: number } | null = null;
-  for (const { period } of indicators) {
+function mostCommonPeriod(indicators: Indicator[]): { period: Period; ref: CellRef } | null {
+  const tally = new Map<string, { period: Period; n: number; ref: CellRef }>();
+  let best: { period: Period; n: number; ref: CellRef } | null = null;
+  for (const { period, cells, sheet, row } of indicators) {
     if (!period || period.year === null) continue;
     const key = `${period.kind} ${period.index} ${period.year}`;
-    const entry = tally.get(key) ?? { period, n: 0 };
+    const entry = tally.get(key) ?? { period, n: 0, ref: cells.period ?? { sheet, row, col: 0 } };
     entry.n++;
     tally.set(key, entry);
     if (!best || entry.n > best.n) best = entry;
   }
-  return best ? best.period : null;
+  return best ? { period: best.period, ref: best.ref } : null;
 }
 
 function tableShell(kind: SheetKind, sheet: string, scan: HeaderScan): TableInfo {

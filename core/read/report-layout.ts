@@ -20,6 +20,7 @@ import type {
   TableInfo,
 } from '../types';
 import { describeCell, parseValue } from './values';
+import { parsePeriod } from './period';
 
 export interface ReportLayoutResult {
   goals: Goal[];
@@ -64,6 +65,9 @@ const FIRST_TEXT_COLS = 3;
 /** The goal number at the start of a heading's text: `1.`, `1.2`, `1.2.3.` followed by the title. */
 const NUMBER_AND_TITLE = /^(\d+(?:\.\d+)*)\.?(?:\s+|$)/;
 const ANALYS_LABEL = /^analys(?:\s*:)?(?: |$)/;
+/** A `Förväntat resultat` line under a goal heading starts the goal's expected result (SPEC 2.6). */
+const EXPECTED_LABEL = /^forvanta(?:t|de) resultat(?:\s*:)?(?: |$)/;
+const EXPECTED_PREFIX = /^[^a-zA-ZåäöÅÄÖ]*förvänta(?:t|de) resultat\s*:?\s*/i;
 const ANALYS_PREFIX = /^[^a-zA-ZåäöÅÄÖ]*analys\s*:?\s*/i;
 /** A row that tries to be an assessment although it is none of the allowed values. */
 const ASSESSMENT_LIKE = /^(uppfyll|uppnas|bedom)/;
@@ -331,6 +335,9 @@ class Scanner {
   /** Text rows after the goal's `Analys` row go into its analysis, until a table or heading. */
   private collectAnalysis = false;
   private analysis: string[] = [];
+  /** Text rows after the goal's `Förväntat resultat` row go into its expected result, until `Analys`, a table or a heading. */
+  private collectExpected = false;
+  private expected: string[] = [];
   /** The table whose rows are being read; null after a blank row until a header repeats. */
   private table: TableHeader | null = null;
   /** The last table's header, kept across blank rows so that a repeated header continues it. */
@@ -420,9 +427,14 @@ class Scanner {
   }
 
   private closeGoal(): void {
-    if (this.goal) this.goal.analysis = this.analysis.join('\n');
+    if (this.goal) {
+      this.goal.analysis = this.analysis.join('\n');
+      this.goal.expectedResult = this.expected.join('\n');
+    }
     this.analysis = [];
     this.collectAnalysis = false;
+    this.expected = [];
+    this.collectExpected = false;
   }
 
   /** A row outside any table: the goal's assessment, its `Analys` label, or running text. */
@@ -436,7 +448,16 @@ class Scanner {
     }
     const text = cleanText(values[col]);
     const folded = fold(text.slice(0, HEADING_PREFIX_CHARS));
+    if (goal && EXPECTED_LABEL.test(folded)) {
+      this.collectExpected = true;
+      this.collectAnalysis = false;
+      goal.cells.expectedResult = this.ref(row, col);
+      const inline = text.replace(EXPECTED_PREFIX, '').trim();
+      if (inline) this.expected.push(inline);
+      return;
+    }
     if (goal && ANALYS_LABEL.test(folded)) {
+      this.collectExpected = false;
       this.collectAnalysis = true;
       goal.cells.analysis = this.ref(row, col);
       const inline = text.replace(ANALYS_PREFIX, '').trim();
@@ -444,6 +465,7 @@ class Scanner {
       return;
     }
     if (this.collectAnalysis) this.analysis.push(text);
+    else if (this.collectExpected) this.expected.push(text);
   }
 
   /** Reads the row after a heading as the stated assessment; true when the row was one (or tried to be). */
@@ -467,6 +489,7 @@ class Scanner {
   private startTable(header: TableHeader): void {
     this.expectAssessment = false;
     this.collectAnalysis = false;
+    this.collectExpected = false;
     const repeated = this.lastHeader !== null && this.lastHeader.kind === header.kind;
     if (!repeated) {
       this.item = null;
@@ -551,11 +574,70 @@ class Scanner {
 // Reading the items with the table sheets' row readers
 // ---------------------------------------------------------------------------------------------
 
+/** Value kinds that can stand in a target column (what the head of a run-together Period cell must be). */
+const TARGET_KINDS = new Set(['number', 'bound', 'band', 'trend', 'pending']);
+/** The period at the end of a cell: `… Tertial 1 2024`, `… T2 2024`, `… 2024`. */
+const TRAILING_PERIOD = /^(.*?\S)\s+((?:tertial\s*[1-3]|t[1-3]|helår|kvartal\s*[1-4]|halvår\s*[12])\s+(?:19|20)\d{2}|(?:19|20)\d{2})$/i;
+
+/**
+ * A row the paste shifted (SPEC 2.6; real T1 2024 under 3.4: `8 | 8 | Tas fram av nämnd/styrelse Tertial 1 2024`
+ * in Årsmål, KF:s årsmål and Period, with Prognos helår empty): the Period cell holds a target and a
+ * period run together and a value column before it is empty. Split back when that is unambiguous —
+ * the head reads as a target, the tail as a period, and exactly one value column before it is empty
+ * with every column between it and Period filled: each value moves one column left. Returns the
+ * corrected row, or null.
+ */
+export function splitRunTogether(values: CellValue[], columns: Columns): CellValue[] | null {
+  const periodCol = columns.period;
+  if (periodCol === undefined || typeof values[periodCol] !== 'string') return null;
+  const cell = cleanText(values[periodCol]);
+  if (parsePeriod(cell) !== null) return null;
+  const match = TRAILING_PERIOD.exec(cell);
+  if (!match || parsePeriod(match[2]) === null || !TARGET_KINDS.has(parseValue(match[1]).kind)) return null;
+  const valueCols = Object.entries(columns)
+    .filter(([field, col]) => field !== 'name' && col !== undefined && col < periodCol)
+    .map(([, col]) => col as number)
+    .sort((a, b) => a - b);
+  let hole = -1;
+  for (let i = valueCols.length - 1; i >= 0; i--) {
+    if (isBlank(values[valueCols[i]])) {
+      hole = i;
+      break;
+    }
+  }
+  if (hole < 0) return null;
+  const row = values.slice();
+  for (let i = hole; i < valueCols.length - 1; i++) row[valueCols[i]] = values[valueCols[i + 1]];
+  row[valueCols[valueCols.length - 1]] = match[1];
+  row[periodCol] = match[2];
+  return row;
+}
+
+const SPLIT_MESSAGE: Record<Lang, (text: string, period: string) => string> = {
+  sv: (text, period) => `Raden var ihopskjuten vid inklistringen (${text} i Period); Målkoll läste värdena en kolumn till vänster och perioden ${period}.`,
+  en: (text, period) => `The row was run together by the paste (${text} in Period); Målkoll read the values one column to the left and the period ${period}.`,
+};
+
+/** The grid to read an indicator from: the sheet itself, or a one-row view holding the split row (the sheet is never changed). */
+function gridForItem(grid: SheetGrid, item: Item, lang: Lang, issues: Issue[]): SheetGrid {
+  if (item.kind !== 'indicators') return grid;
+  const values = grid.values[item.row] ?? [];
+  const split = splitRunTogether(values, item.columns);
+  if (!split) return grid;
+  const periodCol = item.columns.period as number;
+  const ref = { sheet: grid.name, row: item.row, col: periodCol };
+  issues.push(issueAt('info', 'I_ROW_SPLIT', ref, SPLIT_MESSAGE[lang](describeCell(values[periodCol]), describeCell(split[periodCol]))));
+  const rows: CellValue[][] = [];
+  rows[item.row] = split;
+  return { name: grid.name, values: rows, formats: grid.formats };
+}
+
 /** Reads one scanned item with the shared row reader, then puts in what the layout itself says (goal, name, comment). */
 function readItem(grid: SheetGrid, item: Item, settings: Settings, issues: Issue[]): Indicator | Activity | null {
+  const source = gridForItem(grid, item, settings.lang, issues);
   const read =
     item.kind === 'indicators'
-      ? readIndicatorRow(grid, item.row, item.columns, settings, issues)
+      ? readIndicatorRow(source, item.row, item.columns, settings, issues)
       : readActivityRow(grid, item.row, item.columns, settings, issues);
   if (!read) return null;
   if (item.goal && read.goal === '') {

@@ -61,8 +61,7 @@ function headerColumns(grid: SheetGrid, table: TableInfo, fields: string[]): Map
  * right of the table (and of every output-headed column) that is empty in all of the table's rows.
  * Without the grid (tests on a bare TableInfo) the read model's output columns are trusted.
  */
-export function placeOutputColumns(table: TableInfo, grid?: SheetGrid): PlacedColumn[] {
-  const fields = OUTPUT_FIELDS[table.kind] ?? [];
+export function placeOutputColumns(table: TableInfo, grid?: SheetGrid, fields: string[] = OUTPUT_FIELDS[table.kind] ?? []): PlacedColumn[] {
   if (!grid) return placeWithoutGrid(table, fields);
   const area = new ColumnArea(grid, table.headerRow, Math.max(table.headerRow, table.lastDataRow));
   const headed = headerColumns(grid, table, fields);

@@ -5,7 +5,7 @@ import { canonicalHeaders } from '../read/schema';
 import { readWorkbook } from '../read/read';
 import { STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
 import { buildSummarySheet, buildValidationSheet } from './summary';
-import { placeOutputColumns, type PlacedColumn } from './placement';
+import { OUTPUT_FIELDS, placeOutputColumns, type PlacedColumn } from './placement';
 import { clearHighlights, planHighlights, RowKeys, SheetIndex } from './highlights';
 import {
   ownBaseName,
@@ -52,6 +52,9 @@ const TEXT_GUARD = /^[=+\-@]/;
 export function needsTextGuard(text: string): boolean {
   return TEXT_GUARD.test(text);
 }
+
+/** In a plan nothing is judged (SPEC 5.0): no status, forecast or proposal columns, only the goals' Underlag. */
+const PLAN_OUTPUT_FIELDS: Partial<Record<TableInfo['kind'], string[]>> = { goals: ['basis'] };
 
 export const ACHIEVEMENT_FORMAT = '0 %';
 export const PERCENT_VALUE_FORMAT = '0.0 %';
@@ -153,8 +156,8 @@ function keptSheets(own: OwnSheets): RecordedSheet[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Column of every output field of a table (see placement.ts); without the grid, the read model's columns. */
-export function outputColumnsOf(table: TableInfo, grid?: SheetGrid): PlacedColumn[] {
-  return placeOutputColumns(table, grid);
+export function outputColumnsOf(table: TableInfo, grid?: SheetGrid, fields?: string[]): PlacedColumn[] {
+  return placeOutputColumns(table, grid, fields);
 }
 
 /**
@@ -174,9 +177,10 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
   const indicatorsByRow = indexByRow(results.indicators, (r) => r.indicator);
   const goalsByRow = indexByRow(results.goals, (r) => r.goal);
   const blocks: Block[] = [];
+  const plan = model.settings.document === 'plan';
   for (const table of model.tables) {
-    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell));
-    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, grids, lang, goalsByRow.get(table.sheet), goalCell));
+    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell, plan));
+    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, grids, lang, goalsByRow.get(table.sheet), goalCell, plan));
   }
   return blocks;
 }
@@ -239,9 +243,11 @@ function tableBlocks<T>(
   lang: Lang,
   results: T[] | undefined,
   cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
+  plan = false,
 ): Block[] {
   const grid = grids.sheets.find((s) => s.name === table.sheet);
-  const columns = outputColumnsOf(table, grid).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang)));
+  const fields = (plan ? PLAN_OUTPUT_FIELDS : OUTPUT_FIELDS)[table.kind] ?? [];
+  const columns = outputColumnsOf(table, grid, fields).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang)));
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
     for (let i = 0; i < columns.length; i++) columns[i].add(cellOf(columns[i].field, result, lang));

@@ -1,6 +1,6 @@
 // The JSON report of a check (SPEC 6): what the CLI writes with --json and what the task pane and sidebar render.
 import { countIssues } from '../common/issues';
-import type { FinanceSummary, GoalResult, IndicatorResult, Issue, Lang, Report, WorkbookModel } from '../types';
+import type { FinanceSummary, GoalResult, IndicatorResult, Issue, Judgements, Lang, Report, WorkbookModel } from '../types';
 
 /** Rounds to 10 significant digits so float noise (0.30000000000000004) never reaches a report; non-finite → null. */
 export function roundSignificant(value: number | null | undefined): number | null {
@@ -39,8 +39,9 @@ export function buildReport(
   lang: Lang,
 ): Report {
   return {
-    version: 1,
+    version: 2,
     period: model.settings.periodText ?? model.settings.period?.text ?? null,
+    document: model.settings.document ?? null,
     lang,
     summary: countIssues(issues),
     issues,
@@ -74,7 +75,19 @@ function reportIndicator(r: IndicatorResult): Report['indicators'][number] {
     targetSource: r.targetSource,
     status: r.status,
     achievement: roundSignificant(r.achievement),
+    stated: r.indicator.stated,
+    judged: r.judged,
+    judgedSource: r.judgedSource,
+    previous: null,
+    change: null,
   };
+}
+
+/** A goal's judgements; results built without them (by hand) derive them from the status counts. */
+export function judgementsOfGoal(r: GoalResult): Judgements {
+  if (r.judgements) return r.judgements;
+  const c = r.counts;
+  return { helt: c.helt, delvis: c.delvis, inte: c.inte, stated: 0, pending: c.ej_bedomd + c.ej_matt, yearEnd: 0 };
 }
 
 function reportGoal(r: GoalResult): Report['goals'][number] {
@@ -86,8 +99,15 @@ function reportGoal(r: GoalResult): Report['goals'][number] {
     proposed: r.proposed,
     score: roundSignificant(r.score),
     counts: { ...r.counts },
+    judged: judgedCounts(judgementsOfGoal(r)),
+    statedSource: judgementsOfGoal(r).stated,
+    expectedResult: r.goal.expectedResult.trim() === '' ? null : r.goal.expectedResult,
     sentence: r.sentence,
   };
+}
+
+function judgedCounts(j: Judgements): Report['goals'][number]['judged'] {
+  return { helt: j.helt, delvis: j.delvis, inte: j.inte, none: j.pending + j.yearEnd };
 }
 
 function roundFinance(f: FinanceSummary): FinanceSummary {

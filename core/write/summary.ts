@@ -1,5 +1,6 @@
 // The two output sheets (SPEC 6): `Sammanställning`/`Summary` (goals, level sentences, deviating indicators, budget) and `Valideringsrapport`/`Validation` (the issue list with links).
-import { roundSignificant } from './report';
+import { judgementsOfGoal, roundSignificant } from './report';
+import { isPendingTarget } from '../judge/goals';
 import { cellText } from '../common/text';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
@@ -37,6 +38,8 @@ const LABELS = {
     period: 'Period',
     noPeriod: '(ingen rapportperiod angiven)',
     goalHeader: ['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Helt', 'Delvis', 'Inte', 'Ej bedömd/mätt', 'Förslag', 'Bedömning', 'Avviker', 'Underlag'],
+    planHeader: ['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Med årsmål', 'Årsmål ej fastställt', 'Utan årsmål', 'Aktiviteter', 'Förväntat resultat', 'Underlag'],
+    planNote: 'Verksamhetsplan: Målkoll bedömer inga indikatorer eller mål, utan visar vad planen innehåller per mål.',
     noGoals: 'Inga mål hittades.',
     unjudged: (numbers: string[]) =>
       `Målkoll har inget underlag för att föreslå en bedömning av ${numbers.length === 1 ? 'mål' : `${numbers.length} mål som nämnden har bedömt:`} ${joinNumbers(numbers, 'och')}${numbers.length === 1 ? ', som nämnden har bedömt' : ''}; ${numbers.length === 1 ? 'det räknas' : 'de räknas'} inte som avvikande.`,
@@ -67,6 +70,8 @@ const LABELS = {
     period: 'Period',
     noPeriod: '(no report period given)',
     goalHeader: ['Level', 'Number', 'Goal', 'Indicators', 'Fully', 'Partly', 'Not', 'Not assessed/measured', 'Proposal', 'Stated', 'Differs', 'Basis'],
+    planHeader: ['Level', 'Number', 'Goal', 'Indicators', 'With target', 'Target not set yet', 'Without target', 'Activities', 'Expected result', 'Basis'],
+    planNote: 'Business plan: Målkoll judges no indicator or goal; it shows what the plan holds per goal.',
     noGoals: 'No goals found.',
     unjudged: (numbers: string[]) =>
       `Målkoll has nothing to base a proposal on for ${numbers.length === 1 ? 'goal' : `${numbers.length} goals the committee has assessed:`} ${joinNumbers(numbers, 'and')}${numbers.length === 1 ? ', which the committee has assessed' : ''}; ${numbers.length === 1 ? 'it is' : 'they are'} not counted as differing.`,
@@ -255,6 +260,7 @@ export function buildSummarySheet(
   finance: FinanceSummary | null,
   lang: Lang,
 ): NewSheet {
+  if (model.settings.document === 'plan') return buildPlanSummarySheet(model, results, finance, lang);
   const t = LABELS[lang];
   const widths = [30, 9, 50, 12, 9, 9, 13, 16, 16, 16, 9, 90];
   const sheet = new SheetBuilder(widths.length);
@@ -272,21 +278,71 @@ export function buildSummarySheet(
   return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], widths, 4);
 }
 
+/**
+ * A plan's summary (SPEC 5.0): per goal its indicators, targets set, pending and missing, activities
+ * and whether it has an expected result; no statuses, proposals or level sentences. The budget follows.
+ */
+function buildPlanSummarySheet(
+  model: WorkbookModel,
+  results: { indicators: IndicatorResult[]; goals: GoalResult[] },
+  finance: FinanceSummary | null,
+  lang: Lang,
+): NewSheet {
+  const t = LABELS[lang];
+  const widths = [30, 9, 50, 12, 12, 20, 13, 12, 60, 90];
+  const sheet = new SheetBuilder(widths.length);
+  sheet.add([bold(t.title)]);
+  sheet.add([bold(t.period), model.settings.periodText ?? t.noPeriod]);
+  sheet.add([t.planNote]);
+  sheet.add(t.planHeader.map(bold));
+  if (results.goals.length === 0) sheet.add([t.noGoals]);
+  const byGoal = new Map<string, IndicatorResult[]>();
+  for (const r of results.indicators) {
+    const list = byGoal.get(r.indicator.goal);
+    if (list) list.push(r);
+    else byGoal.set(r.indicator.goal, [r]);
+  }
+  const activities = new Map<string, number>();
+  for (const a of model.activities) activities.set(a.goal, (activities.get(a.goal) ?? 0) + 1);
+  for (const g of results.goals) {
+    const own = byGoal.get(g.goal.number) ?? [];
+    const set = own.filter((r) => r.targetSource !== 'none').length;
+    const pending = own.filter((r) => r.targetSource === 'none' && isPendingTarget(r)).length;
+    sheet.add([
+      LEVEL_TEXT[lang][g.goal.level],
+      g.goal.number,
+      g.goal.title,
+      own.length,
+      set,
+      pending,
+      own.length - set - pending,
+      activities.get(g.goal.number) ?? 0,
+      g.goal.expectedResult.trim() || null,
+      g.sentence || null,
+    ]);
+  }
+  sheet.add();
+  addBudget(sheet, finance, lang);
+  return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], widths, 4);
+}
+
+/** The goal table; the indicator counts are judgements (SPEC 5.1), so that they agree with Underlag. */
 function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
   const t = LABELS[lang];
   sheet.add(t.goalHeader.map(bold));
   if (goals.length === 0) sheet.add([t.noGoals]);
   for (const g of goals) {
-    const c = g.counts;
+    const j = judgementsOfGoal(g);
+    const unjudged = j.pending + j.yearEnd;
     sheet.add([
       LEVEL_TEXT[lang][g.goal.level],
       g.goal.number,
       g.goal.title,
-      c.helt + c.delvis + c.inte + c.ej_bedomd + c.ej_matt,
-      c.helt,
-      c.delvis,
-      c.inte,
-      c.ej_bedomd + c.ej_matt,
+      j.helt + j.delvis + j.inte + unjudged,
+      j.helt,
+      j.delvis,
+      j.inte,
+      unjudged,
       status(g.proposed, lang),
       g.goal.stated ? status(g.goal.stated, lang) : null,
       proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null,

@@ -17,8 +17,11 @@ const LISTS: Record<Lang, Partial<Record<SheetKind, Record<string, string[]>>>> 
     goals: {
       level: Object.values(LEVEL_TEXT.sv),
       stated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
+      previousStated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
     },
     indicators: {
+      stated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
+      previousStated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
       periodicity: ['År', 'Tertial', 'Halvår', 'Kvartal', 'Månad'],
       method: ['Senaste värde', 'Linjär', 'Säsong', 'Manuell'],
       direction: ['Högre är bättre', 'Lägre är bättre', 'Intervall', 'Exakt'],
@@ -31,8 +34,11 @@ const LISTS: Record<Lang, Partial<Record<SheetKind, Record<string, string[]>>>> 
     goals: {
       level: Object.values(LEVEL_TEXT.en),
       stated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
+      previousStated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
     },
     indicators: {
+      stated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
+      previousStated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
       periodicity: ['Year', 'Tertial', 'Half-year', 'Quarter', 'Month'],
       method: ['Latest value', 'Linear', 'Seasonal', 'Manual'],
       direction: ['Higher is better', 'Lower is better', 'Interval', 'Exact'],
@@ -61,6 +67,8 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
       title: 'Alla barn och unga i stadsdelsområdet har en meningsfull fritid, hälsofrämjande aktiviteter och jämlika uppväxtvillkor',
       stated: { list: 'stated', index: 0 },
       analysis: 'Vidare bedöms indikatorn uppnås delvis och planerade aktiviteter har påbörjats eller bedöms genomföras.',
+      // The report's "Förväntat resultat" of 1.1.1 (T1 2024), its second point: the one the example indicator measures.
+      expectedResult: 'Flickors deltagande på fritidsgårdarna ökar (2023: 36,5 procent flickor)',
     },
   ],
   indicators: [
@@ -97,7 +105,7 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
 };
 
 const MNKR_FIELDS = new Set(['budget', 'justeringar', 'forandringar', 'prognos', 'avvikelse', 'utfall']);
-const WIDE_FIELDS = new Set(['title', 'analysis', 'name', 'comment', 'deviation']);
+const WIDE_FIELDS = new Set(['title', 'analysis', 'name', 'comment', 'deviation', 'expectedResult', 'actions']);
 
 function columnWidth(kind: SheetKind, field: string, header: string): number {
   if (WIDE_FIELDS.has(field) || (kind === 'finance' && field === 'label')) return field === 'title' || field === 'name' ? 60 : 50;

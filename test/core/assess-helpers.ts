@@ -146,10 +146,12 @@ export function fixtureGoals(): Goal[] {
 }
 
 export function makeActivity(goal: string, status: Activity['status'], overdue = false): Activity {
-  return { sheet: 'Aktiviteter', row: 1, goal, name: `Aktivitet ${goal}`, start: '2024-01-01', end: '2024-12-31', status, deviation: '', overdue, cells: {} };
+  // On a sheet with a Status column: it reports on progress (SPEC 5.5).
+  const cells = { status: { sheet: 'Aktiviteter', row: 1, col: 2 } };
+  return { sheet: 'Aktiviteter', row: 1, goal, name: `Aktivitet ${goal}`, start: '2024-01-01', end: '2024-12-31', status, deviation: '', overdue, cells };
 }
 
-/** The fixture's activities (Aktiviteter sheet: Mål, Aktivitet, Startdatum, Slutdatum, Avvikelse; no status column). */
+/** The fixture's activities (Aktiviteter sheet: Mål, Aktivitet, Startdatum, Slutdatum, Avvikelse; no status column, so Avvikelse is the report). */
 export function fixtureActivities(): Activity[] {
   const [, ...rows] = readTsv(path.join(EAV_DIR, 'Aktiviteter.tsv'));
   return rows.map((r, i) => ({
@@ -162,7 +164,8 @@ export function fixtureActivities(): Activity[] {
     status: null,
     deviation: cellText(r[4]),
     overdue: false,
-    cells: {},
+    // The sheet has an Avvikelse column: it reports on progress (SPEC 5.5).
+    cells: { deviation: { sheet: 'Aktiviteter', row: i + 1, col: 4 } },
   }));
 }
 

@@ -30,8 +30,9 @@ describe('check on the T1 2024 workbook', () => {
   const { report, plan } = check(grids);
 
   it('reports the period, the language and counts that match the issues', () => {
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.period).toBe('Tertial 1 2024');
+    expect(report.document).toBe('t1');
     expect(report.lang).toBe('sv');
     const count = (s: Issue['severity']) => report.issues.filter((i) => i.severity === s).length;
     expect(report.summary).toEqual({ errors: count('error'), warnings: count('warning'), infos: count('info') });

@@ -1,8 +1,8 @@
-// Golden tests: the JSON report and the summary sheet of the T1 2024 workbook, compared with reviewed files (UPDATE_GOLDEN=1 rewrites them).
+// Golden tests: the JSON report and the summary sheet of the T1 2024 workbook (also with the nämnd's Bedömning of its annual indicators) and of the VP 2024 plan, compared with reviewed files (UPDATE_GOLDEN=1 rewrites them).
 import * as fs from 'fs';
 import * as path from 'path';
 import { check } from '../../core/check';
-import { eavTextWorkbook } from '../helpers/fixtures';
+import { eavJudgedWorkbook, eavTextWorkbook, eavVpWorkbook } from '../helpers/fixtures';
 
 const GOLDEN_DIR = path.join(__dirname, 'golden');
 
@@ -34,5 +34,29 @@ describe('golden files of the T1 2024 workbook', () => {
   it('summary sheet values', () => {
     const summary = plan.sheets.find((s) => s.name === 'Sammanställning');
     expectGolden('eav-t1-2024.summary.json', summary?.values);
+  });
+});
+
+describe('golden files of the T1 2024 workbook with the Bedömning column', () => {
+  const { report, plan } = check(eavJudgedWorkbook());
+
+  it('JSON report', () => {
+    expectGolden('eav-t1-2024-bedomning.report.json', report);
+  });
+
+  it('summary sheet values', () => {
+    expectGolden('eav-t1-2024-bedomning.summary.json', plan.sheets.find((s) => s.name === 'Sammanställning')?.values);
+  });
+});
+
+describe('golden files of the VP 2024 plan', () => {
+  const { report, plan } = check(eavVpWorkbook());
+
+  it('JSON report', () => {
+    expectGolden('eav-vp-2024.report.json', report);
+  });
+
+  it('summary sheet values', () => {
+    expectGolden('eav-vp-2024.summary.json', plan.sheets.find((s) => s.name === 'Sammanställning')?.values);
   });
 });

@@ -6,7 +6,7 @@ import { parseStatus, STATUS_FILL, STATUS_FONT } from '../../core/common/status'
 import type { WorkbookGrids, WritePlan } from '../../core/types';
 import { applyPlan, chunkAddresses, readWorkbookGrids, runCheck, runClear, runTemplate, selectCell } from '../../excel-addin/adapter';
 import { applyPlanToGrids } from '../helpers/apply-plan';
-import { eavTextWorkbook } from '../helpers/fixtures';
+import { eavTextWorkbook, eavVpWorkbook } from '../helpers/fixtures';
 import { eavTypedWorkbook } from '../helpers/typed-fixtures';
 import { FakeRequestContext, FakeWorkbook } from './fake-excel';
 
@@ -309,5 +309,23 @@ describe('commands on the T1 2024 workbook', () => {
     const names = book.sheets.map((s) => s.name);
     await measure(book, (ctx) => runTemplate(ctx, 'sv'));
     expect(book.sheets.map((s) => s.name)).toEqual(names);
+  });
+});
+
+describe('Kontrollera on the real VP 2024 plan (SPEC 5.0)', () => {
+  it('gives the core report in three syncs, colours no status cell and changes none of the user\'s cells', async () => {
+    const grids = eavVpWorkbook();
+    const book = FakeWorkbook.fromGrids(grids);
+    const { result: report, syncs } = await measure(book, (ctx) => runCheck(ctx));
+    expect(syncs).toBeLessThanOrEqual(3);
+    expect(report).toEqual(check(grids).report);
+    expect(report.document).toBe('plan');
+    const statusFills = new Set(Object.values(STATUS_FILL));
+    const after = book.toGrids();
+    for (const sheet of grids.sheets) {
+      const actual = after.sheets.find((s) => s.name === sheet.name)!;
+      sheet.values.forEach((row, r) => row.forEach((value, c) => value !== null && expect([sheet.name, r, c, actual.values[r][c]]).toEqual([sheet.name, r, c, value])));
+      expect(actual.fills!.flat().filter((f) => f !== null && statusFills.has(f))).toEqual([]);
+    }
   });
 });

@@ -67,7 +67,9 @@ export function indicator(row: number, goal: string, name: string, comment = '')
 export function result(ind: Indicator, status: Status, over: Partial<IndicatorResult> = {}): IndicatorResult {
   return {
     indicator: ind, unit: '%', direction: 'higher', directionSource: 'column', value: null, valueSource: 'none',
-    computedForecast: null, target: null, targetSource: 'arsmal', status, achievement: null, ...over,
+    computedForecast: null, target: null, targetSource: 'arsmal', status, achievement: null,
+    judged: status === 'helt' || status === 'delvis' || status === 'inte' ? status : null,
+    judgedSource: status === 'helt' || status === 'delvis' || status === 'inte' ? 'status' : 'none', ...over,
   };
 }
 

@@ -3,7 +3,7 @@ import { check } from '../../core/check';
 import { parseStatus, STATUS_FILL, STATUS_FONT, HIGHLIGHT_FILL } from '../../core/common/status';
 import { parseA1 } from '../../core/common/a1';
 import type { Report, WorkbookGrids } from '../../core/types';
-import { eavTextWorkbook } from '../helpers/fixtures';
+import { eavTextWorkbook, eavVpWorkbook } from '../helpers/fixtures';
 import { eavTypedWorkbook } from '../helpers/typed-fixtures';
 import { FakeSheet, FakeSpreadsheet, fillsOf, snapshot, spreadsheetFromGrids } from './fake-spreadsheet';
 import { loadBundle, plain, type LoadedBundle } from './bundle';
@@ -263,5 +263,26 @@ describe('Sheets bundle: Skapa mall', () => {
     const once = snapshot(spreadsheet);
     runMenu(bundle, 'Skapa mall');
     expect(snapshot(spreadsheet)).toEqual(once);
+  });
+});
+
+describe('Sheets bundle: Kontrollera arbetsboken on the real VP 2024 plan (SPEC 5.0)', () => {
+  it('returns the core report, colours no status cell and leaves every cell the user wrote as it was', () => {
+    const grids = eavVpWorkbook();
+    const spreadsheet = spreadsheetFromGrids(grids);
+    const bundle = opened(spreadsheet);
+    expect(plain(bundle.global.malkollCheck())).toEqual(plain(check(eavVpWorkbook()).report));
+    const statusFills = new Set(Object.values(STATUS_FILL).map((f) => f.toLowerCase()));
+    for (const input of grids.sheets) {
+      const sheet = sheetNamed(spreadsheet, input.name);
+      input.values.forEach((row, r) =>
+        row.forEach((value, c) => {
+          if (value === null) return;
+          const cell = sheet.peek(r, c);
+          expect([input.name, r, c, cell.value]).toEqual([input.name, r, c, value]);
+          expect(statusFills.has(String(cell.background ?? '').toLowerCase())).toBe(false);
+        }),
+      );
+    }
   });
 });

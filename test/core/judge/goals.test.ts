@@ -167,3 +167,32 @@ describe('Underlag of a goal proposed from its activities', () => {
     expect(goal?.sentence).toBe('Samtliga fyra aktiviteter bedöms genomföras enligt plan.');
   });
 });
+
+describe('the yearly cycle in the proposal (SPEC 5.0, 5.5)', () => {
+  const goal = makeGoal('1.2.1');
+
+  test('activities on a bare list (no Status or Avvikelse column) say nothing about progress: ej_bedomd', () => {
+    // The VP 2024 Aktiviteter sheet: Mål, Aktivitet, Startdatum, Slutdatum only.
+    const bare = { ...makeActivity('1.2.1', null), cells: {} };
+    const { byNumber } = propose([goal], [], [bare, bare]);
+    expect(byNumber.get('1.2.1')).toMatchObject({ proposed: 'ej_bedomd', score: null, sentence: '' });
+    // The same activities on a sheet with a Status column (makeActivity) report progress: helt.
+    expect(propose([goal], [], [makeActivity('1.2.1', 'pagar')]).byNumber.get('1.2.1')!.proposed).toBe('helt');
+  });
+
+  test('a plan proposes nothing and raises no assessment issue, whatever the indicators and the stated assessment', () => {
+    const stated = makeGoal('1.1', { stated: 'helt' });
+    const { results, issues } = propose([stated], [result('1.1', 'inte')], [makeActivity('1.1', 'forsenad')], settings({ document: 'plan', period: null }));
+    expect(results[0]).toMatchObject({ proposed: 'ej_bedomd', score: null, sentence: 'Målet har en indikator (med årsmål) och en aktivitet.' });
+    expect(issues).toEqual([]);
+  });
+
+  test('a stated judgement counts as the status would: the judged indicator is scored, an unjudged one is left out', () => {
+    const judged = { ...result('1.1', 'ej_matt'), judged: 'inte' as const, judgedSource: 'stated' as const };
+    const { byNumber } = propose([makeGoal('1.1')], [result('1.1', 'helt'), judged, result('1.1', 'ej_matt')]);
+    // (1 + 0) / 2 = 0,5 → delvis; the third indicator has no judgement.
+    expect(byNumber.get('1.1')).toMatchObject({ proposed: 'delvis', score: 0.5 });
+    // The unjudged one is a tertial indicator (fixture row 3) without an outcome: it "cannot be assessed yet".
+    expect(byNumber.get('1.1')!.judgements).toEqual({ helt: 1, delvis: 0, inte: 1, stated: 1, pending: 1, yearEnd: 0 });
+  });
+});

@@ -1,17 +1,19 @@
 // Tests for the Underlag sentences (SPEC 5.6) in Swedish and English.
-import { countsSentence, goalSentence, levelSentence, numberWord } from '../../../core/judge/sentence';
-import type { Status } from '../../../core/types';
+import { countsSentence, goalSentence, judgementSentence, levelSentence, numberWord, planSentence } from '../../../core/judge/sentence';
+import type { Judgements, Status } from '../../../core/types';
 
 const repeat = (status: Status, n: number): Status[] => Array.from({ length: n }, () => status);
 
 describe('numberWord', () => {
-  test('words with en/ett by gender up to twenty, digits above', () => {
+  test('words with en/ett by gender up to twelve, digits from 13 (SPEC 5.6)', () => {
     expect(numberWord(1, 'sv', 'en')).toBe('en');
     expect(numberWord(1, 'sv', 'ett')).toBe('ett');
     expect(numberWord(6, 'sv')).toBe('sex');
     expect(numberWord(12, 'sv')).toBe('tolv');
-    expect(numberWord(13, 'sv')).toBe('tretton');
-    expect(numberWord(20, 'sv')).toBe('tjugo');
+    expect(numberWord(13, 'sv')).toBe('13');
+    expect(numberWord(20, 'sv')).toBe('20');
+    expect(numberWord(12, 'en')).toBe('twelve');
+    expect(numberWord(13, 'en')).toBe('13');
     expect(numberWord(21, 'sv')).toBe('21');
     expect(numberWord(3, 'en')).toBe('three');
     expect(numberWord(44, 'en')).toBe('44');
@@ -31,7 +33,7 @@ describe('goalSentence (sv)', () => {
     expect(goalSentence({ delvis: 1 }, 'indikator', 'sv')).toBe('Indikatorn bedöms uppfyllas delvis.');
     expect(goalSentence({ inte: 1 }, 'indikator', 'sv')).toBe('Indikatorn bedöms inte uppfyllas.');
     expect(goalSentence({ helt: 2 }, 'mal', 'sv')).toBe('Båda målen bedöms uppfyllas helt.');
-    expect(goalSentence({ helt: 14 }, 'indikator', 'sv')).toBe('Samtliga fjorton indikatorer bedöms uppfyllas helt.');
+    expect(goalSentence({ helt: 14 }, 'indikator', 'sv')).toBe('Samtliga 14 indikatorer bedöms uppfyllas helt.');
   });
 
   test('zero counts left out, lists joined with commas and och, inte last', () => {
@@ -101,11 +103,11 @@ describe('goalSentence (en)', () => {
 });
 
 describe('levelSentence', () => {
-  test('the summary sentence per level (words up to twenty: tretton)', () => {
+  test('the summary sentence per level (13 and above as digits)', () => {
     const statuses = [...repeat('helt', 13), ...repeat('delvis', 3)];
-    expect(levelSentence('verksamhetsomradesmal', statuses, 'sv')).toBe('Av målen för verksamhetsområdena bedöms tretton uppfyllas helt och tre delvis.');
+    expect(levelSentence('verksamhetsomradesmal', statuses, 'sv')).toBe('Av målen för verksamhetsområdena bedöms 13 uppfyllas helt och tre delvis.');
     expect(levelSentence('verksamhetsomradesmal', statuses, 'en')).toBe(
-      'Of the goals for the areas of activity, thirteen are assessed as fully met and three as partly met.',
+      'Of the goals for the areas of activity, 13 are assessed as fully met and three as partly met.',
     );
   });
 
@@ -141,5 +143,50 @@ describe('activity sentence (a goal judged on its activities alone)', () => {
     [0, 0, 'sv', ''],
   ] as const)('%i activities, %i troubled (%s)', (total, troubled, lang, expected) => {
     expect(activitySentence(total, troubled, lang)).toBe(expected);
+  });
+});
+
+describe('judgementSentence: stated judgements and indicators measured at the year end (SPEC 5.6)', () => {
+  const j = (over: Partial<Judgements>): Judgements => ({ helt: 0, delvis: 0, inte: 0, stated: 0, pending: 0, yearEnd: 0, ...over });
+
+  test('goal 1.3 of T1 2024 with the nämnd\'s judgements of its six annual indicators: the report\'s own "tre av tio … helt och sex … delvis"', () => {
+    // Mål 1.3 Analys: "tre av tio indikatorer uppfylls helt och sex uppfylls delvis"; six of those nine are
+    // annual indicators judged by the nämnd, the tenth has a pending target.
+    expect(judgementSentence(j({ helt: 3, delvis: 6, stated: 6, pending: 1 }), 'sv')).toBe(
+      'Bedömningen grundar sig på att tre av tio indikatorer bedöms uppfyllas helt och sex delvis, varav sex enligt nämndens bedömning. En indikator kan inte bedömas än.',
+    );
+  });
+
+  test('every judgement stated: "enligt nämndens bedömning" / "samtliga enligt nämndens bedömning"', () => {
+    expect(judgementSentence(j({ helt: 2, stated: 2 }), 'sv')).toBe('Båda indikatorerna bedöms uppfyllas helt enligt nämndens bedömning.');
+    expect(judgementSentence(j({ helt: 3, stated: 3 }), 'sv')).toBe('Samtliga tre indikatorer bedöms uppfyllas helt enligt nämndens bedömning.');
+    expect(judgementSentence(j({ inte: 1, stated: 1 }), 'sv')).toBe('Indikatorn bedöms inte uppfyllas enligt nämndens bedömning.');
+    expect(judgementSentence(j({ helt: 3, inte: 1, stated: 4 }), 'sv')).toBe(
+      'Bedömningen grundar sig på att tre av fyra indikatorer bedöms uppfyllas helt och en inte, samtliga enligt nämndens bedömning.',
+    );
+    expect(judgementSentence(j({ helt: 3, stated: 1 }), 'sv')).toBe('Samtliga tre indikatorer bedöms uppfyllas helt, varav en enligt nämndens bedömning.');
+    expect(judgementSentence(j({ helt: 2, stated: 2 }), 'en')).toBe('Both indicators are assessed as fully met as stated by the committee.');
+  });
+
+  test('annual indicators in T1/T2 are "mäts först vid årets slut", never "kan inte bedömas än"', () => {
+    expect(judgementSentence(j({ yearEnd: 1 }), 'sv')).toBe('Indikatorn mäts först vid årets slut.');
+    expect(judgementSentence(j({ yearEnd: 2 }), 'sv')).toBe('Båda indikatorerna mäts först vid årets slut.');
+    expect(judgementSentence(j({ yearEnd: 4 }), 'sv')).toBe('Samtliga fyra indikatorer mäts först vid årets slut.');
+    expect(judgementSentence(j({ yearEnd: 2, pending: 1 }), 'sv')).toBe('Två indikatorer mäts först vid årets slut och en kan inte bedömas än.');
+    expect(judgementSentence(j({ helt: 1, yearEnd: 4, pending: 1 }), 'sv')).toBe(
+      'Bedömningen grundar sig på att en av sex indikatorer bedöms uppfyllas helt. Fyra indikatorer mäts först vid årets slut och en kan inte bedömas än.',
+    );
+    expect(judgementSentence(j({ yearEnd: 3 }), 'en')).toBe('All three indicators are measured only at the end of the year.');
+    expect(judgementSentence(j({}), 'sv')).toBe('');
+  });
+});
+
+describe('planSentence: what a plan holds per goal (SPEC 5.0)', () => {
+  test('VP 2024 goal 1.1: two indicators, one with a target and one pending, a nämndmål and an activity', () => {
+    // test/fixtures/eav-vp-2024: 1.1 has "Andel barn som lever i familjer …" (3 %) and "Andel barn och ungdomar som är nöjda …" (Fastställs 2024).
+    const c = { indicators: 2, targetsSet: 1, pending: 1, subGoals: 1, subGoalNoun: 'namndmal' as const, activities: 1 };
+    expect(planSentence(c, 'sv')).toBe('Målet har två indikatorer (en med årsmål och en där årsmålet inte är fastställt än), ett nämndmål och en aktivitet.');
+    expect(planSentence(c, 'en')).toBe('The goal has two indicators (one with a target and one whose target is not set yet), one committee goal and one activity.');
+    expect(planSentence({ ...c, indicators: 0, targetsSet: 0, pending: 0, subGoals: 0, activities: 0 }, 'sv')).toBe('Målet har inga indikatorer, undermål eller aktiviteter.');
   });
 });

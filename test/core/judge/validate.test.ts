@@ -151,6 +151,47 @@ const CASES: Case[] = [
     triggers: { Aktiviteter: activities(['1', 'Gör', '2024-01-01', '2024-03-31', 'Pågår']) },
     quiet: { Aktiviteter: activities(['1', 'Gör', '2024-01-01', '2024-03-31', 'Genomförd'], ['1', 'Sen', '2024-01-01', '2024-04-30', 'Pågår']) },
   },
+  {
+    // Never in a plan: the same activity under "Verksamhetsplan 2024" (SPEC 5.0).
+    code: 'W_ACTIVITY_OVERDUE',
+    cell: 'Aktiviteter!D2',
+    triggers: { Inställningar: [['Rapportperiod', 'Tertial 1 2024']], Aktiviteter: activities(['1', 'Gör', '2024-01-01', '2024-03-31', 'Pågår']) },
+    quiet: { Inställningar: [['Rapportperiod', 'Verksamhetsplan 2024']], Aktiviteter: activities(['1', 'Gör', '2024-01-01', '2024-03-31', 'Pågår']) },
+    options: {},
+  },
+  {
+    // Real VP 2024 rows: KF "Tas fram av nämnd" with the nämnd's 95,5 % (quiet); the same with the nämnd's target blank or pending.
+    code: 'W_TARGET_LEFT_TO_NAMND',
+    cell: 'Indikatorer!G3',
+    triggers: withIndicators(['1.1', 'Inskrivningsgrad i förskola', 'År', null, null, null, null, 'Tas fram av nämnd', null]),
+    quiet: withIndicators(['1.1', 'Inskrivningsgrad i förskola', 'År', null, null, null, '95,5 %', 'Tas fram av nämnd', null], ['1.1', 'Andel nöjda', 'År', null, null, null, null, 'Fastställs 2024', null]),
+  },
+  {
+    code: 'W_TARGET_LEFT_TO_NAMND',
+    cell: 'Indikatorer!G3',
+    triggers: withIndicators(['1.1', 'Andel elektroniska inköp', 'År', null, null, null, 'Fastställs 2024', 'Tas fram av nämnd/styrelse', null]),
+    quiet: withIndicators(['1.1', 'Andel elektroniska inköp', 'År', null, null, null, '55 %', 'Tas fram av nämnd/styrelse', null]),
+  },
+  {
+    // A goals sheet with the column: the nämndmål without one is named; KF's goals need none.
+    code: 'W_EXPECTED_RESULT_MISSING',
+    cell: 'Mål!D4',
+    triggers: {
+      Mål: [[...GOALS_HEADER, 'Förväntat resultat'], ['Inriktningsmål', '1', 'A', null], ['Verksamhetsområdesmål', '1.1', 'B', null], ['Nämndmål', '1.1.1', 'C', null]],
+      Indikatorer: indicators(['1.1.1', 'Fyllnad', 'År', null, null, null, '5 st', null, null]),
+    },
+    quiet: {
+      Mål: [[...GOALS_HEADER, 'Förväntat resultat'], ['Inriktningsmål', '1', 'A', null], ['Verksamhetsområdesmål', '1.1', 'B', null], ['Nämndmål', '1.1.1', 'C', 'Flickors deltagande på fritidsgårdarna ökar']],
+      Indikatorer: indicators(['1.1.1', 'Fyllnad', 'År', null, null, null, '5 st', null, null]),
+    },
+  },
+  {
+    // Without the column (the VP 2024 fixture's Mål sheet) nothing is missing.
+    code: 'W_EXPECTED_RESULT_MISSING',
+    cell: 'Mål!D4',
+    triggers: { Mål: [[...GOALS_HEADER, 'Förväntade resultat'], ['Inriktningsmål', '1', 'A', null], ['Verksamhetsområdesmål', '1.1', 'B', null], ['Nämndmål', '1.1.1', 'C', ' ']] },
+    quiet: { Mål: goals(...KF_TREE) },
+  },
 ];
 
 describe.each(CASES)('$code', ({ code, cell, triggers, quiet, options }) => {
@@ -288,6 +329,7 @@ describe('the T1 2024 fixture workbook', () => {
       expect(all.filter((i) => i.severity === 'error')).toEqual([]);
       expect(all.filter((i) => OTHERS.test(i.code))).toEqual([]);
       expect(findings.map((i) => `${i.code} ${i.sheet}!${i.cell}`)).toEqual([
+        'I_DOCUMENT_KIND Inställningar!B2',
         'W_GOAL_EMPTY Mål!B11',
         'W_GOAL_EMPTY Mål!B22',
         'I_TARGET_LOOSER_THAN_KF Indikatorer!J3',

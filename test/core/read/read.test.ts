@@ -371,7 +371,7 @@ describe('rows', () => {
 
 describe('settings', () => {
   test('defaults without a settings sheet', () => {
-    expect(read({}).model.settings).toEqual({ periodText: null, period: null, partialThreshold: 0.8, lang: 'sv', planYear: null, goalHeltAbove: 0.75, goalDelvisFrom: 0.5 });
+    expect(read({}).model.settings).toEqual({ periodText: null, period: null, partialThreshold: 0.8, lang: 'sv', planYear: null, goalHeltAbove: 0.75, goalDelvisFrom: 0.5, document: null });
   });
 
   test('read from Inställningar, with or without a header row; options win', () => {

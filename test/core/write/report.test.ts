@@ -28,7 +28,7 @@ describe('buildReport', () => {
   const report = buildReport(m, results(), issues, { total: null, budgetfoljsamhet: 0.1 + 0.2, budgetfoljsamhetForeResultatoverforingar: null }, 'sv');
 
   it('has the SPEC 6 header: version, period, language, counts and the issues as given', () => {
-    expect(report).toMatchObject({ version: 1, period: 'Tertial 1 2024', lang: 'sv', summary: { errors: 0, warnings: 1, infos: 0 } });
+    expect(report).toMatchObject({ version: 2, period: 'Tertial 1 2024', document: null, lang: 'sv', summary: { errors: 0, warnings: 1, infos: 0 } });
     expect(report.issues).toBe(issues);
   });
 
@@ -37,6 +37,7 @@ describe('buildReport', () => {
       sheet: 'Indikatorer', row: 5, goal: '1.1.1', name: 'Antal besök på fritidsgårdarna', unit: 'st',
       direction: 'higher', directionSource: 'column', value: 3990, valueSource: 'computed',
       target: 4000, targetSource: 'arsmal', status: 'inte', achievement: 0.9975,
+      stated: null, judged: 'inte', judgedSource: 'status', previous: null, change: null,
     });
   });
 
@@ -44,6 +45,7 @@ describe('buildReport', () => {
     expect(report.goals[1]).toEqual({
       number: '1.1.1', level: 'namndmal', title: 'Alla barn och unga i stadsdelsområdet har en meningsfull fritid',
       stated: 'helt', proposed: 'delvis', score: 0.25, counts: { helt: 0, delvis: 1, inte: 1, ej_bedomd: 0, ej_matt: 0 },
+      judged: { helt: 0, delvis: 1, inte: 1, none: 0 }, statedSource: 0, expectedResult: null,
       sentence: 'En indikator bedöms uppfyllas delvis och en inte.',
     });
   });

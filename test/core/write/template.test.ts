@@ -47,12 +47,22 @@ describe('templatePlan', () => {
     expect(sheetNamed(plan.sheets, 'Mål').values[0]).not.toContain('Förslag');
   });
 
+  it('has the yearly-cycle columns: Förväntat resultat and Åtgärder on Mål (the example\'s from the T1 2024 report), Bedömning on Indikatorer', () => {
+    const goals = sheetNamed(plan.sheets, 'Mål');
+    const col = goals.values[0].indexOf('Förväntat resultat');
+    expect(col).toBeGreaterThan(0);
+    expect(goals.values[0]).toContain('Åtgärder');
+    expect(goals.values[1][col]).toBe('Flickors deltagande på fritidsgårdarna ökar (2023: 36,5 procent flickor)');
+    expect(sheetNamed(plan.sheets, 'Indikatorer').values[0]).toContain('Bedömning');
+  });
+
   it('adds validation lists for Riktning, Periodicitet, Prognosmetod, Bedömning and activity Status', () => {
     const indicators = sheetNamed(plan.sheets, 'Indikatorer');
     expect(listOf(indicators, 'Riktning')).toEqual(['Högre är bättre', 'Lägre är bättre', 'Intervall', 'Exakt']);
     expect(listOf(indicators, 'Periodicitet')).toEqual(['År', 'Tertial', 'Halvår', 'Kvartal', 'Månad']);
     expect(listOf(indicators, 'Prognosmetod')).toEqual(['Senaste värde', 'Linjär', 'Säsong', 'Manuell']);
     expect(listOf(sheetNamed(plan.sheets, 'Mål'), 'Bedömning')).toEqual(['Uppfylls helt', 'Uppfylls delvis', 'Uppfylls inte']);
+    expect(listOf(indicators, 'Bedömning')).toEqual(['Uppfylls helt', 'Uppfylls delvis', 'Uppfylls inte']);
     expect(listOf(sheetNamed(plan.sheets, 'Aktiviteter'), 'Status')).toEqual(['Ej påbörjad', 'Påbörjad', 'Pågår', 'Genomförd', 'Försenad', 'Avbruten']);
     for (const v of indicators.validations ?? []) expect([v.firstRow, v.lastRow]).toEqual([1, 1000]);
   });
