@@ -1,5 +1,6 @@
 // Reads a workbook's grids into the model (SPEC 2): finds the input sheets and their header rows, reads the settings, and hands each table's rows to rows.ts (and a pasted report to report-layout.ts).
 import { isReportLayout, readReportLayout } from './report-layout';
+import { readEconomyTables } from '../economy/read-economy';
 import { describeCell, parseFraction, parseValue } from './values';
 import { parsePeriod } from './period';
 import { cellText, fold } from '../common/text';
@@ -293,6 +294,7 @@ function lastUsedColumn(grid: SheetGrid, firstRow: number, lastRow: number, head
 /** A sheet named as an input kind: its table, or E_NO_TABLE / E_MISSING_COLUMN when its headers are not there. */
 function readNamedSheet(grid: SheetGrid, kind: SheetKind, model: WorkbookModel, issues: Issue[]): void {
   const lang = model.settings.lang;
+  if (kind === 'finance' && readEconomySheet(grid, model, issues)) return;
   const scan = findHeaderRow(grid, kind);
   if (scan) {
     reportHeaderIssues(grid, scan, lang, issues);
@@ -331,6 +333,14 @@ function mergeReportLayout(grid: SheetGrid, model: WorkbookModel, issues: Issue[
   model.tables.push(...result.tables);
   issues.push(...result.issues);
   model.hasGoalsSheet = true;
+  readEconomyTables(grid, model, model.settings.lang, issues);
+}
+
+/** The economy sheet's tables (SPEC 2.4), every one found by its title and header row; false when it has none. */
+function readEconomySheet(grid: SheetGrid, model: WorkbookModel, issues: Issue[]): boolean {
+  const tables = readEconomyTables(grid, model, model.settings.lang, issues);
+  model.tables.push(...tables);
+  return tables.length > 0;
 }
 
 /**
@@ -355,6 +365,7 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
     else {
       const found = discoverTable(grid);
       if (!found) continue;
+      if (found.kind === 'finance' && readEconomySheet(grid, model, issues)) continue;
       reportHeaderIssues(grid, found.scan, settings.lang, issues);
       model.tables.push(readTable(grid, found.kind, found.scan, model, issues));
     }

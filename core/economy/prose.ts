@@ -1,0 +1,209 @@
+// Amounts stated in the analysis and captions of the economy section checked against the tables that hold them (SPEC 5.7 "Figures in the prose": W_FIN_CROSS).
+import { fold } from '../common/text';
+import { finding } from './blocks';
+import { mainDriftTable } from './cross';
+import { convert, show } from './figures';
+import { isTitleLike } from './tables';
+import type { BudgetRow, FinanceTable, FinanceText, Issue, Lang, MoneyUnit } from '../types';
+
+const AMOUNT = '(\\d{1,3}(?: \\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?)';
+const NEXT = '(?=underskott|overskott|utfall inom|\\.(?:\\s|$)|$)';
+const DEVIATION = new RegExp(`(underskott|overskott) om (?:cirka |ca |totalt )?${AMOUNT} mnkr(.*?)${NEXT}`, 'g');
+const WITHIN = new RegExp(`utfall inom (?:faststalld |tilldelad )?budget(?:ram)?(.*?)${NEXT}`, 'g');
+const STOP_WORDS = new Set(['och', 'for', 'till', 'med', 'av', 'i', 'pa', 'om', 'inkl', 'varav', 'samt']);
+
+type Moment = 'fore' | 'efter' | 'any';
+
+interface Claim {
+  /** The deviation the text states (underskott negative), or null for "inom fastställd budget". */
+  value: number | null;
+  decimals: number;
+  moment: Moment;
+  quote: string;
+}
+
+function amount(text: string): { value: number; decimals: number } {
+  const clean = text.replace(/ /g, '');
+  const decimals = clean.includes(',') ? clean.split(',')[1].length : 0;
+  return { value: Number(clean.replace(',', '.')), decimals };
+}
+
+function momentOf(tail: string): Moment {
+  const fore = /\bfore\b/.test(tail);
+  const efter = /\befter\b/.test(tail);
+  return fore && !efter ? 'fore' : efter && !fore ? 'efter' : 'any';
+}
+
+/** The deviations a sentence states: "ett underskott om 6,5 mnkr före resultatöverföringar", "ett utfall inom fastställd budget efter …". */
+export function deviationClaims(text: string): Claim[] {
+  const key = fold(text);
+  const claims: Claim[] = [];
+  for (const m of key.matchAll(DEVIATION)) {
+    const { value, decimals } = amount(m[2]);
+    claims.push({ value: m[1] === 'underskott' ? -value : value, decimals, moment: momentOf(m[3]), quote: m[0].trim() });
+  }
+  for (const m of key.matchAll(WITHIN)) claims.push({ value: null, decimals: 1, moment: momentOf(m[1]), quote: m[0].trim() });
+  return claims;
+}
+
+function frameOf(row: BudgetRow): number {
+  return (row.budget ?? 0) + (row.justeringar ?? 0) + (row.forandringar ?? 0);
+}
+
+/** The row's deviation before and after transfers of results. */
+function deviations(row: BudgetRow): Record<'fore' | 'efter', number | null> {
+  const efter = row.avvikelse ?? (row.prognos !== null ? frameOf(row) - row.prognos : null);
+  const foreForecast = row.prognosFore ?? row.prognos;
+  return { fore: foreForecast !== null && row.budget !== null ? frameOf(row) - foreForecast : efter, efter };
+}
+
+function holds(claim: Claim, row: BudgetRow): boolean {
+  const found = deviations(row);
+  const moments: ('fore' | 'efter')[] = claim.moment === 'any' ? ['fore', 'efter'] : [claim.moment];
+  const tolerance = 0.5 * 10 ** -claim.decimals + 1e-9;
+  return moments.some((m) => {
+    const v = found[m];
+    if (v === null) return false;
+    return claim.value === null ? v >= -tolerance : Math.abs(v - claim.value) <= tolerance;
+  });
+}
+
+function words(label: string): string[] {
+  return fold(label).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+}
+
+/** Area rows a heading names: every word of the row's label occurs in the heading (real: "Arbetsmarknad åtgärder" in "Arbetsmarknadsåtgärder"). */
+function rowsNamed(heading: string, rows: BudgetRow[]): BudgetRow[] {
+  const key = fold(heading);
+  return rows.filter((r) => !r.isTotal && words(r.label).length > 0 && words(r.label).every((w) => key.includes(w)));
+}
+
+function describe(claim: Claim, lang: Lang): string {
+  const moment = { sv: { fore: ' före resultatöverföringar', efter: ' efter resultatöverföringar', any: '' }, en: { fore: ' before transfers', efter: ' after transfers', any: '' } }[lang][claim.moment];
+  if (claim.value === null) return lang === 'sv' ? `ett utfall inom budget${moment}` : `an outcome within budget${moment}`;
+  const word = claim.value < 0 ? (lang === 'sv' ? 'ett underskott' : 'a deficit') : lang === 'sv' ? 'ett överskott' : 'a surplus';
+  return `${word} ${show(Math.abs(claim.value), lang, claim.decimals)} mnkr${moment}`;
+}
+
+function tableSays(row: BudgetRow, claim: Claim, lang: Lang): string {
+  const found = deviations(row);
+  const m = claim.moment === 'any' ? 'efter' : claim.moment;
+  const v = found[m];
+  const value = v === null ? '–' : show(v, lang, 1);
+  return lang === 'sv' ? `"${row.label}" har avvikelse ${value} i tabellen` : `"${row.label}" has deviation ${value} in the table`;
+}
+
+function claimIssue(text: FinanceText, claim: Claim, subject: string, rows: BudgetRow[], lang: Lang): Issue {
+  const said = rows.map((r) => tableSays(r, claim, lang)).join(lang === 'sv' ? ' och ' : ' and ');
+  return finding('warning', 'W_FIN_CROSS', { sheet: text.sheet, row: text.row, col: text.col }, lang,
+    `Texten om ${subject} anger ${describe(claim, lang)}, men ${said}.`,
+    `The text on ${subject} states ${describe(claim, lang)}, but ${said}.`);
+}
+
+/** Texts on the whole nämnd ("För hela nämndens verksamhetsområde prognostiseras …") against the main table's total. */
+function checkTotalClaims(text: FinanceText, total: BudgetRow, lang: Lang, issues: Issue[]): void {
+  if (!/\bhela namndens\b/.test(fold(text.text))) return;
+  for (const claim of deviationClaims(text.text)) {
+    if (!holds(claim, total)) issues.push(claimIssue(text, claim, lang === 'sv' ? 'hela nämnden' : 'the whole committee', [total], lang));
+  }
+}
+
+/** The first paragraph under a heading that names a verksamhetsområde states that area's deviation. */
+function checkAreaClaims(texts: FinanceText[], rows: BudgetRow[], lang: Lang, issues: Issue[]): void {
+  let heading: { text: string; rows: BudgetRow[] } | null = null;
+  for (const text of texts) {
+    if (isTitleLike(text.text)) {
+      const named = rowsNamed(text.text, rows);
+      heading = named.length ? { text: text.text, rows: named } : null;
+      continue;
+    }
+    if (!heading) continue;
+    const current = heading;
+    heading = null;
+    for (const claim of deviationClaims(text.text)) {
+      if (!current.rows.some((r) => holds(claim, r))) issues.push(claimIssue(text, claim, `"${current.text}"`, current.rows, lang));
+    }
+  }
+}
+
+interface SimpleClaim {
+  pattern: RegExp;
+  value: (tables: FinanceTable[]) => { value: number; unit: MoneyUnit; what: Record<Lang, string> } | null;
+}
+
+function totalRowOf(table: FinanceTable | undefined | null): BudgetRow | undefined {
+  return table?.budgetRows?.find((r) => r.isTotal);
+}
+
+const SIMPLE_CLAIMS: SimpleClaim[] = [
+  {
+    pattern: new RegExp(`omslutningsforandringar(?: om| pa| till)? ${AMOUNT} mnkr`),
+    value: (tables) => {
+      const table = tables.find((t) => t.kind === 'omslutning');
+      const column = table?.columns.find((c) => fold(c.header).startsWith('omslutningsforandring'));
+      if (!table || !column) return null;
+      const figures = table.rows.filter((r) => !r.isVarav && !r.isTotal).map((r) => r.figures[column.col]?.value ?? 0);
+      const total = table.rows.find((r) => r.isTotal)?.figures[column.col]?.value;
+      return { value: total ?? figures.reduce((s, v) => s + v, 0), unit: table.unit ?? 'mnkr', what: { sv: 'omslutningstabellens summa', en: 'the omslutning table’s sum' } };
+    },
+  },
+  {
+    pattern: new RegExp(`nettokostnader om ${AMOUNT} mnkr`),
+    value: (tables) => {
+      const main = mainDriftTable(tables);
+      const total = totalRowOf(main);
+      const prognos = total?.prognosFore ?? total?.prognos;
+      return main && prognos != null ? { value: prognos, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens prognos', en: 'the drift table’s forecast' } } : null;
+    },
+  },
+  {
+    pattern: new RegExp(`driftbudgeten uppgar (?:darmed )?till ${AMOUNT} mnkr`),
+    value: (tables) => {
+      const main = mainDriftTable(tables);
+      const budget = totalRowOf(main)?.budget;
+      return main && budget != null ? { value: budget, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens budget', en: 'the drift table’s budget' } } : null;
+    },
+  },
+  {
+    pattern: new RegExp(`investeringsbudgeten uppgar (?:darmed )?till ${AMOUNT} mnkr`),
+    value: (tables) => {
+      const table = tables.find((t) => t.kind === 'investering');
+      const budget = totalRowOf(table)?.budget;
+      return table && budget != null ? { value: budget, unit: table.unit ?? 'mnkr', what: { sv: 'investeringstabellens budget', en: 'the investment table’s budget' } } : null;
+    },
+  },
+];
+
+function checkSimpleClaims(text: FinanceText, tables: FinanceTable[], lang: Lang, issues: Issue[]): void {
+  const key = fold(text.text);
+  for (const claim of SIMPLE_CLAIMS) {
+    const m = claim.pattern.exec(key);
+    if (!m) continue;
+    const found = claim.value(tables);
+    if (!found) continue;
+    const stated = amount(m[1]);
+    const inMnkr = convert(found.value, found.unit, 'mnkr');
+    if (Math.abs(Math.abs(inMnkr) - stated.value) <= 0.5 * 10 ** -stated.decimals + 1e-9) continue;
+    const s = show(stated.value, lang, stated.decimals);
+    const t = show(inMnkr, lang, Math.max(1, stated.decimals));
+    issues.push(finding('warning', 'W_FIN_CROSS', { sheet: text.sheet, row: text.row, col: text.col }, lang,
+      `Texten anger ${s} mnkr ("${m[0]}"), men ${found.what.sv} är ${t} mnkr.`,
+      `The text states ${s} mnkr ("${m[0]}"), but ${found.what.en} is ${t} mnkr.`));
+  }
+}
+
+/** Every amount check on the economy section's texts. */
+export function checkProse(tables: FinanceTable[], texts: FinanceText[], lang: Lang): Issue[] {
+  const issues: Issue[] = [];
+  const main = mainDriftTable(tables);
+  const rows = main?.budgetRows ?? [];
+  const total = rows.find((r) => r.isTotal);
+  for (const text of texts) {
+    if (total) checkTotalClaims(text, total, lang, issues);
+    checkSimpleClaims(text, tables, lang, issues);
+  }
+  const bySheet = new Map<string, FinanceText[]>();
+  for (const text of texts) bySheet.set(text.sheet, [...(bySheet.get(text.sheet) ?? []), text]);
+  for (const sheetTexts of bySheet.values()) checkAreaClaims(sheetTexts, rows, lang, issues);
+  return issues;
+}

@@ -1,0 +1,46 @@
+// Reads the economy tables of a sheet into the model: the Ekonomi sheet and the economy section of a pasted report (SPEC 2.4, 2.6).
+import { a1 } from '../common/a1';
+import { describeCell, parseValue } from '../read/values';
+import { report } from '../read/rows';
+import { discoverEconomy } from './tables';
+import { toBudgetRows } from './budget-rows';
+import type { Issue, Lang, SheetGrid, TableInfo, WorkbookModel } from '../types';
+
+const EXPECTED = { sv: 'ett tal (t.ex. 2 757,9)', en: 'a number (e.g. 2 757,9)' };
+
+/**
+ * Finds the sheet's economy tables and adds them to the model (drift rows also to `model.budget`).
+ * Returns the tables' places, empty when the sheet has none.
+ */
+export function readEconomyTables(grid: SheetGrid, model: WorkbookModel, lang: Lang, issues: Issue[]): TableInfo[] {
+  const found = discoverEconomy(grid);
+  if (found.tables.length === 0) return [];
+  for (const table of found.tables) {
+    if (table.kind === 'drift' || table.kind === 'investering') table.budgetRows = toBudgetRows(table);
+    if (table.kind === 'drift') model.budget.push(...(table.budgetRows ?? []));
+  }
+  model.financeTables = [...(model.financeTables ?? []), ...found.tables];
+  model.financeTexts = [...(model.financeTexts ?? []), ...found.texts];
+  for (const bad of found.invalid) {
+    const header = bad.table.columns.find((c) => c.col === bad.col)?.header ?? '';
+    const ref = { sheet: grid.name, row: bad.row, col: bad.col };
+    const parsed = parseValue(bad.value);
+    if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED[lang] });
+    else report(issues, lang, 'E_NUMBER', ref, { header: describeCell(header), value: describeCell(bad.value), expected: EXPECTED[lang] });
+  }
+  return found.tables.map((t) => ({
+    kind: 'finance',
+    sheet: t.sheet,
+    headerRow: t.headerRow,
+    firstDataRow: t.lastHeaderRow + 1,
+    lastDataRow: t.rows.length ? t.rows[t.rows.length - 1].row : t.lastHeaderRow,
+    lastCol: Math.max(t.labelCol, ...t.columns.map((c) => c.col)),
+    columns: { label: t.labelCol },
+    outputColumns: {},
+  }));
+}
+
+/** A1 address of a table's first header cell. */
+export function headerCell(row: number, col: number): string {
+  return a1(row, col);
+}
