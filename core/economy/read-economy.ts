@@ -3,7 +3,7 @@ import { a1 } from '../common/a1';
 import { describeCell, parseValue } from '../read/values';
 import { report } from '../read/rows';
 import { discoverEconomy } from './tables';
-import { toBudgetRows } from './budget-rows';
+import { financeColumns, toBudgetRows } from './budget-rows';
 import type { Issue, Lang, SheetGrid, TableInfo, WorkbookModel } from '../types';
 
 const EXPECTED = { sv: 'ett tal (t.ex. 2 757,9)', en: 'a number (e.g. 2 757,9)' };
@@ -35,7 +35,7 @@ export function readEconomyTables(grid: SheetGrid, model: WorkbookModel, lang: L
     firstDataRow: t.lastHeaderRow + 1,
     lastDataRow: t.rows.length ? t.rows[t.rows.length - 1].row : t.lastHeaderRow,
     lastCol: Math.max(t.labelCol, ...t.columns.map((c) => c.col)),
-    columns: { label: t.labelCol },
+    columns: t.budgetRows ? financeColumns(t) : { label: t.labelCol },
     outputColumns: {},
   }));
 }

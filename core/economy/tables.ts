@@ -75,7 +75,7 @@ function headerKind(keys: string[], all: string): FinanceTableKind | null {
   const planWords = keys.filter((k) => PLAN_WORD.test(k)).map((k) => PLAN_WORD.exec(k)![1].slice(0, 5));
   if (planWords.includes('kostn') && (planWords.includes('intak') || planWords.includes('netto'))) return 'plan';
   const fields = new Set(keys.map((k) => matchHeader('finance', k)?.field).filter(Boolean));
-  if (fields.has('budget') && (fields.has('prognos') || fields.has('prognosFore'))) return all.includes('investering') ? 'investering' : 'drift';
+  if (fields.has('budget') && (fields.has('prognos') || fields.has('prognosFore'))) return all.includes('invest') ? 'investering' : 'drift';
   if (keys.some((k) => k.startsWith('omslutningsforandring'))) return 'omslutning';
   return null;
 }
@@ -246,7 +246,7 @@ function continues(grid: SheetGrid, previous: FinanceTable | undefined, table: F
 
 function reclassifyInvestering(table: FinanceTable): void {
   if (table.kind !== 'drift') return;
-  const named = fold(table.title).includes('investering') || table.rows.some((r) => r.isTotal && fold(r.label).includes('investering'));
+  const named = fold(table.title).includes('invest') || table.rows.some((r) => r.isTotal && fold(r.label).includes('invest'));
   if (named) table.kind = 'investering';
 }
 
