@@ -82,7 +82,7 @@ function describe(claim: Claim, lang: Lang): string {
   const moment = { sv: { fore: ' före resultatöverföringar', efter: ' efter resultatöverföringar', any: '' }, en: { fore: ' before transfers', efter: ' after transfers', any: '' } }[lang][claim.moment];
   if (claim.value === null) return lang === 'sv' ? `ett utfall inom budget${moment}` : `an outcome within budget${moment}`;
   const word = claim.value < 0 ? (lang === 'sv' ? 'ett underskott' : 'a deficit') : lang === 'sv' ? 'ett överskott' : 'a surplus';
-  return `${word} ${show(Math.abs(claim.value), lang, claim.decimals)} mnkr${moment}`;
+  return `${word} ${lang === 'sv' ? 'om' : 'of'} ${show(Math.abs(claim.value), lang, claim.decimals)} mnkr${moment}`;
 }
 
 function tableSays(row: BudgetRow, claim: Claim, lang: Lang): string {
@@ -128,6 +128,8 @@ function checkAreaClaims(texts: FinanceText[], rows: BudgetRow[], lang: Lang, is
 
 interface SimpleClaim {
   pattern: RegExp;
+  /** What the text states, for the message. */
+  said: Record<Lang, string>;
   value: (tables: FinanceTable[]) => { value: number; unit: MoneyUnit; what: Record<Lang, string> } | null;
 }
 
@@ -138,6 +140,7 @@ function totalRowOf(table: FinanceTable | undefined | null): BudgetRow | undefin
 const SIMPLE_CLAIMS: SimpleClaim[] = [
   {
     pattern: new RegExp(`omslutningsforandringar(?: om| pa| till)? ${AMOUNT} mnkr`),
+    said: { sv: 'omslutningsförändringar om', en: 'omslutningsförändringar of' },
     value: (tables) => {
       const table = tables.find((t) => t.kind === 'omslutning');
       const column = table?.columns.find((c) => fold(c.header).startsWith('omslutningsforandring'));
@@ -149,6 +152,7 @@ const SIMPLE_CLAIMS: SimpleClaim[] = [
   },
   {
     pattern: new RegExp(`nettokostnader om ${AMOUNT} mnkr`),
+    said: { sv: 'nettokostnader om', en: 'net costs of' },
     value: (tables) => {
       const main = mainDriftTable(tables);
       const total = totalRowOf(main);
@@ -158,6 +162,7 @@ const SIMPLE_CLAIMS: SimpleClaim[] = [
   },
   {
     pattern: new RegExp(`driftbudgeten uppgar (?:darmed )?till ${AMOUNT} mnkr`),
+    said: { sv: 'en driftbudget om', en: 'an operating budget of' },
     value: (tables) => {
       const main = mainDriftTable(tables);
       const budget = totalRowOf(main)?.budget;
@@ -166,6 +171,7 @@ const SIMPLE_CLAIMS: SimpleClaim[] = [
   },
   {
     pattern: new RegExp(`investeringsbudgeten uppgar (?:darmed )?till ${AMOUNT} mnkr`),
+    said: { sv: 'en investeringsbudget om', en: 'an investment budget of' },
     value: (tables) => {
       const table = tables.find((t) => t.kind === 'investering');
       const budget = totalRowOf(table)?.budget;
@@ -187,8 +193,8 @@ function checkSimpleClaims(text: FinanceText, tables: FinanceTable[], lang: Lang
     const s = show(stated.value, lang, stated.decimals);
     const t = show(inMnkr, lang, Math.max(1, stated.decimals));
     issues.push(finding('warning', 'W_FIN_CROSS', { sheet: text.sheet, row: text.row, col: text.col }, lang,
-      `Texten anger ${s} mnkr ("${m[0]}"), men ${found.what.sv} är ${t} mnkr.`,
-      `The text states ${s} mnkr ("${m[0]}"), but ${found.what.en} is ${t} mnkr.`));
+      `Texten anger ${claim.said.sv} ${s} mnkr, men ${found.what.sv} är ${t} mnkr.`,
+      `The text states ${claim.said.en} ${s} mnkr, but ${found.what.en} is ${t} mnkr.`));
   }
 }
 
