@@ -54,8 +54,15 @@ function hasFigures(grid: SheetGrid, row: number, labelCol: number): boolean {
   return filled(grid, row).some((col) => col > labelCol && typeof figureAt(grid, row, col) === 'object');
 }
 
+/** A row of years and unit words only (`Tkr | 2021 | | | 2020`): a header row, not data. */
+function isHeaderOnly(grid: SheetGrid, row: number): boolean {
+  const keys = filled(grid, row).map((col) => fold(text(grid, row, col)));
+  return keys.length > 0 && keys.every((k) => /^(?:19|20)\d\d$/.test(k) || unitIn(k) !== null);
+}
+
 /** Figures on the next row, or on the one after a label-only block heading (real: `Missbruk`). */
 function dataFollows(grid: SheetGrid, row: number, labelCol: number): boolean {
+  if (isHeaderOnly(grid, row + 1)) return false;
   if (hasFigures(grid, row + 1, labelCol)) return true;
   return filled(grid, row + 1).length === 1 && hasFigures(grid, row + 2, labelCol);
 }
@@ -215,8 +222,9 @@ const ASSUMED_UNIT: Record<FinanceTableKind, MoneyUnit | null> = {
 };
 
 function tableUnit(grid: SheetGrid, header: Header, title: string, captions: string[]): { unit: MoneyUnit | null; assumed: boolean } {
-  const first = text(grid, header.lastHeaderRow, header.labelCol);
-  const sources = [first, text(grid, header.headerRow, header.labelCol), ...header.columns.map((c) => c.header)];
+  const sources: string[] = [];
+  for (let row = header.lastHeaderRow; row >= header.headerRow; row--) sources.push(text(grid, row, header.labelCol));
+  sources.push(...header.columns.map((c) => c.header));
   if (header.kind !== 'nyckeltal') sources.push(title, ...captions);
   for (const source of sources) {
     const unit = unitIn(source);
