@@ -343,7 +343,7 @@ function addBudget(sheet: SheetBuilder, finance: FinanceSummary | null, lang: La
 const ECONOMY_LABELS = {
   sv: {
     areas: 'Budgetföljsamhet per verksamhetsområde (mnkr)',
-    areaHeader: ['Verksamhetsområde', null, null, 'Budget', 'Prognos', 'Avvikelse', 'Budgetföljsamhet'],
+    areaHeader: ['Verksamhetsområde', null, null, 'Justerad budget', 'Prognos', 'Avvikelse', 'Budgetföljsamhet'],
     tables: 'Ekonomitabeller',
     tableHeader: ['Slag', 'Cell', 'Rubrik', 'Rader', 'Fel', 'Varningar', 'Enhet', 'Totalt'],
     kinds: { drift: 'Driftbudget', plan: 'Budget (plan)', investering: 'Investeringar', resultatenheter: 'Resultatenheter', omslutning: 'Omslutningsförändringar', nyckeltal: 'Nyckeltal' },
@@ -351,7 +351,7 @@ const ECONOMY_LABELS = {
   },
   en: {
     areas: 'Budget adherence per area (SEK million)',
-    areaHeader: ['Area', null, null, 'Budget', 'Forecast', 'Deviation', 'Budget adherence'],
+    areaHeader: ['Area', null, null, 'Adjusted budget', 'Forecast', 'Deviation', 'Budget adherence'],
     tables: 'Budget tables',
     tableHeader: ['Kind', 'Cell', 'Title', 'Rows', 'Errors', 'Warnings', 'Unit', 'Total'],
     kinds: { drift: 'Operating budget', plan: 'Plan budget', investering: 'Investments', resultatenheter: 'Result units', omslutning: 'Turnover changes', nyckeltal: 'Key figures' },
