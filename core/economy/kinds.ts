@@ -225,10 +225,52 @@ function checkChanges(table: FinanceTable, lang: Lang, issues: Issue[]): void {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Nyckeltal: `Varav kvinnor | Varav män` columns after the column they split
+// ---------------------------------------------------------------------------------------------
+
+const PART_COLUMN = /^varav\b/;
+const WOMEN = /\b(?:kvinnor|flickor)\b/;
+const MEN = /\b(?:man|pojkar)\b/;
+
+/** Each column followed by `Varav …` columns, with those columns. */
+function partColumns(table: FinanceTable): { whole: FinanceColumn; parts: FinanceColumn[] }[] {
+  const found: { whole: FinanceColumn; parts: FinanceColumn[] }[] = [];
+  for (const column of table.columns) {
+    const last = found[found.length - 1];
+    if (PART_COLUMN.test(fold(column.header))) {
+      if (last) last.parts.push(column);
+    } else found.push({ whole: column, parts: [] });
+  }
+  return found.filter((f) => f.parts.length > 0);
+}
+
+/** A split into women and men is complete: the parts must add up to the whole (E_KEYFIGURE_SUM); other parts must not exceed it (W_FIN_VARAV). */
+function checkPartColumns(table: FinanceTable, lang: Lang, issues: Issue[]): void {
+  for (const { whole, parts } of partColumns(table)) {
+    const headers = parts.map((p) => fold(p.header));
+    const complete = parts.length === 2 && headers.some((h) => WOMEN.test(h)) && headers.some((h) => MEN.test(h));
+    for (const row of table.rows) {
+      const own = row.figures[whole.col];
+      const figures = parts.map((p) => row.figures[p.col]);
+      if (!own || own.percent || figures.some((f) => !f)) continue;
+      const sum = figures.reduce((s, f) => s + (f as FinanceFigure).value, 0);
+      const tolerance = roundingTolerance([own, ...(figures as FinanceFigure[])]) + 1e-9;
+      const off = complete ? diff(sum, own.value) > tolerance : sum - own.value > tolerance;
+      if (!off) continue;
+      const d = showDecimals([own, ...(figures as FinanceFigure[])]);
+      const list = parts.map((p, i) => `${p.header} ${show((figures[i] as FinanceFigure).value, lang, d)}`).join(' + ');
+      issues.push(finding(complete ? 'error' : 'warning', complete ? 'E_KEYFIGURE_SUM' : 'W_FIN_VARAV', refOf(table, row.row, whole.col), lang,
+        `${row.label}: ${whole.header} ${show(own.value, lang, d)} stämmer inte med ${list} = ${show(sum, lang, d)}.`,
+        `${row.label}: ${whole.header} ${show(own.value, lang, d)} does not match ${list} = ${show(sum, lang, d)}.`));
+    }
+  }
+}
+
 /** The checks of one table whose kind has no Budget/Prognos formula. */
 export function checkTableKind(table: FinanceTable, lang: Lang): Issue[] {
   const issues: Issue[] = [];
-  const amountColumns = table.columns.filter((c) => !CHANGE.test(fold(c.header)));
+  const amountColumns = table.columns.filter((c) => !CHANGE.test(fold(c.header)) && !PART_COLUMN.test(fold(c.header)));
   if (table.kind === 'plan') {
     checkPlanNetto(table, lang, issues);
     checkTotals(table, lang, issues);
@@ -241,6 +283,7 @@ export function checkTableKind(table: FinanceTable, lang: Lang): Issue[] {
     checkTotals(table, lang, issues, new Set(amountColumns.map((c) => c.col)));
     checkVarav(table, lang, issues, amountColumns);
     checkChanges(table, lang, issues);
+    checkPartColumns(table, lang, issues);
   }
   return issues;
 }

@@ -290,6 +290,7 @@ export function discoverEconomy(grid: SheetGrid): DiscoveredEconomy {
     if (continues(grid, previous, table)) {
       if (table.rows.length) table.rows[0].continued = true;
       previous.rows.push(...table.rows);
+      for (const bad of invalid) if (bad.table === table) bad.table = previous;
     }
     else if (table.rows.length > 0) tables.push(table);
     floor = lastRow + 1;

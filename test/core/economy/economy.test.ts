@@ -103,6 +103,8 @@ describe('errors seeded into copies of the real tables are caught at their cells
     ['nyckeltal Summa', [[327, 'B', '148']], ['E_KEYFIGURE_SUM B333']],
     // "Orosanmälningar … 514	503	-2%" → -12%
     ['change column', [[127, 'H', '-12%']], ['W_KEYFIGURE_CHANGE H127']],
+    // "Vård- och omsorgsboende, antal månadspersoner	524	497	539	354	185": Varav kvinnor 364 + Varav män 185 ≠ 539
+    ['women and men columns', [[288, 'E', '364']], ['E_KEYFIGURE_SUM D288']],
     // "varav LVU-placeringar**	42" → 92, more than "Externa placeringar**	71"
     ['varav row', [[131, 'B', '92']], ['W_FIN_VARAV B130']],
     // "Klimatinvesteringar	5,1	0,8	5,9	0,0": justeringar 1,8
@@ -118,5 +120,43 @@ describe('errors seeded into copies of the real tables are caught at their cells
 
   it('a bad amount cell in a money table is E_NUMBER at that cell', () => {
     expect(added(run([[441, 'D', 'fem']]))).toContain('E_NUMBER D441');
+  });
+});
+
+describe('the summary sheet\'s economy part', () => {
+  const plan = check({ sheets: [{ name: 'Ekonomi', values: readTsv(FILE) }] }).plan;
+  const summary = plan.sheets.find((s) => s.name === 'Sammanställning');
+  const rows = summary?.values ?? [];
+  const at = (text: string) => rows.findIndex((r) => r[0] === text);
+
+  it('lists budgetföljsamhet per verksamhetsområde, an overrun highlighted', () => {
+    const start = at('Budgetföljsamhet per verksamhetsområde (mnkr)');
+    expect(rows[start + 1].slice(0, 7)).toEqual(['Verksamhetsområde', null, null, 'Justerad budget', 'Prognos', 'Avvikelse', 'Budgetföljsamhet']);
+    const iof = rows.findIndex((r) => r[0] === 'Individ- och familjeomsorg');
+    expect(rows[iof].slice(3, 7)).toEqual([356.9, 369.9, -13, 1.036424769]);
+    expect(summary?.fills?.[iof][6]).toBe('#FFF2CC');
+    expect(summary?.fills?.[at('Nämnd och administration')][6]).toBeNull();
+  });
+
+  it('has one line per table with its kind, place, title, rows, findings, unit and total', () => {
+    const start = at('Ekonomitabeller');
+    const lines = rows.slice(start + 2, start + 14);
+    expect(lines.map((r) => [r[0], r[1], r[3], r[4], r[5]])).toEqual([
+      ['Driftbudget', 'Ekonomi!A5', 7, 0, 0],
+      ['Driftbudget', 'Ekonomi!A33', 18, 0, 2],
+      ['Nyckeltal', 'Ekonomi!A126', 14, 0, 0],
+      ['Nyckeltal', 'Ekonomi!A172', 9, 0, 0],
+      ['Nyckeltal', 'Ekonomi!A203', 5, 0, 0],
+      ['Nyckeltal', 'Ekonomi!A252', 6, 0, 0],
+      ['Nyckeltal', 'Ekonomi!A287', 3, 0, 0],
+      ['Nyckeltal', 'Ekonomi!A324', 9, 0, 0],
+      ['Nyckeltal', 'Ekonomi!A392', 5, 0, 0],
+      ['Resultatenheter', 'Ekonomi!A408', 21, 0, 2],
+      ['Investeringar', 'Ekonomi!A437', 8, 0, 0],
+      ['Omslutningsförändringar', 'Ekonomi!A519', 5, 0, 0],
+    ]);
+    expect(lines[7][11]).toBe('VP 2024 940 · T1 2024 Avläsning 979'); // "Summa	940	979"
+    expect(lines[10][11]).toBe('Budget 2024 39,7 · Begärda budgetjusteringar 1 · Prognos 2024 40,7 · Avvikelse 0');
+    expect(lines[2][11]).toBe('(ingen totalrad)');
   });
 });
