@@ -198,6 +198,61 @@ function checkSimpleClaims(text: FinanceText, tables: FinanceTable[], lang: Lang
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Requested investment adjustments: "Investeringsmedel avseende klimatinvestering om 0,8 mnkr (investering)"
+// ---------------------------------------------------------------------------------------------
+
+const INVESTMENT_WORD = /^(\p{L}{5,}?)s?investeringar$/u;
+const ONE_AMOUNT = new RegExp(`${AMOUNT} mnkr`, 'g');
+
+/** Investering rows named by a compound word (`Klimatinvesteringar` → `klimat`, `Trygghetsinvesteringar` → `trygghet`). */
+function investmentStems(table: FinanceTable): { stem: string; row: BudgetRow }[] {
+  const stems: { stem: string; row: BudgetRow }[] = [];
+  for (const row of table.budgetRows ?? []) {
+    const first = fold(row.label).split(' ')[0];
+    const m = INVESTMENT_WORD.exec(first);
+    if (m && !row.isTotal && row.justeringar !== null) stems.push({ stem: m[1], row });
+  }
+  return stems;
+}
+
+/**
+ * A request for an investment adjustment (under a heading on budgetjusteringar, in a sentence with
+ * "ansöker", or in a list after one) that names one investering row and one amount states that row's
+ * Begärda budgetjusteringar.
+ */
+function checkInvestmentRequests(texts: FinanceText[], tables: FinanceTable[], lang: Lang, issues: Issue[]): void {
+  const table = tables.find((t) => t.kind === 'investering');
+  const stems = table ? investmentStems(table) : [];
+  if (!table || stems.length === 0) return;
+  let heading = '';
+  let asking = false;
+  for (const text of texts) {
+    const key = fold(text.text);
+    if (isTitleLike(text.text)) {
+      heading = key;
+      asking = false;
+      continue;
+    }
+    const bullet = /^[-–•]/.test(key);
+    const request = heading.includes('budgetjustering') || key.includes('ansoker') || (bullet && asking);
+    if (!bullet) asking = key.includes('ansoker');
+    const aboutInvestment = key.includes('investering');
+    const named = stems.filter((s) => new RegExp(`${s.stem}s?invest`).test(key) || (aboutInvestment && key.includes(s.stem)));
+    const amounts = [...key.matchAll(ONE_AMOUNT)];
+    if (!request || named.length !== 1 || amounts.length !== 1) continue;
+    const stated = amount(amounts[0][1]);
+    const row = named[0].row;
+    const actual = convert(row.justeringar as number, table.unit ?? 'mnkr', 'mnkr');
+    if (Math.abs(actual - stated.value) <= 0.5 * 10 ** -stated.decimals + 1e-9) continue;
+    const s = show(stated.value, lang, stated.decimals);
+    const a = show(actual, lang, Math.max(1, stated.decimals));
+    issues.push(finding('warning', 'W_FIN_CROSS', { sheet: text.sheet, row: text.row, col: text.col }, lang,
+      `Texten begär ${s} mnkr för ${row.label}, men investeringstabellens Begärda budgetjusteringar för raden är ${a} mnkr.`,
+      `The text requests ${s} mnkr for ${row.label}, but the investment table's requested adjustment for the row is ${a} mnkr.`));
+  }
+}
+
 /** Every amount check on the economy section's texts. */
 export function checkProse(tables: FinanceTable[], texts: FinanceText[], lang: Lang): Issue[] {
   const issues: Issue[] = [];
@@ -210,6 +265,9 @@ export function checkProse(tables: FinanceTable[], texts: FinanceText[], lang: L
   }
   const bySheet = new Map<string, FinanceText[]>();
   for (const text of texts) bySheet.set(text.sheet, [...(bySheet.get(text.sheet) ?? []), text]);
-  for (const sheetTexts of bySheet.values()) checkAreaClaims(sheetTexts, rows, lang, issues);
+  for (const sheetTexts of bySheet.values()) {
+    checkAreaClaims(sheetTexts, rows, lang, issues);
+    checkInvestmentRequests(sheetTexts, tables, lang, issues);
+  }
   return issues;
 }

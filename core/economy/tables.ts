@@ -311,7 +311,7 @@ function economyTexts(grid: SheetGrid, tables: FinanceTable[], used: Set<number>
     const cols = filled(grid, row);
     if (cols.length !== 1) continue;
     const line = text(grid, row, cols[0]);
-    if (typeof readFigure(line) === 'object') continue;
+    if (!/\p{L}{2}/u.test(line)) continue;
     texts.push({ sheet: grid.name, row, col: cols[0], text: line });
   }
   return texts;

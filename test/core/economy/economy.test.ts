@@ -25,12 +25,16 @@ const realCodes = codes(REAL.issues);
 const added = (report: Report) => codes(report.issues).filter((c) => !realCodes.includes(c));
 
 describe('the real T1 2024 economy section', () => {
-  it('reports exactly its real inconsistencies: two resultatenheter rows and two overruns', () => {
+  it('reports exactly its real inconsistencies: two resultatenheter rows, two overruns and one requested amount', () => {
     expect(realCodes).toEqual([
       // "Individ- och familjeomsorg	356,7	0,2	0,0	369,9	369,9	-13,0": 369,9 against 356,9 (SPEC 5.7)
       'W_BUDGET_OVERRUN F35',
       // "Ekonomiskt bistånd	161,3	0,0	0,0	161,8	161,8	-0,5": 161,8 against 161,3
       'W_BUDGET_OVERRUN F48',
+      // "- Investeringsmedel avseende klimatinvestering om 1,0 mnkr (investering), se bilaga 2": the investering table
+      // ("Klimatinvesteringar	5,1	0,8	5,9	0,0"), line 538 ("ansöker om 0,8 mnkr för klimatinvesteringsmedel") and the
+      // total of 1,0 mnkr (0,2 + 0,8) all say 0,8
+      'W_FIN_CROSS A503',
       // "Stureby hemtjänst	29 114,0	-1 684,0	1 900,0	228,3": −1 684 + 1 900 gives −216 (SPEC 5.7)
       'W_FIN_RESULTATENHET E424',
       // "Enskede hemtjänst	34 540,0	-2 194,0	2 250,0	467,0": gives −56
@@ -41,6 +45,7 @@ describe('the real T1 2024 economy section', () => {
   it('names both figures in each message', () => {
     const byCell = new Map(REAL.issues.map((i) => [i.cell, i.message]));
     expect(byCell.get('E424')).toBe('Stureby hemtjänst: Resultatöverföring 228,3 följer inte av överföringen -1 684,0 och resultatet 1 900,0; med rubrikernas tecken blir den -216,0.');
+    expect(byCell.get('A503')).toBe('Texten begär 1,0 mnkr för Klimatinvesteringar, men investeringstabellens Begärda budgetjusteringar för raden är 0,8 mnkr.');
     expect(byCell.get('F35')).toBe('Individ- och familjeomsorg: prognosen 369,9 överskrider budgeten 356,9 (budget med justeringar och förändringar) med 13,0 mnkr; budgetföljsamhet 103,6 %.');
     const en = run([], 'en').issues.find((i) => i.cell === 'E426');
     expect(en?.message).toBe('Enskede hemtjänst: transfer 467.0 does not follow from the carried-over -2,194.0 and the result 2,250.0; with the headers\' signs it is -56.0.');
@@ -107,10 +112,12 @@ describe('errors seeded into copies of the real tables are caught at their cells
     ['women and men columns', [[288, 'E', '364']], ['E_KEYFIGURE_SUM D288']],
     // "varav LVU-placeringar**	42" → 92, more than "Externa placeringar**	71"
     ['varav row', [[131, 'B', '92']], ['W_FIN_VARAV B130']],
-    // "Klimatinvesteringar	5,1	0,8	5,9	0,0": justeringar 1,8
-    ['investering', [[441, 'C', '1,8']], ['E_FIN_ARITHMETIC E441', 'E_FIN_TOTAL C445']],
+    // "Klimatinvesteringar	5,1	0,8	5,9	0,0": justeringar 1,8; the texts requesting 0,8 mnkr for it (lines 538, 542) now differ
+    ['investering', [[441, 'C', '1,8']], ['E_FIN_ARITHMETIC E441', 'E_FIN_TOTAL C445', 'W_FIN_CROSS A538', 'W_FIN_CROSS A542']],
     // "Verksamhetsområdet prognostiserar ett överskott om 2,8 mnkr" (Nämnd- och förvaltningsadministration) → 3,8
     ['analysis text', [[91, 'A', 'Verksamhetsområdet prognostiserar ett överskott om 3,8 mnkr jämfört med budget.']], ['W_FIN_CROSS A91']],
+    // "Nämnden ansöker om 0,8 mnkr för klimatinvesteringsmedel …" → 0,9; the requests of 0,2 mnkr (lines 502, 534) still hold
+    ['requested investment', [[538, 'A', 'Nämnden ansöker om 0,9 mnkr för klimatinvesteringsmedel.']], ['W_FIN_CROSS A538']],
     // "Totalt	2 739,6 … 2 751,4	0,0": the forecast after transfers 2 761,4 is above budget; the chain's "efter" 0,0 and
     // the text "ett utfall inom fastställd budget efter resultatöverföringar" (line 83) no longer hold
     ['overrun on the total', [[51, 'F', '2 761,4'], [51, 'G', '-10,0']], ['E_FIN_TOTAL F51', 'E_FIN_TOTAL G51', 'W_BUDGET_OVERRUN F51', 'W_FIN_CROSS A83', 'W_FIN_CROSS F12']],

@@ -41,6 +41,7 @@ describe('economy tables in a pasted report', () => {
       'W_BUDGET_OVERRUN F948', // Ekonomiskt bistånd, line 48
       'W_FIN_RESULTATENHET E1324', // Stureby hemtjänst, line 424
       'W_FIN_RESULTATENHET E1326', // Enskede hemtjänst, line 426
+      'W_FIN_CROSS A1403', // "- Investeringsmedel avseende klimatinvestering om 1,0 mnkr", line 503
     ]);
     expect(alone.issues.every((i) => report.issues.some((j) => key(j) === key(i)))).toBe(true);
     expect(report.indicators).toEqual(alone.indicators);
