@@ -130,6 +130,8 @@ interface SimpleClaim {
   pattern: RegExp;
   /** What the text states, for the message. */
   said: Record<Lang, string>;
+  /** The line must also say this (real: "Begärda budgetjusteringar uppgår till totalt 1,9 mnkr, varav 0,9 mnkr för drift …"). */
+  requires?: RegExp;
   value: (tables: FinanceTable[]) => { value: number; unit: MoneyUnit; what: Record<Lang, string> } | null;
 }
 
@@ -180,14 +182,72 @@ const SIMPLE_CLAIMS: SimpleClaim[] = [
   },
 ];
 
+/** The first budget row of a drift table whose label matches (the summary table's Kostnader and Intäkter rows). */
+function driftRow(tables: FinanceTable[], re: RegExp): { row: BudgetRow; unit: MoneyUnit } | null {
+  for (const table of tables) {
+    if (table.kind !== 'drift') continue;
+    const row = table.budgetRows?.find((r) => re.test(fold(r.label)));
+    if (row) return { row, unit: table.unit ?? 'mnkr' };
+  }
+  return null;
+}
+
+const MORE_CLAIMS: SimpleClaim[] = [
+  {
+    pattern: new RegExp(`for kostnaderna prognostiseras (?:totalt )?${AMOUNT} mnkr`),
+    said: { sv: 'kostnader om', en: 'costs of' },
+    value: (tables) => {
+      const found = driftRow(tables, /^kostnader\b/);
+      return found && found.row.prognos !== null ? { value: found.row.prognos, unit: found.unit, what: { sv: 'Kostnader-radens prognos', en: 'the Kostnader row’s forecast' } } : null;
+    },
+  },
+  {
+    pattern: new RegExp(`for intakterna (?:prognostiseras )?(?:totalt )?${AMOUNT} mnkr`),
+    said: { sv: 'intäkter om', en: 'income of' },
+    value: (tables) => {
+      const found = driftRow(tables, /^intakter\b/);
+      return found && found.row.prognos !== null ? { value: found.row.prognos, unit: found.unit, what: { sv: 'Intäkter-radens prognos', en: 'the Intäkter row’s forecast' } } : null;
+    },
+  },
+  {
+    pattern: new RegExp(`prestationer om ${AMOUNT} mnkr`),
+    said: { sv: 'prestationsförändringar om', en: 'volume changes of' },
+    value: (tables) => {
+      const main = mainDriftTable(tables);
+      const value = totalRowOf(main)?.forandringar;
+      return main && value != null ? { value, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens prestationsförändringar', en: 'the drift table’s volume changes' } } : null;
+    },
+  },
+  {
+    pattern: new RegExp(`${AMOUNT} mnkr for drift\\b`),
+    said: { sv: 'begärda budgetjusteringar för drift om', en: 'requested operating adjustments of' },
+    requires: /\bbegarda budgetjusteringar\b/,
+    value: (tables) => {
+      const main = mainDriftTable(tables);
+      const value = totalRowOf(main)?.justeringar;
+      return main && value != null ? { value, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens begärda budgetjusteringar', en: 'the drift table’s requested adjustments' } } : null;
+    },
+  },
+  {
+    pattern: new RegExp(`(?:${AMOUNT} mnkr for investering\\b|budgetjustering \\(investering\\) om totalt ${AMOUNT} mnkr)`),
+    said: { sv: 'begärda budgetjusteringar för investering om', en: 'requested investment adjustments of' },
+    requires: /\bbegarda budgetjusteringar\b|\bansoker\b/,
+    value: (tables) => {
+      const table = tables.find((t) => t.kind === 'investering');
+      const value = totalRowOf(table)?.justeringar;
+      return table && value != null ? { value, unit: table.unit ?? 'mnkr', what: { sv: 'investeringstabellens begärda budgetjusteringar', en: 'the investment table’s requested adjustments' } } : null;
+    },
+  },
+];
+
 function checkSimpleClaims(text: FinanceText, tables: FinanceTable[], lang: Lang, issues: Issue[]): void {
   const key = fold(text.text);
-  for (const claim of SIMPLE_CLAIMS) {
+  for (const claim of [...SIMPLE_CLAIMS, ...MORE_CLAIMS]) {
     const m = claim.pattern.exec(key);
-    if (!m) continue;
+    if (!m || (claim.requires && !claim.requires.test(key))) continue;
     const found = claim.value(tables);
     if (!found) continue;
-    const stated = amount(m[1]);
+    const stated = amount(m[1] ?? m[2]);
     const inMnkr = convert(found.value, found.unit, 'mnkr');
     if (Math.abs(Math.abs(inMnkr) - stated.value) <= 0.5 * 10 ** -stated.decimals + 1e-9) continue;
     const s = show(stated.value, lang, stated.decimals);

@@ -116,6 +116,13 @@ describe('errors seeded into copies of the real tables are caught at their cells
     ['investering', [[441, 'C', '1,8']], ['E_FIN_ARITHMETIC E441', 'E_FIN_TOTAL C445', 'W_FIN_CROSS A538', 'W_FIN_CROSS A542']],
     // "Verksamhetsområdet prognostiserar ett överskott om 2,8 mnkr" (Nämnd- och förvaltningsadministration) → 3,8
     ['analysis text', [[91, 'A', 'Verksamhetsområdet prognostiserar ett överskott om 3,8 mnkr jämfört med budget.']], ['W_FIN_CROSS A91']],
+    // Line 71 "… nettokostnader om 2 757,9 mnkr. För kostnaderna prognostiseras totalt 3 261,0 mnkr och för intäkterna 503,1 mnkr …"
+    // and line 73 "Begärda budgetjusteringar uppgår till totalt 1,9 mnkr, varav 0,9 mnkr för drift och 1,0 mnkr för investering" against changed texts
+    ['amounts in the analysis', [
+      [71, 'A', 'Totalt för året prognostiseras nettokostnader om 2 767,9 mnkr. För kostnaderna prognostiseras totalt 3 261,0 mnkr och för intäkterna 513,1 mnkr.'],
+      [73, 'A', 'Begärda budgetjusteringar uppgår till totalt 1,9 mnkr, varav 0,9 mnkr för drift och 1,2 mnkr för investering.'],
+      [57, 'A', 'Den justerade driftbudgeten uppgår därmed till 2 739,6 mnkr och investeringsbudgeten uppgår till 38,7 mnkr.'],
+    ], ['W_FIN_CROSS A57', 'W_FIN_CROSS A71', 'W_FIN_CROSS A71', 'W_FIN_CROSS A73']],
     // "Nämnden ansöker om 0,8 mnkr för klimatinvesteringsmedel …" → 0,9; the requests of 0,2 mnkr (lines 502, 534) still hold
     ['requested investment', [[538, 'A', 'Nämnden ansöker om 0,9 mnkr för klimatinvesteringsmedel.']], ['W_FIN_CROSS A538']],
     // "Totalt	2 739,6 … 2 751,4	0,0": the forecast after transfers 2 761,4 is above budget; the chain's "efter" 0,0 and
