@@ -23,8 +23,12 @@ export function toBudgetRows(table: FinanceTable): BudgetRow[] {
   const columns = financeColumns(table);
   const rows: BudgetRow[] = [];
   let parentRow: number | null = null;
+  let nettoRow: number | null = null;
   for (const row of table.rows) {
     if (row.isBlockHeading) continue;
+    const key = labelKey(row.label);
+    // Kostnader and Intäkter right under a netto row are its parts, not rows of the total (real T1 2024 line 6–8).
+    const nettoPart = nettoRow !== null && /^(?:kostnader|intakter)\b/.test(key);
     const value = (field: string) => {
       const col = columns[field];
       return col === undefined ? null : row.figures[col]?.value ?? null;
@@ -35,9 +39,9 @@ export function toBudgetRows(table: FinanceTable): BudgetRow[] {
       sheet: table.sheet,
       row: row.row,
       label: row.label,
-      isVarav: row.isVarav,
+      isVarav: row.isVarav || nettoPart,
       isTotal: row.isTotal,
-      parentRow: row.isVarav ? parentRow : null,
+      parentRow: row.isVarav && !nettoPart ? parentRow : null, // netto parts are checked by E_FIN_NETTO, not as varav
       budget: value('budget'),
       justeringar: value('justeringar'),
       forandringar: value('forandringar'),
@@ -47,7 +51,9 @@ export function toBudgetRows(table: FinanceTable): BudgetRow[] {
       utfall: value('utfall'),
       cells,
     });
-    if (!row.isVarav) parentRow = row.row;
+    if (!row.isVarav && !nettoPart) parentRow = row.row;
+    if (/\bnetto\b|^anslag\b/.test(key)) nettoRow = row.row;
+    else if (!nettoPart) nettoRow = null;
   }
   return rows;
 }

@@ -320,7 +320,7 @@ function addBudget(sheet: SheetBuilder, finance: FinanceSummary | null, lang: La
   const t = LABELS[lang];
   sheet.add([bold(t.budget)]);
   if (!finance || (!finance.total && finance.budgetfoljsamhet === null)) {
-    sheet.add([t.noBudget]);
+    if (!finance?.tables?.length) sheet.add([t.noBudget]); // other economy tables are listed below
     return;
   }
   const row = (label: string, cell: Cell) => sheet.add([label, null, null, cell]);

@@ -174,3 +174,13 @@ describe('the summary sheet\'s economy part', () => {
     expect(lines[2][11]).toBe('(ingen totalrad)');
   });
 });
+
+describe('a netto row over its Kostnader and Intäkter rows', () => {
+  // Lines 5–8 of the real section with a Totalt row under them: Kostnader and Intäkter are parts of the netto row
+  const values = readTsv(FILE).slice(4, 8);
+  values.push(['Totalt', '2 739,6', '0,9', '10,9', '2 757,9', '-6,5']);
+  it('adds only the netto row into Totalt', () => {
+    const issues = check({ sheets: [{ name: 'Ekonomi', values }] }).report.issues;
+    expect(issues.filter((i) => i.severity !== 'info').map((i) => `${i.code} ${i.cell}`)).toEqual(['W_BUDGET_OVERRUN E5']);
+  });
+});
