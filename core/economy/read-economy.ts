@@ -10,11 +10,13 @@ const EXPECTED = { sv: 'ett tal (t.ex. 2 757,9)', en: 'a number (e.g. 2 757,9)' 
 
 /**
  * Finds the sheet's economy tables and adds them to the model (drift rows also to `model.budget`).
- * Returns the tables' places, empty when the sheet has none.
+ * Returns the tables' places, empty when the sheet has none (or, with `needBudget`, no budget table).
  */
-export function readEconomyTables(grid: SheetGrid, model: WorkbookModel, lang: Lang, issues: Issue[]): TableInfo[] {
+export function readEconomyTables(grid: SheetGrid, model: WorkbookModel, lang: Lang, issues: Issue[], needBudget = false): TableInfo[] {
   const found = discoverEconomy(grid);
   if (found.tables.length === 0) return [];
+  // A sheet that is nothing else counts as economy only with a budget table (drift, plan, investering) on it.
+  if (needBudget && !found.tables.some((t) => t.kind === 'drift' || t.kind === 'plan' || t.kind === 'investering')) return [];
   for (const table of found.tables) {
     if (table.kind === 'drift' || table.kind === 'investering') table.budgetRows = toBudgetRows(table);
     if (table.kind === 'drift') model.budget.push(...(table.budgetRows ?? []));

@@ -337,8 +337,8 @@ function mergeReportLayout(grid: SheetGrid, model: WorkbookModel, issues: Issue[
 }
 
 /** The economy sheet's tables (SPEC 2.4), every one found by its title and header row; false when it has none. */
-function readEconomySheet(grid: SheetGrid, model: WorkbookModel, issues: Issue[]): boolean {
-  const tables = readEconomyTables(grid, model, model.settings.lang, issues);
+function readEconomySheet(grid: SheetGrid, model: WorkbookModel, issues: Issue[], needBudget = false): boolean {
+  const tables = readEconomyTables(grid, model, model.settings.lang, issues, needBudget);
   model.tables.push(...tables);
   return tables.length > 0;
 }
@@ -364,7 +364,10 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
     else if (isReportLayout(grid)) mergeReportLayout(grid, model, issues);
     else {
       const found = discoverTable(grid);
-      if (!found) continue;
+      if (!found) {
+        readEconomySheet(grid, model, issues, true); // a pasted economy section whose first table is further down
+        continue;
+      }
       if (found.kind === 'finance' && readEconomySheet(grid, model, issues)) continue;
       reportHeaderIssues(grid, found.scan, settings.lang, issues);
       model.tables.push(readTable(grid, found.kind, found.scan, model, issues));

@@ -54,3 +54,17 @@ describe('economy tables in a pasted report', () => {
     expect(seeded.issues.filter((i) => i.code.startsWith('E_FIN')).map(key)).toEqual(['E_FIN_ARITHMETIC E1341', 'E_FIN_TOTAL D1345']);
   });
 });
+
+describe('the economy section pasted alone into a sheet with any name', () => {
+  it('is found even when its first table starts below row 20', () => {
+    const values: CellValue[][] = [...Array.from({ length: 30 }, (_, i) => [`Inledande text ${i + 1}.`]), ...readTsv(ECONOMY)];
+    const report = check({ sheets: [{ name: 'Blad1', values }] }).report;
+    expect(report.finance?.tables).toHaveLength(12);
+    expect(report.issues.filter((i) => i.code === 'W_FIN_RESULTATENHET').map((i) => i.cell)).toEqual(['E454', 'E456']);
+  });
+
+  it('is not read from a sheet that holds key figures but no budget table', () => {
+    const values: CellValue[][] = [['Nyckeltal', 'Snitt 2023', 'T1 2023', 'T1 2024'], ['Antal barn', '3 473', '3 714', '3 586']];
+    expect(check({ sheets: [{ name: 'Blad1', values }] }).report.finance).toBeNull();
+  });
+});
