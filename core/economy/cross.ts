@@ -12,10 +12,6 @@ function unitOf(table: FinanceTable): MoneyUnit {
   return table.unit ?? 'mnkr';
 }
 
-function unitText(unit: MoneyUnit): string {
-  return unit;
-}
-
 /** The tolerance of ±0,15 mnkr in a table's own unit. */
 function tolerance(unit: MoneyUnit): number {
   return convert(CROSS_TOLERANCE_MNKR, 'mnkr', unit);
@@ -36,8 +32,8 @@ function compare(stated: Stated, other: number, otherText: string, lang: Lang, i
   const d = showDecimals([stated.figure], 1);
   const f = (v: number) => show(v, lang, d);
   issues.push(finding('warning', 'W_FIN_CROSS', refOf(stated.table, stated.row, stated.col), lang,
-    `${stated.label} ${f(stated.figure.value)} ${unitText(unit)} stämmer inte med ${otherText} (${f(other)} ${unitText(unit)}).`,
-    `${stated.label} ${f(stated.figure.value)} ${unitText(unit)} does not match ${otherText} (${f(other)} ${unitText(unit)}).`));
+    `${stated.label} ${f(stated.figure.value)} ${unit} stämmer inte med ${otherText} (${f(other)} ${unit}).`,
+    `${stated.label} ${f(stated.figure.value)} ${unit} does not match ${otherText} (${f(other)} ${unit}).`));
 }
 
 /** The sum of a column: its total row's figure, else the sum of its counted rows. */

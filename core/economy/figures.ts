@@ -3,7 +3,7 @@ import { parseValue, formatNumber } from '../read/values';
 import { cellText, fold } from '../common/text';
 import type { CellValue, FinanceFigure, Lang, MoneyUnit } from '../types';
 
-/** Thousands per unit: 1 mnkr = 1 000 tkr = 1 000 000 kr. */
+/** Kronor per unit: 1 mnkr = 1 000 tkr = 1 000 000 kr. */
 const UNIT_IN_KR: Record<MoneyUnit, number> = { mnkr: 1e6, tkr: 1e3, kr: 1 };
 
 /** Converts an amount from one money unit to another. */

@@ -167,7 +167,7 @@ function checkResultatenheter(table: FinanceTable, lang: Lang, issues: Issue[]):
       `${row.label}: transfer ${f(c.value)} does not follow from the carried-over ${f(a.value)} and the result ${f(b.value)}; with the headers' signs it is ${f(expected)}.`));
   }
   for (const check of blockTotals(table)) {
-    const tolerance = Math.max(0.5, roundingTolerance([check.figure, ...check.parts]) / 2);
+    const tolerance = Math.max(0.5, roundingTolerance([check.figure, ...check.parts]));
     if (diff(check.figure.value, check.sum) <= tolerance + 1e-9) continue;
     const issue = totalIssue(table, check, 'W_FIN_RESULTATENHET', lang);
     issues.push({ ...issue, severity: 'warning' });

@@ -1,5 +1,4 @@
 // Reads the economy tables of a sheet into the model: the Ekonomi sheet and the economy section of a pasted report (SPEC 2.4, 2.6).
-import { a1 } from '../common/a1';
 import { describeCell, parseValue } from '../read/values';
 import { report } from '../read/rows';
 import { discoverEconomy } from './tables';
@@ -40,9 +39,4 @@ export function readEconomyTables(grid: SheetGrid, model: WorkbookModel, lang: L
     columns: t.budgetRows ? financeColumns(t) : { label: t.labelCol },
     outputColumns: {},
   }));
-}
-
-/** A1 address of a table's first header cell. */
-export function headerCell(row: number, col: number): string {
-  return a1(row, col);
 }
