@@ -89,9 +89,10 @@ function checkOmslutningLink(drift: FinanceTable[], omslutning: FinanceTable[], 
 /** The summary drift table's netto row and chain against the main table's Totalt (same figures in two tables). */
 function checkDriftLink(drift: FinanceTable[], main: FinanceTable | null, lang: Lang, issues: Issue[]): void {
   const total = main?.budgetRows?.find((r) => r.isTotal);
-  if (!main || !total) return;
+  // With a single Prognos column it is not known whether it is before or after the transfers: nothing to compare.
+  if (!main || !total || total.prognosFore === null) return;
   const frame = (total.budget ?? 0) + (total.justeringar ?? 0) + (total.forandringar ?? 0);
-  const fore = total.prognosFore ?? total.prognos;
+  const fore = total.prognosFore;
   for (const d of drift) {
     if (d === main) continue;
     const chain = chainRows(d);
