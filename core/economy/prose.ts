@@ -158,10 +158,12 @@ const SIMPLE_CLAIMS: SimpleClaim[] = [
     pattern: new RegExp(`nettokostnader om ${AMOUNT} mnkr`),
     said: { sv: 'nettokostnader om', en: 'net costs of' },
     value: (tables) => {
+      // The netto row of the summary table (real: "Anslag för nämndens verksamhet (netto)"), else the main table's Prognos före
+      const netto = driftRow(tables, /\bnetto\b|^anslag\b/);
+      if (netto && netto.row.prognos !== null) return { value: netto.row.prognos, unit: netto.unit, what: { sv: `prognosen för "${netto.row.label}"`, en: `the forecast of "${netto.row.label}"` } };
       const main = mainDriftTable(tables);
-      const total = totalRowOf(main);
-      const prognos = total?.prognosFore ?? total?.prognos;
-      return main && prognos != null ? { value: prognos, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens prognos', en: 'the drift table’s forecast' } } : null;
+      const prognos = totalRowOf(main)?.prognosFore;
+      return main && prognos != null ? { value: prognos, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens prognos före resultatöverföringar', en: 'the drift table’s forecast before transfers' } } : null;
     },
   },
   {
