@@ -1,6 +1,6 @@
 // The one pipeline every host calls: read → validate → assess → finance → sorted issues → JSON report and write plan.
 import { assess } from './judge/assess';
-import { checkFinance } from './economy/finance';
+import { checkEconomy } from './economy/economy';
 import { buildPlan, INTERNAL_CODE, type AssessResults } from './write/plan';
 import { readWorkbook } from './read/read';
 import { DEFAULT_SETTINGS } from './common/settings';
@@ -37,7 +37,7 @@ export function check(grids: WorkbookGrids, options: CheckOptions = {}): CheckRe
   lang = options.lang ?? model.settings.lang;
   const validation = guard('validate', () => validateModel(model), () => [] as Issue[]);
   const assessed = guard('assess', () => assess(model), () => ({ indicators: [], goals: [], issues: [] as Issue[] }));
-  const finance = guard('finance', () => checkFinance(model.budget, lang), () => ({ issues: [] as Issue[], summary: null }));
+  const finance = guard('finance', () => checkEconomy(model, lang), () => ({ issues: [] as Issue[], summary: null }));
   const results: AssessResults = { indicators: assessed.indicators, goals: assessed.goals };
 
   const sheetOrder = grids?.sheets?.map((s) => s.name) ?? [];

@@ -210,6 +210,68 @@ export interface BudgetRow {
   cells: Partial<Record<string, CellRef>>;
 }
 
+/** Kinds of economy table (SPEC 2.4). */
+export type FinanceTableKind = 'drift' | 'plan' | 'investering' | 'resultatenheter' | 'omslutning' | 'nyckeltal';
+/** Money units a table states (1 mnkr = 1 000 tkr = 1 000 000 kr). */
+export type MoneyUnit = 'mnkr' | 'tkr' | 'kr';
+
+/** One figure of an economy table: its value and the decimals it shows (the rounding it carries). */
+export interface FinanceFigure {
+  value: number;
+  decimals: number;
+  percent: boolean;
+}
+
+export interface FinanceColumn {
+  col: number;
+  /** Header text, group headers of a multi-row header joined before it (`Budget 2021 Kostnader`). */
+  header: string;
+}
+
+export interface FinanceTableRow {
+  row: number;
+  label: string; // HTML tags stripped
+  /** Figures by column index (absent or null: blank or no value). */
+  figures: Record<number, FinanceFigure | null>;
+  /** `varav …`: a part of the row above. */
+  isVarav: boolean;
+  /** `…, varav`: the parent of the rows that follow. */
+  isVaravParent: boolean;
+  isTotal: boolean;
+  /** A label-only row inside the table: starts a new block with its own total. */
+  isBlockHeading: boolean;
+  /** The first row after the table's header was repeated (a page break): ends the parts of a `…, varav` row. */
+  continued?: boolean;
+}
+
+/** An economy table found on the economy sheet or in a pasted report (SPEC 2.4). */
+export interface FinanceTable {
+  sheet: string;
+  kind: FinanceTableKind;
+  /** The title row above the table (or its first header cell); '' when none. */
+  title: string;
+  titleRow: number | null;
+  unit: MoneyUnit | null;
+  /** The unit was not stated in the table, its title or caption but taken from the kind's convention. */
+  unitAssumed: boolean;
+  /** First and last header rows (0-based, inclusive; plan tables may have two or three). */
+  headerRow: number;
+  lastHeaderRow: number;
+  labelCol: number;
+  columns: FinanceColumn[];
+  rows: FinanceTableRow[];
+  /** The rows as budget rows, for drift and investering tables. */
+  budgetRows?: BudgetRow[];
+}
+
+/** A line of text (title, caption, analysis) in the economy part of a sheet, for the prose checks. */
+export interface FinanceText {
+  sheet: string;
+  row: number;
+  col: number;
+  text: string;
+}
+
 export interface Settings {
   periodText: string | null;
   period: Period | null;
@@ -248,6 +310,10 @@ export interface WorkbookModel {
   hasGoalsSheet: boolean;
   /** Where `settings.document` came from (SPEC 5.0), for I_DOCUMENT_KIND; absent in models built by hand. */
   documentOrigin?: DocumentOrigin;
+  /** Every economy table found (SPEC 2.4), in sheet order. */
+  financeTables?: FinanceTable[];
+  /** Text lines around the economy tables (titles, captions, analysis), for amounts stated in prose (SPEC 5.7). */
+  financeTexts?: FinanceText[];
 }
 
 /** What named the document: Rapportperiod, the --period option, the Period column, a report title, or nothing. */
@@ -318,6 +384,34 @@ export interface FinanceSummary {
   budgetfoljsamhet: number | null;
   budgetfoljsamhetForeResultatoverforingar?: number | null;
   prognossakerhet?: number | null;
+  /** Budgetföljsamhet per verksamhetsområde of the main drift table (SPEC 5.7). */
+  areas?: FinanceArea[];
+  /** One entry per economy table found (SPEC 6 `finance.tables`). */
+  tables?: FinanceTableSummary[];
+}
+
+export interface FinanceArea {
+  label: string;
+  /** Budget + Begärda budgetjusteringar + Prestationsförändringar. */
+  frame: number | null;
+  prognos: number | null;
+  avvikelse: number | null;
+  budgetfoljsamhet: number | null;
+}
+
+export interface FinanceTableSummary {
+  sheet: string;
+  kind: FinanceTableKind;
+  title: string;
+  /** A1 address of the (first) header row's first cell. */
+  headerCell: string;
+  /** Data rows read. */
+  rows: number;
+  unit: MoneyUnit | null;
+  /** The total row's figures by column header, null without a total row. */
+  total: Record<string, number | null> | null;
+  /** Issues found in this table: errors and warnings. */
+  findings: { errors: number; warnings: number };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Reads a workbook's grids into the model (SPEC 2): finds the input sheets and their header rows, reads the settings, and hands each table's rows to rows.ts (and a pasted report to report-layout.ts).
 import { isReportLayout, readReportLayout } from './report-layout';
+import { readEconomyTables } from '../economy/read-economy';
 import { describeCell, parseFraction, parseValue } from './values';
 import { documentFromTitle, kindOfPeriod, readDocumentText, settleBareYear, type DocumentReading } from './document';
 import { cellText, fold } from '../common/text';
@@ -317,6 +318,7 @@ function lastUsedColumn(grid: SheetGrid, firstRow: number, lastRow: number, head
 /** A sheet named as an input kind: its table, or E_NO_TABLE / E_MISSING_COLUMN when its headers are not there. */
 function readNamedSheet(grid: SheetGrid, kind: SheetKind, model: WorkbookModel, issues: Issue[]): void {
   const lang = model.settings.lang;
+  if (kind === 'finance' && readEconomySheet(grid, model, issues)) return;
   const scan = findHeaderRow(grid, kind);
   if (scan) {
     reportHeaderIssues(grid, scan, lang, issues);
@@ -355,6 +357,14 @@ function mergeReportLayout(grid: SheetGrid, model: WorkbookModel, issues: Issue[
   model.tables.push(...result.tables);
   issues.push(...result.issues);
   model.hasGoalsSheet = true;
+  readEconomyTables(grid, model, model.settings.lang, issues);
+}
+
+/** The economy sheet's tables (SPEC 2.4), every one found by its title and header row; false when it has none. */
+function readEconomySheet(grid: SheetGrid, model: WorkbookModel, issues: Issue[], needBudget = false): boolean {
+  const tables = readEconomyTables(grid, model, model.settings.lang, issues, needBudget);
+  model.tables.push(...tables);
+  return tables.length > 0;
 }
 
 /**
@@ -380,7 +390,11 @@ export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): 
     else if (isReportLayout(grid)) mergeReportLayout(grid, model, issues);
     else {
       const found = discoverTable(grid);
-      if (!found) continue;
+      if (!found) {
+        readEconomySheet(grid, model, issues, true); // a pasted economy section whose first table is further down
+        continue;
+      }
+      if (found.kind === 'finance' && readEconomySheet(grid, model, issues)) continue;
       reportHeaderIssues(grid, found.scan, settings.lang, issues);
       model.tables.push(readTable(grid, found.kind, found.scan, model, issues));
     }

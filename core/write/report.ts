@@ -127,5 +127,15 @@ function roundFinance(f: FinanceSummary): FinanceSummary {
     out.budgetfoljsamhetForeResultatoverforingar = roundSignificant(f.budgetfoljsamhetForeResultatoverforingar);
   }
   if (f.prognossakerhet !== undefined) out.prognossakerhet = roundSignificant(f.prognossakerhet);
+  if (f.areas) {
+    out.areas = f.areas.map((a) => ({
+      label: a.label,
+      frame: roundSignificant(a.frame),
+      prognos: roundSignificant(a.prognos),
+      avvikelse: roundSignificant(a.avvikelse),
+      budgetfoljsamhet: roundSignificant(a.budgetfoljsamhet),
+    }));
+  }
+  if (f.tables) out.tables = f.tables;
   return out;
 }

@@ -2,6 +2,7 @@
 import { judgementsOfGoal, roundSignificant } from './report';
 import { isPendingTarget } from '../judge/goals';
 import { cellText } from '../common/text';
+import { formatNumber } from '../read/values';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
 import { HIGHLIGHT_FILL, proposalDiffers, proposalMissing, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
@@ -275,6 +276,8 @@ export function buildSummarySheet(
   addDeviatingIndicators(sheet, results.indicators, lang);
   sheet.add();
   addBudget(sheet, finance, lang);
+  addEconomyAreas(sheet, finance, lang);
+  addEconomyTables(sheet, finance, lang);
   return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], widths, 4);
 }
 
@@ -394,7 +397,7 @@ function addBudget(sheet: SheetBuilder, finance: FinanceSummary | null, lang: La
   const t = LABELS[lang];
   sheet.add([bold(t.budget)]);
   if (!finance || (!finance.total && finance.budgetfoljsamhet === null)) {
-    sheet.add([t.noBudget]);
+    if (!finance?.tables?.length) sheet.add([t.noBudget]); // other economy tables are listed below
     return;
   }
   const row = (label: string, cell: Cell) => sheet.add([label, null, null, cell]);
@@ -411,6 +414,65 @@ function addBudget(sheet: SheetBuilder, finance: FinanceSummary | null, lang: La
   if (hasFore) row(labels.foljsamhetFore, number(finance.budgetfoljsamhetForeResultatoverforingar, PERCENT_FORMAT));
   if (finance.prognossakerhet !== undefined && finance.prognossakerhet !== null) {
     row(labels.prognossakerhet, number(finance.prognossakerhet, PERCENT_FORMAT));
+  }
+}
+
+const ECONOMY_LABELS = {
+  sv: {
+    areas: 'Budgetföljsamhet per verksamhetsområde (mnkr)',
+    areaHeader: ['Verksamhetsområde', null, null, 'Justerad budget', 'Prognos', 'Avvikelse', 'Budgetföljsamhet'],
+    tables: 'Ekonomitabeller',
+    tableHeader: ['Slag', 'Cell', 'Rubrik', 'Rader', 'Fel', 'Varningar', 'Enhet', 'Totalt'],
+    kinds: { drift: 'Driftbudget', plan: 'Budget (plan)', investering: 'Investeringar', resultatenheter: 'Resultatenheter', omslutning: 'Omslutningsförändringar', nyckeltal: 'Nyckeltal' },
+    noTotal: '(ingen totalrad)',
+  },
+  en: {
+    areas: 'Budget adherence per area (SEK million)',
+    areaHeader: ['Area', null, null, 'Adjusted budget', 'Forecast', 'Deviation', 'Budget adherence'],
+    tables: 'Budget tables',
+    tableHeader: ['Kind', 'Cell', 'Title', 'Rows', 'Errors', 'Warnings', 'Unit', 'Total'],
+    kinds: { drift: 'Operating budget', plan: 'Plan budget', investering: 'Investments', resultatenheter: 'Result units', omslutning: 'Turnover changes', nyckeltal: 'Key figures' },
+    noTotal: '(no total row)',
+  },
+};
+
+/** Budgetföljsamhet per verksamhetsområde of the main drift table; an area above 100 % is highlighted as a warning. */
+function addEconomyAreas(sheet: SheetBuilder, finance: FinanceSummary | null, lang: Lang): void {
+  const areas = finance?.areas ?? [];
+  if (areas.length === 0) return;
+  const t = ECONOMY_LABELS[lang];
+  sheet.add();
+  sheet.add([bold(t.areas)]);
+  sheet.add(t.areaHeader.map(bold));
+  for (const area of areas) {
+    const ratio = number(area.budgetfoljsamhet, PERCENT_FORMAT);
+    const over = area.budgetfoljsamhet !== null && area.budgetfoljsamhet > 1.0005;
+    sheet.add([area.label, null, null, number(area.frame, MNKR_FORMAT), number(area.prognos, MNKR_FORMAT), number(area.avvikelse, MNKR_FORMAT), over ? { ...ratio, fill: HIGHLIGHT_FILL.warning } : ratio]);
+  }
+}
+
+/** The total row of a table as one line of text: `Budget 2 739,6 · Prognos 2 751,4`. */
+function totalText(total: Record<string, number | null> | null, lang: Lang): string {
+  if (!total) return ECONOMY_LABELS[lang].noTotal;
+  const fmt = (v: number) => formatNumber(v, lang);
+  return Object.entries(total)
+    .filter(([, v]) => v !== null)
+    .map(([header, v]) => `${header} ${fmt(v as number)}`)
+    .join(' · ');
+}
+
+/** One line per economy table found: its kind, place, title, size, findings and total. */
+function addEconomyTables(sheet: SheetBuilder, finance: FinanceSummary | null, lang: Lang): void {
+  const tables = finance?.tables ?? [];
+  if (tables.length === 0) return;
+  const t = ECONOMY_LABELS[lang];
+  sheet.add();
+  sheet.add([bold(t.tables)]);
+  sheet.add([...t.tableHeader.slice(0, 7), null, null, null, null, t.tableHeader[7]].map((h) => (h === null ? null : bold(h))));
+  for (const table of tables) {
+    const errors: Cell = table.findings.errors ? { value: table.findings.errors, fill: HIGHLIGHT_FILL.error } : { value: 0 };
+    const warnings: Cell = table.findings.warnings ? { value: table.findings.warnings, fill: HIGHLIGHT_FILL.warning } : { value: 0 };
+    sheet.add([t.kinds[table.kind], `${table.sheet}!${table.headerCell}`, table.title || null, table.rows, errors, warnings, table.unit, null, null, null, null, totalText(table.total, lang)]);
   }
 }
 

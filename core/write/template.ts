@@ -104,7 +104,6 @@ const EXAMPLES: Record<SheetKind, Example[]> = {
   ],
 };
 
-const MNKR_FIELDS = new Set(['budget', 'justeringar', 'forandringar', 'prognos', 'avvikelse', 'utfall']);
 const WIDE_FIELDS = new Set(['title', 'analysis', 'name', 'comment', 'deviation', 'expectedResult', 'actions']);
 
 function columnWidth(kind: SheetKind, field: string, header: string): number {
@@ -122,6 +121,42 @@ function exampleValue(kind: SheetKind, raw: Example[string] | undefined, lang: L
     return (raw as Record<Lang, CellValue>)[lang];
   }
   return raw;
+}
+
+const INVESTMENT_TEMPLATE: Record<Lang, { title: string; headers: string[]; rows: CellValue[][] }> = {
+  sv: {
+    title: 'Investeringar',
+    headers: ['Mnkr', 'Budget', 'Begärda budgetjusteringar', 'Prognos', 'Avvikelse'],
+    rows: [['Klimatinvesteringar', 5.1, 0.8, 5.9, 0], ['Totalt investeringar', 5.1, 0.8, 5.9, 0]],
+  },
+  en: {
+    title: 'Investments',
+    headers: ['Mnkr', 'Budget', 'Requested adjustments', 'Forecast', 'Deviation'],
+    rows: [['Klimatinvesteringar', 5.1, 0.8, 5.9, 0], ['Total investments', 5.1, 0.8, 5.9, 0]],
+  },
+};
+const DRIFT_TITLE: Record<Lang, string> = { sv: 'Uppföljning av driftbudget', en: 'Operating budget follow-up' };
+
+/**
+ * The Ekonomi template: a drift table and an investering table, each under its title (SPEC 2.4:
+ * a sheet holds several tables), so that a controller sees that more than one is expected.
+ */
+function financeTemplate(sheet: NewSheet, lang: Lang): NewSheet {
+  const width = sheet.values[0].length;
+  const pad = (row: CellValue[]): CellValue[] => [...row, ...new Array(Math.max(0, width - row.length)).fill(null)];
+  const inv = INVESTMENT_TEMPLATE[lang];
+  const drift = sheet.values;
+  const values = [pad([DRIFT_TITLE[lang]]), ...drift, pad([]), pad([inv.title]), pad(inv.headers), ...inv.rows.map(pad)];
+  const isHeader = (i: number) => i === 1 || i === drift.length + 3;
+  const isTitle = (i: number) => i === 0 || i === drift.length + 2;
+  const amountFormats = (row: CellValue[]) => row.map((v) => (typeof v === 'number' ? '#,##0.0' : null));
+  return {
+    ...sheet,
+    values,
+    bold: values.map((row, i) => row.map(() => isHeader(i) || isTitle(i))),
+    numberFormats: values.map(amountFormats),
+    frozenRows: 0,
+  };
 }
 
 /** The template sheet of one kind: header row, example rows, lists, widths, frozen header. */
@@ -143,9 +178,7 @@ export function templateSheet(kind: SheetKind, lang: Lang): NewSheet {
     frozenRows: 1,
   };
   if (validations.length) sheet.validations = validations;
-  if (kind === 'finance') {
-    sheet.numberFormats = [headers.map(() => null), ...examples.map(() => headers.map((h) => (MNKR_FIELDS.has(h.field) ? '#,##0.0' : null)))];
-  }
+  if (kind === 'finance') return financeTemplate(sheet, lang);
   return sheet;
 }
 

@@ -29,7 +29,9 @@ describe('templatePlan', () => {
 
   it('creates the five input sheets, only if missing, and touches nothing else', () => {
     expect(plan.sheets.map((s) => s.name)).toEqual(KINDS.map(([, sv]) => sv));
-    expect(plan.sheets.every((s) => s.mode === 'createIfMissing' && s.frozenRows === 1)).toBe(true);
+    expect(plan.sheets.every((s) => s.mode === 'createIfMissing')).toBe(true);
+    // Ekonomi holds two tables under their titles: no frozen header row.
+    expect(plan.sheets.map((s) => s.frozenRows)).toEqual([1, 1, 1, 0, 1]);
     expect(plan.blocks).toEqual([]);
     expect(plan.fills).toEqual([]);
     expect(plan.deleteSheets).toEqual([]);
@@ -39,8 +41,9 @@ describe('templatePlan', () => {
     for (const [kind, name] of KINDS) {
       const sheet = sheetNamed(plan.sheets, name);
       const inputs = canonicalHeaders(kind, 'sv').filter((h) => !h.output).map((h) => h.header);
-      expect(sheet.values[0]).toEqual(inputs);
-      expect(sheet.bold?.[0].every(Boolean)).toBe(true);
+      const headerRow = kind === 'finance' ? 1 : 0; // below the title "Uppföljning av driftbudget"
+      expect(sheet.values[headerRow]).toEqual(inputs);
+      expect(sheet.bold?.[headerRow].every(Boolean)).toBe(true);
       expect(sheet.columnWidths).toHaveLength(inputs.length);
     }
     expect(sheetNamed(plan.sheets, 'Indikatorer').values[0]).not.toContain('Status');
@@ -70,13 +73,21 @@ describe('templatePlan', () => {
   it('gives every sheet a real example row from the T1 2024 workbook', () => {
     const row = (name: string, header: string) => {
       const sheet = sheetNamed(plan.sheets, name);
-      return sheet.values[1][sheet.values[0].indexOf(header)];
+      const headerRow = name === 'Ekonomi' ? 1 : 0;
+      return sheet.values[headerRow + 1][sheet.values[headerRow].indexOf(header)];
     };
     expect(row('Mål', 'Nummer')).toBe('1.1.1');
     expect(row('Indikatorer', 'Indikator')).toBe('Andel flickor som besöker fritidsgårdarna');
     expect(row('Indikatorer', 'Periodens utfall')).toBe('38,87 %');
     expect(row('Aktiviteter', 'Aktivitet')).toBe('Genomföra dagkollo i fokusområde Hagsätra-Rågsved');
     expect(row('Ekonomi', 'Budget')).toBe(80.7);
+    // The Ekonomi sheet shows a drift table and an investering table, each under its title.
+    const economy = sheetNamed(plan.sheets, 'Ekonomi');
+    expect(economy.values.map((r) => r[0])).toEqual([
+      'Uppföljning av driftbudget', 'Verksamhetsområde', 'Nämnd och administration', null,
+      'Investeringar', 'Mnkr', 'Klimatinvesteringar', 'Totalt investeringar',
+    ]);
+    expect(economy.values[6].slice(0, 5)).toEqual(['Klimatinvesteringar', 5.1, 0.8, 5.9, 0]); // real T1 2024 row
     expect(sheetNamed(plan.sheets, 'Inställningar').values.slice(1)).toEqual([
       ['Rapportperiod', 'Tertial 1 2024'],
       ['Delvisgräns', '80 %'],
@@ -108,5 +119,6 @@ describe('templatePlan', () => {
     expect(report.goals.map((g) => [g.number, g.stated, g.proposed])).toEqual([['1.1.1', 'helt', 'helt']]);
     expect(report.activities.map((a) => a.status)).toEqual(['pagar']);
     expect(report.finance?.budgetfoljsamhet).toBeCloseTo(78.4 / (80.7 + 0.5), 9); // the only budget row
+    expect(report.finance?.tables?.map((t) => [t.kind, t.headerCell, t.rows])).toEqual([['drift', 'A2', 1], ['investering', 'A6', 2]]);
   });
 });
