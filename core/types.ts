@@ -54,6 +54,11 @@ export interface CheckOptions {
   lang?: Lang;
   /** Overrides Rapportperiod from the Inställningar sheet, e.g. "Tertial 1 2024". */
   period?: string;
+  /**
+   * The previous report (CLI `--jamfor`, SPEC 5.8): its goals and indicators fill the Föregående
+   * prognos/bedömning of the matching rows (goal number; goal and indicator name).
+   */
+  previous?: WorkbookGrids;
 }
 
 export interface CellRef {
@@ -242,6 +247,10 @@ export interface WorkbookModel {
   tables: TableInfo[];
   /** True when a goals table (or report layout) exists, so E_UNKNOWN_GOAL applies. */
   hasGoalsSheet: boolean;
+  /** True when a previous report was matched into the model (CLI `--jamfor`, SPEC 5.8). */
+  previousMatched?: boolean;
+  /** Indicators of the previous report that this one no longer has (SPEC 5.8). */
+  previousRemoved?: { goal: string; name: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -249,6 +258,15 @@ export interface WorkbookModel {
 // ---------------------------------------------------------------------------------------------
 
 export type StatusCounts = Record<Status, number>;
+
+/** How an indicator or goal moved since the previous report (SPEC 5.8). */
+export type Change = 'better' | 'worse' | 'same' | 'new';
+
+/** What the previous report said: the forecast an indicator was judged on, and the judgement. */
+export interface PreviousValue {
+  value: number | null;
+  status: Assessment | null;
+}
 
 export interface IndicatorResult {
   indicator: Indicator;
@@ -262,6 +280,9 @@ export interface IndicatorResult {
   targetSource: 'arsmal' | 'kf' | 'none';
   status: Status;
   achievement: number | null;
+  /** Set when the report is compared with the previous one (SPEC 5.8). */
+  previous?: PreviousValue;
+  change?: Change;
 }
 
 export interface GoalResult {
@@ -270,6 +291,9 @@ export interface GoalResult {
   score: number | null;
   counts: StatusCounts; // of its own indicators
   sentence: string;
+  /** Set when the report is compared with the previous one (SPEC 5.8). */
+  previous?: PreviousValue;
+  change?: Change;
 }
 
 export interface FinanceSummary {
@@ -309,6 +333,8 @@ export interface Report {
     targetSource: IndicatorResult['targetSource'];
     status: Status;
     achievement: number | null;
+    previous: PreviousValue | null;
+    change: Change | null;
   }[];
   goals: {
     number: string;
@@ -319,6 +345,8 @@ export interface Report {
     score: number | null;
     counts: StatusCounts;
     sentence: string;
+    previous: PreviousValue | null;
+    change: Change | null;
   }[];
   activities: {
     sheet: string;
@@ -330,6 +358,17 @@ export interface Report {
     status: ActivityStatus | null;
   }[];
   finance: FinanceSummary | null;
+  /** Movement since the previous report (SPEC 5.8), null when there is nothing to compare with. */
+  comparison: ComparisonSummary | null;
+}
+
+export interface ComparisonSummary {
+  better: number;
+  worse: number;
+  same: number;
+  new: number;
+  /** Indicators of the previous report that this one no longer has. */
+  removed: { goal: string; name: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { canonicalHeaders, isOutputSheet, OUTPUT_SHEET_NAMES } from '../read/sch
 import { HIGHLIGHT_FILL, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
 import { buildSummarySheet, buildValidationSheet } from './summary';
 import { cellText, fold } from '../common/text';
+import { changeText, comparisonActive } from '../judge/compare';
 import type {
   Block,
   CellValue,
@@ -89,9 +90,24 @@ export function clearPlan(grids: WorkbookGrids): WritePlan {
 // Output columns
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The fields written beside a table: its output fields, `Förändring` when the report is compared with the
+ * previous one, and the Föregående columns the table lacks when a previous report was matched (SPEC 5.8).
+ */
+function outputFieldsOf(table: TableInfo, model: WorkbookModel): string[] {
+  const fields = [...(OUTPUT_FIELDS[table.kind] ?? [])];
+  if (table.kind !== 'indicators' && table.kind !== 'goals') return fields;
+  const active = comparisonActive(model);
+  if (table.kind === 'indicators' ? active.indicators : active.goals) fields.push('change');
+  if (model.previousMatched) {
+    const previous = table.kind === 'indicators' ? ['previousForecast', 'previousStated'] : ['previousStated'];
+    for (const field of previous) if (table.columns[field] === undefined) fields.push(field);
+  }
+  return fields;
+}
+
 /** Column of every output field of a table: the existing one, else appended after the table in field order. */
-export function outputColumnsOf(table: TableInfo): { field: string; col: number }[] {
-  const fields = OUTPUT_FIELDS[table.kind] ?? [];
+export function outputColumnsOf(table: TableInfo, fields: string[] = OUTPUT_FIELDS[table.kind] ?? []): { field: string; col: number }[] {
   let next = table.lastCol;
   for (const col of Object.values(table.outputColumns)) if (col !== undefined && col > next) next = col;
   next++;
@@ -116,8 +132,9 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
   const goalsByRow = indexByRow(results.goals, (r) => r.goal);
   const blocks: Block[] = [];
   for (const table of model.tables) {
-    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell));
-    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, grids, lang, goalsByRow.get(table.sheet), goalCell));
+    const fields = outputFieldsOf(table, model);
+    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, fields, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell));
+    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, fields, grids, lang, goalsByRow.get(table.sheet), goalCell));
   }
   return blocks;
 }
@@ -167,7 +184,7 @@ function sharedRow<T extends CellValue>(value: T): T[] {
 
 /** Output fields whose cells carry a status colour, and those that carry a number format. */
 const COLOURED_FIELDS = new Set(['status', 'proposal']);
-const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement']);
+const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement', 'previousForecast']);
 
 /**
  * The output columns of a table, one block each from the header row to the table's last data row, in one
@@ -176,12 +193,13 @@ const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement']);
  */
 function tableBlocks<T>(
   table: TableInfo,
+  fields: string[],
   grids: WorkbookGrids,
   lang: Lang,
   results: T[] | undefined,
   cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
 ): Block[] {
-  const columns = outputColumnsOf(table).map(({ field, col }) => new ColumnBuilder(table, field, col, headerText(grids, table, field, col, lang)));
+  const columns = outputColumnsOf(table, fields).map(({ field, col }) => new ColumnBuilder(table, field, col, headerText(grids, table, field, col, lang)));
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
     for (let i = 0; i < columns.length; i++) columns[i].add(cellOf(columns[i].field, result, lang));
@@ -221,20 +239,29 @@ class ColumnBuilder {
 function indicatorCell(field: string, result: IndicatorResult | undefined, lang: Lang): OutCell {
   if (!result) return BLANK;
   if (field === 'status') return statusCell(result.status, lang);
+  if (field === 'change') return result.change ? { value: changeText(result.change, result.previous ?? null, result.unit, lang) } : BLANK;
+  if (field === 'previousStated') return result.previous?.status ? { value: STATUS_TEXT[lang][result.previous.status] } : BLANK;
+  if (field === 'previousForecast') return numberCell(result.previous?.value ?? null, result.unit);
   if (field === 'achievement') {
     const value = roundSignificant(result.achievement);
     return value === null ? BLANK : { value, format: ACHIEVEMENT_FORMAT };
   }
-  // forecastComputed: a percentage is written as the fraction a `%` cell holds (SPEC 3), anything else as is.
-  const forecast = roundSignificant(result.computedForecast);
-  if (forecast === null) return BLANK;
-  if (result.unit === '%') return { value: roundSignificant(forecast / 100), format: PERCENT_VALUE_FORMAT };
-  return { value: forecast, format: NUMBER_VALUE_FORMAT };
+  return numberCell(result.computedForecast, result.unit);
+}
+
+/** A value in the row's unit: a percentage is written as the fraction a `%` cell holds (SPEC 3), anything else as is. */
+function numberCell(value: number | null, unit: string | null): OutCell {
+  const rounded = roundSignificant(value);
+  if (rounded === null) return BLANK;
+  if (unit === '%') return { value: roundSignificant(rounded / 100), format: PERCENT_VALUE_FORMAT };
+  return { value: rounded, format: NUMBER_VALUE_FORMAT };
 }
 
 function goalCell(field: string, result: GoalResult | undefined, lang: Lang): OutCell {
   if (!result) return BLANK;
   if (field === 'proposal') return statusCell(result.proposed, lang);
+  if (field === 'change') return result.change ? { value: changeText(result.change, result.previous ?? null, null, lang) } : BLANK;
+  if (field === 'previousStated') return result.previous?.status ? { value: STATUS_TEXT[lang][result.previous.status] } : BLANK;
   return result.sentence ? { value: result.sentence } : BLANK;
 }
 
