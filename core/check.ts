@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from './common/settings';
 import { buildReport } from './write/report';
 import { countIssues, sortIssues } from './common/issues';
 import { validateModel } from './judge/validate';
-import type { Assessment, Status, CheckOptions, CheckResult, FinanceSummary, Issue, Lang, Report, WorkbookGrids, WorkbookModel, WritePlan } from './types';
+import type { CheckOptions, CheckResult, FinanceSummary, Issue, Lang, Report, WorkbookGrids, WorkbookModel, WritePlan } from './types';
 
 const STAGE_NAMES: Record<Lang, Record<string, string>> = {
   sv: { read: 'läsningen', validate: 'valideringen', assess: 'bedömningen', compare: 'jämförelsen med föregående rapport', finance: 'ekonomikontrollen', plan: 'utdata', report: 'rapporten' },
@@ -65,14 +65,10 @@ function matchPreviousReport(model: WorkbookModel, previous: WorkbookGrids, lang
   const before = readWorkbook(previous, { lang }).model;
   const results = assess(before);
   const removed = matchPrevious(model, {
-    indicators: results.indicators.map((r) => ({ goal: r.indicator.goal, name: r.indicator.name, value: r.value, unit: r.unit, status: judgementOf(r) })),
-    goals: results.goals.map((g) => ({ number: g.goal.number, status: g.goal.stated ?? assessmentOf(g.proposed) })),
+    indicators: results.indicators.map((r) => ({ goal: r.indicator.goal, name: r.indicator.name, value: r.value, unit: r.unit, status: judgementOf(r) ?? r.status })),
+    goals: results.goals.map((g) => ({ number: g.goal.number, status: g.goal.stated ?? g.proposed })),
   });
   model.previousRemoved = removed;
-}
-
-function assessmentOf(status: Status): Assessment | null {
-  return status === 'helt' || status === 'delvis' || status === 'inte' ? status : null;
 }
 
 function internalIssue(stage: string, error: unknown, sheet: string, lang: Lang): Issue {

@@ -142,8 +142,8 @@ export interface Goal {
   expectedResult: string;
   /** Åtgärder (SPEC 2.1), '' when absent. */
   actions: string;
-  /** The stated assessment in the previous report (`Föregående bedömning`, SPEC 5.8). */
-  previousStated: Assessment | null;
+  /** The assessment in the previous report (`Föregående bedömning`, SPEC 5.8); `ej_bedomd` when it had none. */
+  previousStated: Status | null;
   /** Cells of the fields that exist in the sheet, by field name (number, title, level, stated, analysis). */
   cells: Partial<Record<string, CellRef>>;
 }
@@ -173,8 +173,8 @@ export interface Indicator {
   stated: Assessment | null;
   /** Prognos helår in the previous report (`Föregående prognos`, SPEC 5.8). */
   previousForecast: ParsedValue;
-  /** Status or judgement in the previous report (`Föregående bedömning`, SPEC 5.8). */
-  previousStated: Assessment | null;
+  /** Judgement or status in the previous report (`Föregående bedömning`, SPEC 5.8): `ej_matt`/`ej_bedomd` when it had no judgement. */
+  previousStated: Status | null;
   /** Cells of the fields that exist in the sheet, by field name (goal, name, arsmal, kfArsmal, outcome, …). */
   cells: Partial<Record<string, CellRef>>;
 }
@@ -265,7 +265,8 @@ export type Change = 'better' | 'worse' | 'same' | 'new';
 /** What the previous report said: the forecast an indicator was judged on, and the judgement. */
 export interface PreviousValue {
   value: number | null;
-  status: Assessment | null;
+  /** The judgement then; `ej_matt`/`ej_bedomd` when there was none. */
+  status: Status | null;
 }
 
 export interface IndicatorResult {

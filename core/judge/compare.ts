@@ -22,6 +22,10 @@ export const FORECAST_MOVE_SHARE = 0.1;
 
 const RANK: Record<Assessment, number> = { inte: 0, delvis: 1, helt: 2 };
 
+function isAssessment(status: Status | null): status is Assessment {
+  return status === 'helt' || status === 'delvis' || status === 'inte';
+}
+
 /** What the previous report said of one indicator or goal, and how the current one compares. */
 export interface Movement {
   previous: PreviousValue;
@@ -58,7 +62,7 @@ export function indicatorMovement(result: IndicatorResult): Movement {
   const previous: PreviousValue = { value: numberOf(ind.previousForecast), status: ind.previousStated };
   if (previous.value === null && previous.status === null) return { previous, change: 'new', moved: false };
   const now = judgementOf(result);
-  if (previous.status && now && previous.status !== now) {
+  if (isAssessment(previous.status) && now && previous.status !== now) {
     return { previous, change: RANK[now] > RANK[previous.status] ? 'better' : 'worse', moved: true };
   }
   const value = result.value;
@@ -94,7 +98,7 @@ export function goalMovement(goal: GoalResult): Movement {
   const previous: PreviousValue = { value: null, status: before };
   if (!before) return { previous, change: 'new', moved: false };
   const now = goalJudgement(goal);
-  if (!now || now === before) return { previous, change: 'same', moved: false };
+  if (!now || !isAssessment(before) || now === before) return { previous, change: 'same', moved: false };
   return { previous, change: RANK[now] > RANK[before] ? 'better' : 'worse', moved: true };
 }
 
@@ -160,7 +164,7 @@ function unexplainedGoal(g: GoalResult, m: Movement, lang: Lang): Issue {
 /** "bedömningen har gått från Uppfylls helt till Uppfylls delvis" or "prognosen har gått från 45 % till 38 %". */
 function movementText(m: Movement, now: Assessment | null, value: number | null, unit: string | null, lang: Lang): string {
   const before = m.previous.status;
-  if (before && now && before !== now) {
+  if (isAssessment(before) && now && before !== now) {
     return lang === 'en'
       ? `the assessment went from ${STATUS_TEXT.en[before]} to ${STATUS_TEXT.en[now]}`
       : `bedömningen har gått från ${STATUS_TEXT.sv[before]} till ${STATUS_TEXT.sv[now]}`;
@@ -187,7 +191,7 @@ export function changeText(change: Change, previous: PreviousValue | null, unit:
   if (!previous || change === 'new') return word;
   const parts: string[] = [];
   if (previous.value !== null) parts.push(valueText(previous.value, unit, lang));
-  if (previous.status) parts.push(STATUS_TEXT[lang][previous.status as Status]);
+  if (previous.status) parts.push(STATUS_TEXT[lang][previous.status]);
   if (parts.length === 0) return word;
   return `${word} (${lang === 'en' ? 'prev.' : 'fg.'} ${parts.join(', ')})`;
 }
@@ -207,7 +211,8 @@ export interface PreviousIndicator {
   name: string;
   value: number | null;
   unit: string | null;
-  status: Assessment | null;
+  /** Its judgement, else its status (`ej_matt`, `ej_bedomd`): never null for an indicator that was there. */
+  status: Status;
 }
 
 /** An indicator of the previous report that the current one no longer has. */
@@ -223,7 +228,7 @@ export interface RemovedIndicator {
  */
 export function matchPrevious(
   model: WorkbookModel,
-  previous: { indicators: PreviousIndicator[]; goals: { number: string; status: Assessment | null }[] },
+  previous: { indicators: PreviousIndicator[]; goals: { number: string; status: Status }[] },
 ): RemovedIndicator[] {
   const byKey = new Map<string, PreviousIndicator>();
   for (const p of previous.indicators) if (!byKey.has(indicatorKey(p.goal, p.name))) byKey.set(indicatorKey(p.goal, p.name), p);

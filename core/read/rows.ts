@@ -25,6 +25,7 @@ import type {
   Settings,
   SheetGrid,
   SheetKind,
+  Status,
 } from '../types';
 
 // ---------------------------------------------------------------------------------------------
@@ -397,11 +398,11 @@ export function readGoalRow(grid: SheetGrid, row: number, columns: Partial<Recor
 
 /**
  * A Föregående bedömning cell (SPEC 5.8): an assessment, or a status Målkoll wrote in the previous report
- * (`Ej mätt`, `Ej bedömd`: no judgement then, read as blank).
+ * (`Ej mätt`, `Ej bedömd`: there was no judgement then).
  */
-function readPreviousStatusCell(grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Assessment | null {
+function readPreviousStatusCell(grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Status | null {
   const status = parseStatus(textAt(grid, row, col));
-  if (status === 'ej_matt' || status === 'ej_bedomd') return null;
+  if (status === 'ej_matt' || status === 'ej_bedomd') return status;
   return readAssessmentCell(grid, row, col, lang, issues);
 }
 

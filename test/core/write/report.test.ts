@@ -36,7 +36,7 @@ describe('buildReport', () => {
     expect(report.indicators[2]).toEqual({
       sheet: 'Indikatorer', row: 5, goal: '1.1.1', name: 'Antal besök på fritidsgårdarna', unit: 'st',
       direction: 'higher', directionSource: 'column', value: 3990, valueSource: 'computed',
-      target: 4000, targetSource: 'arsmal', status: 'inte', achievement: 0.9975,
+      target: 4000, targetSource: 'arsmal', status: 'inte', achievement: 0.9975, previous: null, change: null,
     });
   });
 
@@ -44,7 +44,7 @@ describe('buildReport', () => {
     expect(report.goals[1]).toEqual({
       number: '1.1.1', level: 'namndmal', title: 'Alla barn och unga i stadsdelsområdet har en meningsfull fritid',
       stated: 'helt', proposed: 'delvis', score: 0.25, counts: { helt: 0, delvis: 1, inte: 1, ej_bedomd: 0, ej_matt: 0 },
-      sentence: 'En indikator bedöms uppfyllas delvis och en inte.',
+      sentence: 'En indikator bedöms uppfyllas delvis och en inte.', previous: null, change: null,
     });
   });
 
