@@ -28,6 +28,7 @@ export interface CliMessages {
   goals(count: number, differing: number): string;
   goalsHeader: [string, string, string, string];
   finance(avvikelse: string | null, foljsamhet: string | null, fore: string | null): string;
+  comparison(better: number, worse: number, same: number, added: number, removed: number): string;
   issues(errors: number, warnings: number, infos: number): string;
   severity: Record<'error' | 'warning' | 'info', string>;
   moreIssues(count: number): string;
@@ -37,7 +38,7 @@ export interface CliMessages {
   nothingToClear(path: string): string;
 }
 
-const USAGE_SV = `Användning: malkoll check IN.xlsx [-o UT.xlsx] [--json RAPPORT.json] [--period "Tertial 1 2024"] [--lang sv|en]
+const USAGE_SV = `Användning: malkoll check IN.xlsx [-o UT.xlsx] [--json RAPPORT.json] [--period "Tertial 1 2024"] [--jamfor FÖREGÅENDE.xlsx] [--lang sv|en]
            malkoll template UT.xlsx [--lang sv|en]
            malkoll clear IN.xlsx [-o UT.xlsx]
 
@@ -49,12 +50,13 @@ const USAGE_SV = `Användning: malkoll check IN.xlsx [-o UT.xlsx] [--json RAPPOR
             (standard: IN-rensad.xlsx bredvid IN)
 
   -o, --output  utfil          --json  JSON-rapport          --period  rapportperiod
+  --jamfor      föregående rapport (.xlsx) att jämföra med (alias --compare)
   --lang        språk (sv/en)  -h, --help  den här hjälpen
 
 Slutkod: 0 inga fel, 1 arbetsboken har fel, 2 filen kunde inte läsas eller felaktigt kommando.
 `;
 
-const USAGE_EN = `Usage: malkoll check IN.xlsx [-o OUT.xlsx] [--json REPORT.json] [--period "Tertial 1 2024"] [--lang sv|en]
+const USAGE_EN = `Usage: malkoll check IN.xlsx [-o OUT.xlsx] [--json REPORT.json] [--period "Tertial 1 2024"] [--compare PREVIOUS.xlsx] [--lang sv|en]
        malkoll template OUT.xlsx [--lang sv|en]
        malkoll clear IN.xlsx [-o OUT.xlsx]
 
@@ -66,6 +68,7 @@ const USAGE_EN = `Usage: malkoll check IN.xlsx [-o OUT.xlsx] [--json REPORT.json
             (default: IN-rensad.xlsx beside IN)
 
   -o, --output  output file       --json  JSON report          --period  report period
+  --compare     the previous report (.xlsx) to compare with (alias --jamfor)
   --lang        language (sv/en)  -h, --help  this help
 
 Exit code: 0 no errors, 1 the workbook has errors, 2 the file could not be read or a wrong command.
@@ -99,6 +102,7 @@ const sv: CliMessages = {
   goalsHeader: ['Nummer', 'Förslag', 'Bedömning', 'Mål'],
   finance: (a, f, fore) =>
     `Ekonomi: avvikelse ${a ?? '–'} mnkr, budgetföljsamhet ${f ?? '–'}` + (fore ? ` (före resultatöverföringar ${fore})` : ''),
+  comparison: (b, w, s, a, r) => `Jämfört med föregående rapport: ${b} bättre, ${w} sämre, ${s} oförändrade, ${a} nya, ${r} borttagna`,
   issues: (e, w, i) => `Problem: ${e} fel, ${w} varningar, ${i} information`,
   severity: { error: 'fel', warning: 'varning', info: 'info' },
   moreIssues: (n) => `… och ${n} till (se bladet Valideringsrapport)`,
@@ -136,6 +140,7 @@ const en: CliMessages = {
   goalsHeader: ['Number', 'Proposal', 'Stated', 'Goal'],
   finance: (a, f, fore) =>
     `Budget: deviation ${a ?? '–'} mnkr, budget adherence ${f ?? '–'}` + (fore ? ` (before result transfers ${fore})` : ''),
+  comparison: (b, w, s, a, r) => `Compared with the previous report: ${b} better, ${w} worse, ${s} unchanged, ${a} new, ${r} removed`,
   issues: (e, w, i) => `Issues: ${e} ${e === 1 ? 'error' : 'errors'}, ${w} ${w === 1 ? 'warning' : 'warnings'}, ${i} info`,
   severity: { error: 'error', warning: 'warning', info: 'info' },
   moreIssues: (n) => `… and ${n} more (see the Validation sheet)`,

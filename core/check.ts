@@ -1,6 +1,7 @@
 // The one pipeline every host calls: read → validate → assess → finance → sorted issues → JSON report and write plan.
 import { assess } from './judge/assess';
 import { checkEconomy } from './economy/economy';
+import { compareWithPrevious, judgementOf, matchPrevious } from './judge/compare';
 import { buildPlan, INTERNAL_CODE, type AssessResults } from './write/plan';
 import { readWorkbook } from './read/read';
 import { DEFAULT_SETTINGS } from './common/settings';
@@ -10,8 +11,8 @@ import { validateModel } from './judge/validate';
 import type { CheckOptions, CheckResult, FinanceSummary, Issue, Lang, Report, WorkbookGrids, WorkbookModel, WritePlan } from './types';
 
 const STAGE_NAMES: Record<Lang, Record<string, string>> = {
-  sv: { read: 'läsningen', validate: 'valideringen', assess: 'bedömningen', finance: 'ekonomikontrollen', plan: 'utdata', report: 'rapporten' },
-  en: { read: 'reading', validate: 'validation', assess: 'assessment', finance: 'the budget check', plan: 'the output', report: 'the report' },
+  sv: { read: 'läsningen', validate: 'valideringen', assess: 'bedömningen', compare: 'jämförelsen med föregående rapport', finance: 'ekonomikontrollen', plan: 'utdata', report: 'rapporten' },
+  en: { read: 'reading', validate: 'validation', assess: 'assessment', compare: 'the comparison with the previous report', finance: 'the budget check', plan: 'the output', report: 'the report' },
 };
 
 /**
@@ -35,13 +36,15 @@ export function check(grids: WorkbookGrids, options: CheckOptions = {}): CheckRe
   const read = guard('read', () => readWorkbook(grids, options), () => ({ model: emptyModel(lang), issues: [] as Issue[] }));
   const model = read.model;
   lang = options.lang ?? model.settings.lang;
+  if (options.previous) guard('compare', () => matchPreviousReport(model, options.previous as WorkbookGrids, lang), () => undefined);
   const validation = guard('validate', () => validateModel(model), () => [] as Issue[]);
   const assessed = guard('assess', () => assess(model), () => ({ indicators: [], goals: [], issues: [] as Issue[] }));
+  const compared = guard('compare', () => compareWithPrevious(model, assessed, lang), () => [] as Issue[]);
   const finance = guard('finance', () => checkEconomy(model, lang), () => ({ issues: [] as Issue[], summary: null }));
   const results: AssessResults = { indicators: assessed.indicators, goals: assessed.goals };
 
   const sheetOrder = grids?.sheets?.map((s) => s.name) ?? [];
-  const collected = [...read.issues, ...validation, ...assessed.issues, ...finance.issues];
+  const collected = [...read.issues, ...validation, ...assessed.issues, ...compared, ...finance.issues];
   const failedBefore = internal.length;
   let issues = sortIssues([...internal, ...collected], sheetOrder);
   const plan = guard('plan', () => buildPlan(model, results, issues, finance.summary, grids, lang), emptyPlan);
@@ -52,6 +55,20 @@ export function check(grids: WorkbookGrids, options: CheckOptions = {}): CheckRe
     () => fallbackReport(model, sortIssues([...internal, ...collected], sheetOrder), finance.summary, lang),
   );
   return { report, plan };
+}
+
+/**
+ * Reads and assesses the previous report and fills the current model's Föregående prognos/bedömning from
+ * it (SPEC 5.8); the previous report's own issues are not the current report's and are dropped.
+ */
+function matchPreviousReport(model: WorkbookModel, previous: WorkbookGrids, lang: Lang): void {
+  const before = readWorkbook(previous, { lang }).model;
+  const results = assess(before);
+  const removed = matchPrevious(model, {
+    indicators: results.indicators.map((r) => ({ goal: r.indicator.goal, name: r.indicator.name, value: r.value, unit: r.unit, status: judgementOf(r) ?? r.status })),
+    goals: results.goals.map((g) => ({ number: g.goal.number, status: g.goal.stated ?? g.proposed })),
+  });
+  model.previousRemoved = removed;
 }
 
 function internalIssue(stage: string, error: unknown, sheet: string, lang: Lang): Issue {
@@ -92,5 +109,6 @@ function fallbackReport(model: WorkbookModel, issues: Issue[], finance: FinanceS
     goals: [],
     activities: [],
     finance,
+    comparison: null,
   };
 }

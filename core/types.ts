@@ -54,6 +54,11 @@ export interface CheckOptions {
   lang?: Lang;
   /** Overrides Rapportperiod from the Inställningar sheet, e.g. "Tertial 1 2024". */
   period?: string;
+  /**
+   * The previous report (CLI `--jamfor`, SPEC 5.8): its goals and indicators fill the Föregående
+   * prognos/bedömning of the matching rows (goal number; goal and indicator name).
+   */
+  previous?: WorkbookGrids;
 }
 
 export interface CellRef {
@@ -139,8 +144,8 @@ export interface Goal {
   expectedResult: string;
   /** Åtgärder (SPEC 2.1), '' when absent. */
   actions: string;
-  /** The stated assessment in the previous report (`Föregående bedömning`, SPEC 5.8). */
-  previousStated: Assessment | null;
+  /** The assessment in the previous report (`Föregående bedömning`, SPEC 5.8); `ej_bedomd` when it had none. */
+  previousStated: Status | null;
   /** Cells of the fields that exist in the sheet, by field name (number, title, level, stated, analysis). */
   cells: Partial<Record<string, CellRef>>;
 }
@@ -170,8 +175,8 @@ export interface Indicator {
   stated: Assessment | null;
   /** Prognos helår in the previous report (`Föregående prognos`, SPEC 5.8). */
   previousForecast: ParsedValue;
-  /** Status or judgement in the previous report (`Föregående bedömning`, SPEC 5.8). */
-  previousStated: Assessment | null;
+  /** Judgement or status in the previous report (`Föregående bedömning`, SPEC 5.8): `ej_matt`/`ej_bedomd` when it had no judgement. */
+  previousStated: Status | null;
   /** Cells of the fields that exist in the sheet, by field name (goal, name, arsmal, kfArsmal, outcome, …). */
   cells: Partial<Record<string, CellRef>>;
 }
@@ -314,6 +319,10 @@ export interface WorkbookModel {
   financeTables?: FinanceTable[];
   /** Text lines around the economy tables (titles, captions, analysis), for amounts stated in prose (SPEC 5.7). */
   financeTexts?: FinanceText[];
+  /** True when a previous report was matched into the model (CLI `--jamfor`, SPEC 5.8). */
+  previousMatched?: boolean;
+  /** Indicators of the previous report that this one no longer has (SPEC 5.8). */
+  previousRemoved?: { goal: string; name: string }[];
 }
 
 /** What named the document: Rapportperiod, the --period option, the Period column, a report title, or nothing. */
@@ -332,6 +341,16 @@ export interface DocumentOrigin {
 
 export type StatusCounts = Record<Status, number>;
 
+/** How an indicator or goal moved since the previous report (SPEC 5.8). */
+export type Change = 'better' | 'worse' | 'same' | 'new';
+
+/** What the previous report said: the forecast an indicator was judged on, and the judgement. */
+export interface PreviousValue {
+  value: number | null;
+  /** The judgement then; `ej_matt`/`ej_bedomd` when there was none. */
+  status: Status | null;
+}
+
 export interface IndicatorResult {
   indicator: Indicator;
   unit: Unit;
@@ -347,6 +366,9 @@ export interface IndicatorResult {
   /** The judgement the goal proposal uses (SPEC 5.1): the status when scored, else the stated Bedömning, else null. */
   judged: Assessment | null;
   judgedSource: 'status' | 'stated' | 'none';
+  /** Set when the report is compared with the previous one (SPEC 5.8). */
+  previous?: PreviousValue;
+  change?: Change;
 }
 
 /**
@@ -371,6 +393,9 @@ export interface GoalResult {
   /** Its own indicators by judgement; absent in results built by hand (then derived from counts). */
   judgements?: Judgements;
   sentence: string;
+  /** Set when the report is compared with the previous one (SPEC 5.8). */
+  previous?: PreviousValue;
+  change?: Change;
 }
 
 export interface FinanceSummary {
@@ -444,9 +469,8 @@ export interface Report {
     stated: Assessment | null;
     judged: Assessment | null;
     judgedSource: IndicatorResult['judgedSource'];
-    /** SPEC 5.8, not computed yet: always null. */
-    previous: { value: number | null; status: Status | null } | null;
-    change: 'better' | 'worse' | 'same' | 'new' | null;
+    previous: PreviousValue | null;
+    change: Change | null;
   }[];
   goals: {
     number: string;
@@ -462,6 +486,8 @@ export interface Report {
     statedSource: number;
     expectedResult: string | null;
     sentence: string;
+    previous: PreviousValue | null;
+    change: Change | null;
   }[];
   activities: {
     sheet: string;
@@ -473,6 +499,17 @@ export interface Report {
     status: ActivityStatus | null;
   }[];
   finance: FinanceSummary | null;
+  /** Movement since the previous report (SPEC 5.8), null when there is nothing to compare with. */
+  comparison: ComparisonSummary | null;
+}
+
+export interface ComparisonSummary {
+  better: number;
+  worse: number;
+  same: number;
+  new: number;
+  /** Indicators of the previous report that this one no longer has. */
+  removed: { goal: string; name: string }[];
 }
 
 // ---------------------------------------------------------------------------------------------

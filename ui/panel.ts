@@ -185,6 +185,8 @@ function renderReport(report: Report, lang: Lang, select: (sheet: string, cell: 
 
   const differing = report.goals.filter((goal) => proposalDiffers(goal.stated, goal.proposed)).length;
   nodes.push(el('p', 'mk-goals', strings.goalsHeading(report.goals.length, differing)));
+  const moved = report.comparison;
+  if (moved) nodes.push(el('p', 'mk-comparison', strings.comparison(moved.better, moved.worse, moved.same, moved.new, moved.removed.length)));
 
   const attention = report.indicators.filter((indicator) => indicator.status === 'inte' || indicator.status === 'delvis');
   if (attention.length > 0) {

@@ -17,6 +17,7 @@ export interface UiStrings {
   dismiss: string;
   indicatorsHeading: string;
   goalsHeading: (goals: number, differing: number) => string;
+  comparison: (better: number, worse: number, same: number, added: number, removed: number) => string;
   issuesHeading: (count: number) => string;
   noIssues: string;
   attentionHeading: string;
@@ -46,6 +47,7 @@ export const UI_STRINGS: Record<Lang, UiStrings> = {
     dismiss: 'Stäng',
     indicatorsHeading: 'Indikatorer efter status',
     goalsHeading: (g, d) => `${g} mål, ${d} där förslaget avviker från bedömningen`,
+    comparison: (b, w, s, a, r) => `Sedan föregående rapport: ${b} bättre, ${w} sämre, ${s} oförändrade, ${a} nya, ${r} borttagna.`,
     issuesHeading: (n) => `Anmärkningar (${n})`,
     noIssues: 'Inga anmärkningar.',
     attentionHeading: 'Indikatorer som inte uppfylls helt',
@@ -73,6 +75,7 @@ export const UI_STRINGS: Record<Lang, UiStrings> = {
     dismiss: 'Close',
     indicatorsHeading: 'Indicators by status',
     goalsHeading: (g, d) => `${g} goals, ${d} where the proposal differs from the assessment`,
+    comparison: (b, w, s, a, r) => `Since the previous report: ${b} better, ${w} worse, ${s} unchanged, ${a} new, ${r} removed.`,
     issuesHeading: (n) => `Issues (${n})`,
     noIssues: 'No issues.',
     attentionHeading: 'Indicators not fully met',

@@ -8,7 +8,7 @@ import { assertNotInput, besideInput, loadWorkbook, saveWorkbook, writeFile } fr
 import { messages, type CliMessages } from '../messages';
 import { applyPlan, readGrids } from '../xlsx';
 
-const FLAGS = { '-o': 'output', '--output': 'output', '--json': 'json', '--period': 'period', '--lang': 'lang' };
+const FLAGS = { '-o': 'output', '--output': 'output', '--json': 'json', '--period': 'period', '--lang': 'lang', '--jamfor': 'previous', '--compare': 'previous' };
 /** Above this many rows the run takes long enough to say what it is doing (on stderr, so stdout stays the summary). */
 const PROGRESS_ROWS = 2000;
 const TOP_ISSUES = 10;
@@ -31,7 +31,9 @@ export async function runCheck(args: string[], lang: Lang): Promise<number> {
   const showProgress = rows > PROGRESS_ROWS;
   if (showProgress) process.stderr.write(text.progressRead(rows, seconds(Date.now() - started, lang)) + '\n');
 
-  const { report, plan } = check(grids, { lang: langOverride, period: parsed.options.period });
+  // The previous report is only read: it is never written, whatever happens to the checked copy.
+  const previous = parsed.options.previous ? readGrids(await loadWorkbook(parsed.options.previous, text)) : undefined;
+  const { report, plan } = check(grids, { lang: langOverride, period: parsed.options.period, previous });
   text = messages(report.lang);
   applyPlan(workbook, plan);
   if (showProgress) process.stderr.write(text.progressWrite(output) + '\n');
@@ -52,6 +54,8 @@ export function formatSummary(report: Report, text: CliMessages, written: string
   const lines = [text.title(report.period), ''];
   lines.push(...statusLines(report, text), '');
   lines.push(...goalLines(report, text), '');
+  const comparison = report.comparison;
+  if (comparison) lines.push(text.comparison(comparison.better, comparison.worse, comparison.same, comparison.new, comparison.removed.length), '');
   const finance = financeLine(report, text);
   if (finance) lines.push(finance, '');
   lines.push(...issueLines(report, text), '');

@@ -1,7 +1,7 @@
 // Reads one row of a recognised input table into the model (goals, indicators, activities, budget rows), with the cell-level issues found on the way; shared by the sheet reader and the report-layout reader.
 import { describeCell, formatNumber, parseDateValue, parseFraction, parseValue, reconcileUnits } from './values';
 import { parsePeriod, periodEnd } from './period';
-import { parseAssessment } from '../common/status';
+import { parseAssessment, parseStatus } from '../common/status';
 import { cellText, fold, stripTags } from '../common/text';
 import { issueAt } from '../common/issues';
 import { parseDirectionText } from '../judge/direction';
@@ -26,6 +26,7 @@ import type {
   Settings,
   SheetGrid,
   SheetKind,
+  Status,
 } from '../types';
 
 // ---------------------------------------------------------------------------------------------
@@ -394,9 +395,19 @@ export function readGoalRow(grid: SheetGrid, row: number, columns: Partial<Recor
     analysis: textAt(grid, row, columns.analysis),
     expectedResult: textAt(grid, row, columns.expectedResult),
     actions: textAt(grid, row, columns.actions),
-    previousStated: readAssessmentCell(grid, row, columns.previousStated, lang, issues),
+    previousStated: readPreviousStatusCell(grid, row, columns.previousStated, lang, issues),
     cells: cellRefs(sheet, row, columns),
   };
+}
+
+/**
+ * A Föregående bedömning cell (SPEC 5.8): an assessment, or a status Målkoll wrote in the previous report
+ * (`Ej mätt`, `Ej bedömd`: there was no judgement then).
+ */
+function readPreviousStatusCell(grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Status | null {
+  const status = parseStatus(textAt(grid, row, col));
+  if (status === 'ej_matt' || status === 'ej_bedomd') return status;
+  return readAssessmentCell(grid, row, col, lang, issues);
 }
 
 /** An assessment cell (helt/delvis/inte in the words of SPEC 2.1); E_ASSESSMENT_VALUE for anything else. */
@@ -509,7 +520,7 @@ export function readIndicatorRow(
     comment: textAt(grid, row, columns.comment),
     stated: readAssessmentCell(grid, row, columns.stated, lang, issues),
     previousForecast: columns.previousForecast === undefined ? MISSING : readValueCell(grid, row, columns.previousForecast, 'previousForecast', columns, lang, issues),
-    previousStated: readAssessmentCell(grid, row, columns.previousStated, lang, issues),
+    previousStated: readPreviousStatusCell(grid, row, columns.previousStated, lang, issues),
     cells: cellRefs(sheet, row, columns),
   };
 }

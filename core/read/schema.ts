@@ -72,6 +72,7 @@ const GOAL_FIELDS: FieldSpec[] = [
   { field: 'previousStated', header: { sv: 'Föregående bedömning', en: 'Previous assessment' }, aliases: ['Föregående bedömning', 'Bedömning föregående rapport', 'Previous assessment'] },
   { field: 'proposal', header: { sv: 'Förslag', en: 'Proposal' }, aliases: ['Förslag', 'Proposal', 'Föreslagen bedömning', 'Proposed assessment'], output: true },
   { field: 'basis', header: { sv: 'Underlag', en: 'Basis' }, aliases: ['Underlag', 'Basis'], output: true },
+  { field: 'change', header: { sv: 'Förändring', en: 'Change' }, aliases: ['Förändring', 'Change'], output: true },
 ];
 
 const INDICATOR_FIELDS: FieldSpec[] = [
@@ -98,6 +99,7 @@ const INDICATOR_FIELDS: FieldSpec[] = [
   { field: 'forecastComputed', header: { sv: 'Beräknad prognos', en: 'Computed forecast' }, aliases: ['Beräknad prognos', 'Computed forecast'], output: true },
   { field: 'status', header: { sv: 'Status', en: 'Status' }, aliases: ['Status'], output: true },
   { field: 'achievement', header: { sv: 'Måluppfyllnad', en: 'Achievement' }, aliases: ['Måluppfyllnad', 'Achievement'], output: true },
+  { field: 'change', header: { sv: 'Förändring', en: 'Change' }, aliases: ['Förändring', 'Change'], output: true },
 ];
 
 const ACTIVITY_FIELDS: FieldSpec[] = [

@@ -19,6 +19,7 @@ import {
   type RecordedSheet,
 } from './record';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
+import { changeText, comparisonActive } from '../judge/compare';
 import type {
   Block,
   CellValue,
@@ -155,6 +156,24 @@ function keptSheets(own: OwnSheets): RecordedSheet[] {
 // Output columns
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The fields written beside a table: its output fields (in a plan only the goals' Underlag, SPEC 5.0),
+ * `Förändring` when the report is compared with the previous one, and the Föregående columns the table
+ * lacks when a previous report was matched (SPEC 5.8).
+ */
+function outputFieldsOf(table: TableInfo, model: WorkbookModel): string[] {
+  const plan = model.settings.document === 'plan';
+  const fields = [...((plan ? PLAN_OUTPUT_FIELDS : OUTPUT_FIELDS)[table.kind] ?? [])];
+  if (plan || (table.kind !== 'indicators' && table.kind !== 'goals')) return fields;
+  const active = comparisonActive(model);
+  if (table.kind === 'indicators' ? active.indicators : active.goals) fields.push('change');
+  if (model.previousMatched) {
+    const previous = table.kind === 'indicators' ? ['previousForecast', 'previousStated'] : ['previousStated'];
+    for (const field of previous) if (table.columns[field] === undefined) fields.push(field);
+  }
+  return fields;
+}
+
 /** Column of every output field of a table (see placement.ts); without the grid, the read model's columns. */
 export function outputColumnsOf(table: TableInfo, grid?: SheetGrid, fields?: string[]): PlacedColumn[] {
   return placeOutputColumns(table, grid, fields);
@@ -177,10 +196,10 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
   const indicatorsByRow = indexByRow(results.indicators, (r) => r.indicator);
   const goalsByRow = indexByRow(results.goals, (r) => r.goal);
   const blocks: Block[] = [];
-  const plan = model.settings.document === 'plan';
   for (const table of model.tables) {
-    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell, plan));
-    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, grids, lang, goalsByRow.get(table.sheet), goalCell, plan));
+    const fields = outputFieldsOf(table, model);
+    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, fields, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell));
+    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, fields, grids, lang, goalsByRow.get(table.sheet), goalCell));
   }
   return blocks;
 }
@@ -230,7 +249,7 @@ function sharedRow<T extends CellValue>(value: T): T[] {
 
 /** Output fields whose cells carry a status colour, and those that carry a number format. */
 const COLOURED_FIELDS = new Set(['status', 'proposal']);
-const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement']);
+const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement', 'previousForecast']);
 
 /**
  * The output columns of a table, one block each from the header row to the table's last data row, in one
@@ -239,14 +258,13 @@ const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement']);
  */
 function tableBlocks<T>(
   table: TableInfo,
+  fields: string[],
   grids: WorkbookGrids,
   lang: Lang,
   results: T[] | undefined,
   cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
-  plan = false,
 ): Block[] {
   const grid = grids.sheets.find((s) => s.name === table.sheet);
-  const fields = (plan ? PLAN_OUTPUT_FIELDS : OUTPUT_FIELDS)[table.kind] ?? [];
   const columns = outputColumnsOf(table, grid, fields).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang)));
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
@@ -287,20 +305,29 @@ class ColumnBuilder {
 function indicatorCell(field: string, result: IndicatorResult | undefined, lang: Lang): OutCell {
   if (!result) return BLANK;
   if (field === 'status') return statusCell(result.status, lang);
+  if (field === 'change') return result.change ? { value: changeText(result.change, result.previous ?? null, result.unit, lang) } : BLANK;
+  if (field === 'previousStated') return result.previous?.status ? { value: STATUS_TEXT[lang][result.previous.status] } : BLANK;
+  if (field === 'previousForecast') return numberCell(result.previous?.value ?? null, result.unit);
   if (field === 'achievement') {
     const value = roundSignificant(result.achievement);
     return value === null ? BLANK : { value, format: ACHIEVEMENT_FORMAT };
   }
-  // forecastComputed: a percentage is written as the fraction a `%` cell holds (SPEC 3), anything else as is.
-  const forecast = roundSignificant(result.computedForecast);
-  if (forecast === null) return BLANK;
-  if (result.unit === '%') return { value: roundSignificant(forecast / 100), format: PERCENT_VALUE_FORMAT };
-  return { value: forecast, format: NUMBER_VALUE_FORMAT };
+  return numberCell(result.computedForecast, result.unit);
+}
+
+/** A value in the row's unit: a percentage is written as the fraction a `%` cell holds (SPEC 3), anything else as is. */
+function numberCell(value: number | null, unit: string | null): OutCell {
+  const rounded = roundSignificant(value);
+  if (rounded === null) return BLANK;
+  if (unit === '%') return { value: roundSignificant(rounded / 100), format: PERCENT_VALUE_FORMAT };
+  return { value: rounded, format: NUMBER_VALUE_FORMAT };
 }
 
 function goalCell(field: string, result: GoalResult | undefined, lang: Lang): OutCell {
   if (!result) return BLANK;
   if (field === 'proposal') return statusCell(result.proposed, lang);
+  if (field === 'change') return result.change ? { value: changeText(result.change, result.previous ?? null, null, lang) } : BLANK;
+  if (field === 'previousStated') return result.previous?.status ? { value: STATUS_TEXT[lang][result.previous.status] } : BLANK;
   return result.sentence ? { value: result.sentence } : BLANK;
 }
 

@@ -1,6 +1,6 @@
 // The JSON report of a check (SPEC 6): what the CLI writes with --json and what the task pane and sidebar render.
 import { countIssues } from '../common/issues';
-import type { FinanceSummary, GoalResult, IndicatorResult, Issue, Judgements, Lang, Report, WorkbookModel } from '../types';
+import type { ComparisonSummary, FinanceSummary, GoalResult, IndicatorResult, Issue, Judgements, Lang, Report, WorkbookModel } from '../types';
 
 /** Rounds to 10 significant digits so float noise (0.30000000000000004) never reaches a report; non-finite → null. */
 export function roundSignificant(value: number | null | undefined): number | null {
@@ -57,7 +57,19 @@ export function buildReport(
       status: a.status,
     })),
     finance: finance ? roundFinance(finance) : null,
+    comparison: comparisonSummary(model, results),
   };
+}
+
+/** Counts of movements over indicators and goals, and the removed indicators; null without a comparison. */
+export function comparisonSummary(
+  model: WorkbookModel,
+  results: { indicators: IndicatorResult[]; goals: GoalResult[] },
+): ComparisonSummary | null {
+  const changes = [...results.indicators, ...results.goals].map((r) => r.change).filter((c) => c !== undefined);
+  if (changes.length === 0 && !model.previousMatched) return null;
+  const count = (c: string) => changes.filter((x) => x === c).length;
+  return { better: count('better'), worse: count('worse'), same: count('same'), new: count('new'), removed: model.previousRemoved ?? [] };
 }
 
 function reportIndicator(r: IndicatorResult): Report['indicators'][number] {
@@ -78,8 +90,8 @@ function reportIndicator(r: IndicatorResult): Report['indicators'][number] {
     stated: r.indicator.stated,
     judged: r.judged,
     judgedSource: r.judgedSource,
-    previous: null,
-    change: null,
+    previous: r.previous ? { value: roundSignificant(r.previous.value), status: r.previous.status } : null,
+    change: r.change ?? null,
   };
 }
 
@@ -103,6 +115,8 @@ function reportGoal(r: GoalResult): Report['goals'][number] {
     statedSource: judgementsOfGoal(r).stated,
     expectedResult: r.goal.expectedResult.trim() === '' ? null : r.goal.expectedResult,
     sentence: r.sentence,
+    previous: r.previous ?? null,
+    change: r.change ?? null,
   };
 }
 

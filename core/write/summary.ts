@@ -5,8 +5,10 @@ import { cellText } from '../common/text';
 import { formatNumber } from '../read/values';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
+import { changeText, judgementOf } from '../judge/compare';
 import { HIGHLIGHT_FILL, proposalDiffers, proposalMissing, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
 import type {
+  Change,
   CellValue,
   FinanceSummary,
   GoalResult,
@@ -275,6 +277,7 @@ export function buildSummarySheet(
   sheet.add();
   addDeviatingIndicators(sheet, results.indicators, lang);
   sheet.add();
+  if (addChanges(sheet, model, results, lang)) sheet.add();
   addBudget(sheet, finance, lang);
   addEconomyAreas(sheet, finance, lang);
   addEconomyTables(sheet, finance, lang);
@@ -390,6 +393,62 @@ function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult
       r.indicator.comment.trim() ? t.yes : t.no,
     ]);
   }
+}
+
+const CHANGE_LABELS = {
+  sv: {
+    title: 'Förändringar sedan föregående rapport',
+    header: ['Förändring', 'Mål', 'Indikator', 'Föregående', 'Nu', 'Kommentar finns'],
+    goal: 'Målet',
+    none: 'Inga prognoser eller bedömningar har flyttat sig sedan föregående rapport.',
+    added: 'Ny sedan föregående rapport',
+    removed: 'Borttagen sedan föregående rapport',
+  },
+  en: {
+    title: 'Changes since the previous report',
+    header: ['Change', 'Goal', 'Indicator', 'Previous', 'Now', 'Has comment'],
+    goal: 'The goal',
+    none: 'No forecast or assessment has moved since the previous report.',
+    added: 'New since the previous report',
+    removed: 'Removed since the previous report',
+  },
+};
+
+/**
+ * "Förändringar sedan föregående rapport" (SPEC 5.8): goals and indicators that moved, then those added and
+ * removed. Nothing when the report is not compared with a previous one; returns whether it wrote the section.
+ */
+function addChanges(
+  sheet: SheetBuilder,
+  model: WorkbookModel,
+  results: { indicators: IndicatorResult[]; goals: GoalResult[] },
+  lang: Lang,
+): boolean {
+  const t = CHANGE_LABELS[lang];
+  const goals = results.goals.filter((g) => g.change !== undefined);
+  const indicators = results.indicators.filter((r) => r.change !== undefined);
+  if (goals.length === 0 && indicators.length === 0 && !model.previousMatched) return false;
+  sheet.add([bold(t.title)]);
+  sheet.add(t.header.map(bold));
+  const moved = (c: string | undefined) => c === 'better' || c === 'worse';
+  const word = (r: { change?: string; previous?: IndicatorResult['previous'] }, unit: string | null) =>
+    changeText(r.change as Change, r.previous ?? null, unit, lang);
+  let rows = 0;
+  for (const g of goals.filter((x) => moved(x.change))) {
+    const now = g.goal.stated ?? g.proposed;
+    sheet.add([word(g, null), g.goal.number, t.goal, g.previous?.status ? status(g.previous.status, lang) : null, status(now, lang), g.goal.analysis.trim() ? LABELS[lang].yes : LABELS[lang].no]);
+    rows++;
+  }
+  for (const r of indicators.filter((x) => moved(x.change))) {
+    const previous = r.previous?.status ? status(r.previous.status, lang) : number(r.previous?.value, VALUE_FORMAT);
+    const now = r.previous?.status ? status(judgementOf(r) ?? r.status, lang) : number(r.value, VALUE_FORMAT);
+    sheet.add([word(r, r.unit), r.indicator.goal, r.indicator.name, previous, now, r.indicator.comment.trim() ? LABELS[lang].yes : LABELS[lang].no]);
+    rows++;
+  }
+  if (rows === 0) sheet.add([t.none]);
+  for (const r of indicators.filter((x) => x.change === 'new')) sheet.add([t.added, r.indicator.goal, r.indicator.name]);
+  for (const r of model.previousRemoved ?? []) sheet.add([t.removed, r.goal, r.name]);
+  return true;
 }
 
 /** Budget total as label/value rows; values sit in column D so long labels overflow into the empty B and C. */

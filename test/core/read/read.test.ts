@@ -102,10 +102,10 @@ describe('canonicalHeaders', () => {
   test('indicator template headers in Swedish and English, outputs marked', () => {
     const sv = canonicalHeaders('indicators', 'sv');
     expect(sv.slice(0, 3).map((h) => h.header)).toEqual(['Mål', 'Indikator', 'Årsmål']);
-    expect(sv.filter((h) => h.output).map((h) => h.header)).toEqual(['Beräknad prognos', 'Status', 'Måluppfyllnad']);
+    expect(sv.filter((h) => h.output).map((h) => h.header)).toEqual(['Beräknad prognos', 'Status', 'Måluppfyllnad', 'Förändring']);
     expect(sv.filter((h) => h.required).map((h) => h.field)).toEqual(['goal', 'name', 'arsmal']);
     const en = canonicalHeaders('goals', 'en');
-    expect(en.map((h) => h.header)).toEqual(['Level', 'Number', 'Goal', 'Stated assessment', 'Analysis', 'Expected result', 'Actions', 'Previous assessment', 'Proposal', 'Basis']);
+    expect(en.map((h) => h.header)).toEqual(['Level', 'Number', 'Goal', 'Stated assessment', 'Analysis', 'Expected result', 'Actions', 'Previous assessment', 'Proposal', 'Basis', 'Change']);
   });
   test('every template header maps back to its field', () => {
     for (const kind of ['goals', 'indicators', 'activities', 'finance', 'settings'] as SheetKind[]) {

@@ -46,7 +46,7 @@ describe('buildReport', () => {
       number: '1.1.1', level: 'namndmal', title: 'Alla barn och unga i stadsdelsområdet har en meningsfull fritid',
       stated: 'helt', proposed: 'delvis', score: 0.25, counts: { helt: 0, delvis: 1, inte: 1, ej_bedomd: 0, ej_matt: 0 },
       judged: { helt: 0, delvis: 1, inte: 1, none: 0 }, statedSource: 0, expectedResult: null,
-      sentence: 'En indikator bedöms uppfyllas delvis och en inte.',
+      sentence: 'En indikator bedöms uppfyllas delvis och en inte.', previous: null, change: null,
     });
   });
 
