@@ -93,7 +93,10 @@ export function clearPlan(grids: WorkbookGrids): WritePlan {
 
 /** Column of every output field of a table: the existing one, else appended after the table in field order. */
 export function outputColumnsOf(table: TableInfo, plan = false): { field: string; col: number }[] {
-  const fields = (plan ? PLAN_OUTPUT_FIELDS : OUTPUT_FIELDS)[table.kind] ?? [];
+  // A plan keeps an earlier run's status columns only to blank them (a stale status must not stand in a plan).
+  const planFields = PLAN_OUTPUT_FIELDS[table.kind] ?? [];
+  const earlier = (OUTPUT_FIELDS[table.kind] ?? []).filter((f) => !planFields.includes(f) && table.outputColumns[f] !== undefined);
+  const fields = plan ? [...earlier, ...planFields] : OUTPUT_FIELDS[table.kind] ?? [];
   let next = table.lastCol;
   for (const col of Object.values(table.outputColumns)) if (col !== undefined && col > next) next = col;
   next++;
@@ -186,9 +189,10 @@ function tableBlocks<T>(
   plan = false,
 ): Block[] {
   const columns = outputColumnsOf(table, plan).map(({ field, col }) => new ColumnBuilder(table, field, col, headerText(grids, table, field, col, lang)));
+  const blanked = new Set(plan ? (OUTPUT_FIELDS[table.kind] ?? []).filter((f) => !(PLAN_OUTPUT_FIELDS[table.kind] ?? []).includes(f)) : []);
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
-    for (let i = 0; i < columns.length; i++) columns[i].add(cellOf(columns[i].field, result, lang));
+    for (let i = 0; i < columns.length; i++) columns[i].add(blanked.has(columns[i].field) ? BLANK : cellOf(columns[i].field, result, lang));
   }
   return columns.map((column) => column.block);
 }
