@@ -1,4 +1,4 @@
-// Builds examples/tertialrapport-1-2024-eav.xlsx from the T1 2024 fixture tables, typed the way a controller's Excel holds them; rebuilding gives the same bytes.
+// Builds the example workbooks from the fixture tables — examples/tertialrapport-1-2024-eav.xlsx (T1 2024 with the nämnd's Bedömning of its annual indicators) and examples/verksamhetsplan-2024-eav.xlsx (VP 2024) — typed the way a controller's Excel holds them; rebuilding gives the same bytes.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ExcelJS from 'exceljs';
@@ -9,6 +9,10 @@ import type { CellValue } from '../core/types';
 const ROOT = fs.existsSync(path.join(__dirname, '..', 'package.json')) ? path.join(__dirname, '..') : path.join(__dirname, '..', '..');
 const FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'eav-t1-2024');
 const DEFAULT_OUTPUT = path.join(ROOT, 'examples', 'tertialrapport-1-2024-eav.xlsx');
+/** The nämnd's Bedömning of each annual indicator, quoted from the T1 2024 report (see the file's Källa column). */
+const BEDOMNING_FILE = path.join(ROOT, 'test', 'fixtures', 'eav-t1-2024-bedomning.tsv');
+const PLAN_FIXTURE_DIR = path.join(ROOT, 'test', 'fixtures', 'eav-vp-2024');
+export const PLAN_OUTPUT = path.join(ROOT, 'examples', 'verksamhetsplan-2024-eav.xlsx');
 const SHEETS = ['Inställningar', 'Mål', 'Indikatorer', 'Aktiviteter', 'Ekonomi'];
 /** The day the T1 2024 report was due; stands in for "now" so that every build writes the same file. */
 const FIXED_DATE = new Date(Date.UTC(2024, 4, 15, 8, 0, 0));
@@ -85,14 +89,45 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, rows: CellValue[][])
   });
 }
 
-/** The example workbook: the five sheets of the T1 2024 fixture. */
-export function buildExampleWorkbook(fixtureDir = FIXTURE_DIR): ExcelJS.Workbook {
+/** The indicator rows with a `Bedömning` column (SPEC 2.2) filled from the stated judgements by goal and name. */
+function withStatedColumn(rows: CellValue[][], bedomningFile: string): CellValue[][] {
+  const stated = new Map(readTsv(bedomningFile).slice(1).map((row) => [`${row[0]}\t${row[1]}`, row[2]]));
+  const width = rows[0].length;
+  return rows.map((row, r) => {
+    const padded = [...row, ...new Array<CellValue>(Math.max(0, width - row.length)).fill(null)];
+    return [...padded, r === 0 ? 'Bedömning' : stated.get(`${row[0]}\t${row[1]}`) ?? null];
+  });
+}
+
+function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Målkoll';
   workbook.lastModifiedBy = 'Målkoll';
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
-  for (const name of SHEETS) addSheet(workbook, name, readTsv(path.join(fixtureDir, `${name}.tsv`)));
+  return workbook;
+}
+
+/**
+ * The example workbook: the five sheets of the T1 2024 fixture, the indicators with the nämnd's Bedömning of
+ * its annual indicators (pass null for the fixture as it is).
+ */
+export function buildExampleWorkbook(fixtureDir = FIXTURE_DIR, bedomningFile: string | null = BEDOMNING_FILE): ExcelJS.Workbook {
+  const workbook = newWorkbook();
+  for (const name of SHEETS) {
+    const rows = readTsv(path.join(fixtureDir, `${name}.tsv`));
+    addSheet(workbook, name, name === 'Indikatorer' && bedomningFile ? withStatedColumn(rows, bedomningFile) : rows);
+  }
+  return workbook;
+}
+
+/** The plan example: the VP 2024 fixture's sheets (Inställningar says `Verksamhetsplan 2024`; no budget follow-up). */
+export function buildPlanExampleWorkbook(fixtureDir = PLAN_FIXTURE_DIR): ExcelJS.Workbook {
+  const workbook = newWorkbook();
+  for (const name of SHEETS) {
+    const file = path.join(fixtureDir, `${name}.tsv`);
+    if (fs.existsSync(file)) addSheet(workbook, name, readTsv(file));
+  }
   return workbook;
 }
 
@@ -122,15 +157,21 @@ export function fixZipDates(zip: Buffer): Buffer {
   return zip;
 }
 
-async function main(output: string): Promise<void> {
-  const bytes = fixZipDates(Buffer.from(await buildExampleWorkbook().xlsx.writeBuffer()));
+async function write(workbook: ExcelJS.Workbook, output: string): Promise<void> {
+  const bytes = fixZipDates(Buffer.from(await workbook.xlsx.writeBuffer()));
   fs.mkdirSync(path.dirname(output), { recursive: true });
   fs.writeFileSync(output, bytes);
   process.stdout.write(`Skrev ${path.relative(process.cwd(), output) || output}\n`);
 }
 
+/** Writes the T1 example to `output` (default examples/…), and with the default also the plan example. */
+async function main(output: string | null): Promise<void> {
+  await write(buildExampleWorkbook(), output ?? DEFAULT_OUTPUT);
+  if (output === null) await write(buildPlanExampleWorkbook(), PLAN_OUTPUT);
+}
+
 if (require.main === module) {
-  main(process.argv[2] ? path.resolve(process.argv[2]) : DEFAULT_OUTPUT).catch((error: Error) => {
+  main(process.argv[2] ? path.resolve(process.argv[2]) : null).catch((error: Error) => {
     process.stderr.write(`build-example: ${error.message}\n`);
     process.exit(1);
   });

@@ -569,8 +569,10 @@ function checkTargetLeftToNamnd(indicator: Indicator, r: Reporter): void {
 const FINE_PERIODICITIES = new Set(['tertial', 'kvartal', 'manad']);
 
 function checkOutcomeMissing(indicator: Indicator, model: WorkbookModel, r: Reporter): void {
-  const period = model.settings.period;
-  if (!period || period.kind !== 'tertial' || (period.index !== 1 && period.index !== 2)) return;
+  const { period, document } = model.settings;
+  // T1/T2 (SPEC 5.0: also `Jan-april 2024`); a model built without a document falls back to the tertial period.
+  const partYear = document ? document === 't1' || document === 't2' : period?.kind === 'tertial' && (period.index === 1 || period.index === 2);
+  if (!period || !partYear) return;
   if (!indicator.periodicity || !FINE_PERIODICITIES.has(indicator.periodicity)) return;
   if (present(indicator.outcome) || !indicator.cells.outcome) return;
   r.add('W_OUTCOME_MISSING', indicator.cells.outcome, {

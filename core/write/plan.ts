@@ -156,22 +156,35 @@ function keptSheets(own: OwnSheets): RecordedSheet[] {
 // Output columns
 // ---------------------------------------------------------------------------------------------
 
+/** The fields written beside a table, and those written blank (SPEC 5.0, 5.8). */
+interface TableFields {
+  fields: string[];
+  /** Written blank: in a plan, an earlier report run's status columns (a stale status must not stand in a plan). */
+  blanked: Set<string>;
+}
+
 /**
- * The fields written beside a table: its output fields (in a plan only the goals' Underlag, SPEC 5.0),
- * `Förändring` when the report is compared with the previous one, and the Föregående columns the table
- * lacks when a previous report was matched (SPEC 5.8).
+ * The fields written beside a table: its output fields (in a plan only the goals' Underlag, SPEC 5.0, plus
+ * an earlier run's status columns to blank), `Förändring` when the report is compared with the previous
+ * one, and the Föregående columns the table lacks when a previous report was matched (SPEC 5.8).
  */
-function outputFieldsOf(table: TableInfo, model: WorkbookModel): string[] {
-  const plan = model.settings.document === 'plan';
-  const fields = [...((plan ? PLAN_OUTPUT_FIELDS : OUTPUT_FIELDS)[table.kind] ?? [])];
-  if (plan || (table.kind !== 'indicators' && table.kind !== 'goals')) return fields;
+function outputFieldsOf(table: TableInfo, model: WorkbookModel): TableFields {
+  const all = OUTPUT_FIELDS[table.kind] ?? [];
+  if (model.settings.document === 'plan') {
+    const planFields = PLAN_OUTPUT_FIELDS[table.kind] ?? [];
+    const earlier = all.filter((f) => !planFields.includes(f) && table.outputColumns[f] !== undefined);
+    return { fields: [...earlier, ...planFields], blanked: new Set(earlier) };
+  }
+  const fields = [...all];
+  const blanked = new Set<string>();
+  if (table.kind !== 'indicators' && table.kind !== 'goals') return { fields, blanked };
   const active = comparisonActive(model);
   if (table.kind === 'indicators' ? active.indicators : active.goals) fields.push('change');
   if (model.previousMatched) {
     const previous = table.kind === 'indicators' ? ['previousForecast', 'previousStated'] : ['previousStated'];
     for (const field of previous) if (table.columns[field] === undefined) fields.push(field);
   }
-  return fields;
+  return { fields, blanked };
 }
 
 /** Column of every output field of a table (see placement.ts); without the grid, the read model's columns. */
@@ -258,17 +271,18 @@ const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement', 'previousForec
  */
 function tableBlocks<T>(
   table: TableInfo,
-  fields: string[],
+  fields: TableFields,
   grids: WorkbookGrids,
   lang: Lang,
   results: T[] | undefined,
   cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
 ): Block[] {
   const grid = grids.sheets.find((s) => s.name === table.sheet);
-  const columns = outputColumnsOf(table, grid, fields).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang)));
+  const columns = outputColumnsOf(table, grid, fields.fields).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang)));
+  const blanked = fields.blanked;
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
-    for (let i = 0; i < columns.length; i++) columns[i].add(cellOf(columns[i].field, result, lang));
+    for (let i = 0; i < columns.length; i++) columns[i].add(blanked.has(columns[i].field) ? BLANK : cellOf(columns[i].field, result, lang));
   }
   return columns.map((column) => column.block);
 }

@@ -1,7 +1,7 @@
 // Tests of the example builder: typed cells decided by core's parser, and a committed example that matches its fixtures byte for byte.
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildExampleWorkbook, fixZipDates, typedCell } from '../../scripts/build-example';
+import { buildExampleWorkbook, buildPlanExampleWorkbook, fixZipDates, PLAN_OUTPUT, typedCell } from '../../scripts/build-example';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'tertialrapport-1-2024-eav.xlsx');
 
@@ -40,5 +40,24 @@ describe('the example workbook', () => {
     const workbook = buildExampleWorkbook();
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Inställningar', 'Mål', 'Indikatorer', 'Aktiviteter', 'Ekonomi']);
     for (const sheet of workbook.worksheets) expect(sheet.getCell('A1').font?.bold).toBe(true);
+  });
+
+  it('shows the indicators\' Bedömning column, filled for the annual indicators from the report (row 24: 1.3.2, RVC våldsutövare)', () => {
+    const indicators = buildExampleWorkbook().getWorksheet('Indikatorer')!;
+    const header = indicators.getRow(1).values as unknown[];
+    const col = header.indexOf('Bedömning');
+    expect(col).toBeGreaterThan(0);
+    expect(indicators.getCell(24, 2).value).toBe('Andel våldsutövare där målet med insats från RVC uppnåtts');
+    expect(indicators.getCell(24, col).value).toBe('Uppfylls helt');
+    // A tertial indicator with its own value (row 3, Andel flickor) has none.
+    expect(indicators.getCell(3, col).value).toBeNull();
+  });
+});
+
+describe('the plan example workbook', () => {
+  it('is what the builder makes from the VP 2024 fixture today, byte for byte', async () => {
+    const built = fixZipDates(Buffer.from(await buildPlanExampleWorkbook().xlsx.writeBuffer()));
+    expect(built.equals(fs.readFileSync(PLAN_OUTPUT))).toBe(true);
+    expect(buildPlanExampleWorkbook().worksheets.map((w) => w.name)).toEqual(['Inställningar', 'Mål', 'Indikatorer', 'Aktiviteter']);
   });
 });

@@ -152,3 +152,20 @@ describe('annual indicators in T1 without the Bedömning column are "measured at
     expect(goal.sentence).toBe('Samtliga fyra indikatorer mäts först vid årets slut.');
   });
 });
+
+describe('a workbook checked as T1 and then as a plan', () => {
+  it('blanks the earlier run\'s Status, Beräknad prognos, Måluppfyllnad and Förslag and their colours; the user\'s cells stay', () => {
+    const t1 = eavTextWorkbook();
+    const once = applyPlanToGrids(t1, check(t1).plan);
+    const asPlan = applyPlanToGrids(once, check(once, { period: 'Verksamhetsplan 2024' }).plan);
+    const indicators = asPlan.sheets.find((s) => s.name === 'Indikatorer')!;
+    const statusCol = indicators.values[0].indexOf('Status');
+    expect(statusCol).toBeGreaterThan(0);
+    expect(indicators.values.slice(1).every((row) => (row[statusCol] ?? null) === null)).toBe(true);
+    expect(indicators.fills!.slice(1).every((row) => (row[statusCol] ?? null) === null)).toBe(true);
+    const goals = asPlan.sheets.find((s) => s.name === 'Mål')!;
+    const proposal = goals.values[0].indexOf('Förslag');
+    expect(goals.values.slice(1).every((row) => (row[proposal] ?? null) === null)).toBe(true);
+    expectUserCellsKept(t1);
+  });
+});

@@ -298,6 +298,8 @@ describe('details', () => {
     expect(check(sheets, { period: 'T2 2024' }).filter((i) => i.code === 'W_OUTCOME_MISSING')).toHaveLength(1);
     expect(check(sheets, { period: 'Helår 2024' }).filter((i) => i.code === 'W_OUTCOME_MISSING')).toHaveLength(0);
     expect(check(sheets, { period: 'T3 2024' }).filter((i) => i.code === 'W_OUTCOME_MISSING')).toHaveLength(0);
+    expect(check(sheets, { period: 'Jan-april 2024' }).filter((i) => i.code === 'W_OUTCOME_MISSING')).toHaveLength(1);
+    expect(check(sheets, { period: 'Verksamhetsplan 2024' }).filter((i) => i.code === 'W_OUTCOME_MISSING')).toHaveLength(0);
   });
 
   test('W_DATE_OUTSIDE_YEAR uses Planår and points at a start date after it', () => {

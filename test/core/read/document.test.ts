@@ -70,3 +70,12 @@ describe('the document of a workbook', () => {
     expect(check({ sheets: [{ name: 'Mål', values: [['Nummer', 'Mål'], ['1', 'Ett mål']] }] }).report.issues.filter((i) => i.code === 'I_DOCUMENT_KIND')).toEqual([]);
   });
 });
+
+describe('I_DOCUMENT_KIND in English', () => {
+  test('names the document, where it came from and how to state another', () => {
+    const info = check(eavVpWorkbook(), { lang: 'en' }).report.issues.find((i) => i.code === 'I_DOCUMENT_KIND')!;
+    expect(info.message).toBe(
+      'Judged as a business plan (verksamhetsplan) (from Rapportperiod "Verksamhetsplan 2024"): no statuses, forecasts or proposals; Målkoll checks what a plan must hold. For another document, set Rapportperiod in Inställningar (e.g. "Verksamhetsplan 2025", "Tertial 1 2024", "VB 2024").',
+    );
+  });
+});
