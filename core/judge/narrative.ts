@@ -304,7 +304,10 @@ export function narrativeIssues(goals: GoalResult[], indicators: IndicatorResult
     const list = own.get(goal);
     if (list) list.push(indicatorJudgement(result));
     else own.set(goal, [indicatorJudgement(result)]);
-    if (result.indicator.comment.trim() !== '') comments.set(goal, [...(comments.get(goal) ?? []), result.indicator.comment]);
+    if (result.indicator.comment.trim() === '') continue;
+    const texts = comments.get(goal);
+    if (texts) texts.push(result.indicator.comment);
+    else comments.set(goal, [result.indicator.comment]);
   }
   const children = new Map<string, GoalResult[]>();
   for (const result of goals) {
