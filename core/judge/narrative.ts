@@ -58,6 +58,9 @@ for (const [stem, level] of Object.entries(GOAL_NOUNS)) {
   NOUN_FORMS.set(stem + 'en', { noun: level, form: 'definitePlural' });
 }
 
+/** Words after `inte`/`ej` that say there is no judgement yet ("kan inte bedömas", "ej mätt"), folded. */
+const NO_JUDGEMENT = new Set(['bedomas', 'bedomd', 'bedomda', 'matas', 'mats', 'matt', 'matta']);
+
 /** Verbs that say "is met" without helt/delvis ("de två indikatorerna uppnås", "har uppnåtts"): read as helt. */
 const MET_VERB = /^(uppfylls|uppfyllas|uppfyllts|uppnas|uppnatts|uppnadd|nas|natts|uppfyllda|uppnadda)$/;
 
@@ -116,7 +119,7 @@ function statusFrom(tokens: string[], start: number, end: number): Assessment | 
     if (t === 'inte' || t === 'ej') {
       // "kan inte bedömas (än)" is no judgement; "bedöms inte uppfyllas", "uppnås inte" is inte.
       const around = tokens.slice(Math.max(start, i - 1), i + 3);
-      if (around.some((w) => w === 'bedomas' || w === 'matas' || w === 'mats')) return 'none';
+      if (around.some((w) => NO_JUDGEMENT.has(w))) return 'none';
       return 'inte';
     }
     if (MET_VERB.test(t)) met = true;
@@ -300,7 +303,10 @@ export function narrativeIssues(goals: GoalResult[], indicators: IndicatorResult
     const list = own.get(goal);
     if (list) list.push(indicatorJudgement(result));
     else own.set(goal, [indicatorJudgement(result)]);
-    if (result.indicator.comment.trim() !== '') comments.set(goal, [...(comments.get(goal) ?? []), result.indicator.comment]);
+    if (result.indicator.comment.trim() === '') continue;
+    const texts = comments.get(goal);
+    if (texts) texts.push(result.indicator.comment);
+    else comments.set(goal, [result.indicator.comment]);
   }
   const children = new Map<string, GoalResult[]>();
   for (const result of goals) {

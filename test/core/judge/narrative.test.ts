@@ -44,6 +44,8 @@ describe('reading the counts a Swedish analysis states', () => {
       [{ noun: 'namndmal', total: 2, groups: [{ count: 'all', status: 'helt' }] }]],
     ['"kan inte bedömas" is no judgement', 'En av tre indikatorer bedöms uppfyllas helt och två kan inte bedömas än.',
       [{ noun: 'indikator', total: 3, groups: [{ count: 1, status: 'helt' }, { count: 2, status: 'none' }] }]],
+    ['"ej mätta" is no judgement either', 'Två av fyra indikatorer uppfylls helt och två är ej mätta.',
+      [{ noun: 'indikator', total: 4, groups: [{ count: 2, status: 'helt' }, { count: 2, status: 'none' }] }]],
   ])('%s', (_, text, expected) => {
     expect(readCountClaims(text).map(({ noun, total, groups }) => ({ noun, total, groups }))).toEqual(expected);
   });
