@@ -6,7 +6,8 @@ import { fold } from '../../../core/common/text';
 import { parseA1 } from '../../../core/common/a1';
 import type { CellValue, CheckOptions, SheetGrid, WorkbookGrids, WritePlan } from '../../../core/types';
 import { applyPlanToGrids } from '../../helpers/apply-plan';
-import { applyEdits, baseWorkbook, HOSTILE_CASES, movedRow, USER_FILL, type HostileCase, type UserEdit } from '../../helpers/hostile-workbooks';
+import fc from 'fast-check';
+import { applyEdits, baseWorkbook, HOSTILE_CASES, movedRow, setCell, USER_FILL, type HostileCase, type UserEdit } from '../../helpers/hostile-workbooks';
 
 // ---------------------------------------------------------------------------------------------
 // A strict applier: refuses what a careful host must never do, then applies like the reference adapter
@@ -320,5 +321,72 @@ describe('finding highlights again', () => {
     const edits: UserEdit[] = [{ sheetId: '3', insertRows: { before: 1, count: 2 } }];
     const cleared = strictApply(applyEdits(checked, edits), clearPlan(applyEdits(checked, edits)), userIds);
     expectFillsRestored(applyEdits(grids, edits), cleared, outputCells(grids, check(grids).plan, edits));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Random obstacles beside the tables and random sheets named like Målkoll's (fresh seed each run)
+// ---------------------------------------------------------------------------------------------
+
+const SEED = Date.now() % 2147483647;
+const OWN_LIKE_NAMES = ['Sammanställning', 'sammanställning', 'VALIDERINGSRAPPORT', 'Summary', 'validation', '_malkoll', '_MALKOLL', 'Sammanställning (Målkoll)', 'Sammanstallning'];
+
+type Obstacle = { kind: 'value' | 'formula' | 'blankFormula' | 'note' | 'merge'; sheet: number; row: number; col: number; height: number; width: number };
+
+const obstacle: fc.Arbitrary<Obstacle> = fc.record({
+  kind: fc.constantFrom('value', 'formula', 'blankFormula', 'note', 'merge'),
+  sheet: fc.integer({ min: 1, max: 2 }), // Mål or Indikatorer
+  row: fc.integer({ min: 0, max: 14 }),
+  col: fc.integer({ min: 4, max: 12 }),
+  height: fc.integer({ min: 1, max: 3 }),
+  width: fc.integer({ min: 1, max: 3 }),
+});
+
+function placeObstacle(grids: WorkbookGrids, o: Obstacle, i: number): void {
+  const sheet = grids.sheets[o.sheet];
+  const free = !present(sheet.values[o.row]?.[o.col]) && !(sheet.merges ?? []).some((m) => m.top <= o.row + o.height && o.row <= m.bottom + 1 && m.left <= o.col + o.width && o.col <= m.right + 1);
+  if (!free) return; // never on the tables' own cells or on another merge
+  if (o.kind === 'value') setCell(sheet, o.row, o.col, { value: `anteckning ${i}` });
+  if (o.kind === 'formula') setCell(sheet, o.row, o.col, { value: i, formula: `=${i}+0` });
+  if (o.kind === 'blankFormula') setCell(sheet, o.row, o.col, { value: i % 2 ? '' : null, formula: `=OM(A1="";"";A1)` });
+  if (o.kind === 'note') setCell(sheet, o.row, o.col, { note: `not ${i}` });
+  if (o.kind === 'merge') {
+    setCell(sheet, o.row + o.height - 1, o.col + o.width - 1, {});
+    setCell(sheet, o.row, o.col, { value: `sammanfogad ${i}` });
+    sheet.merges = [...(sheet.merges ?? []), { top: o.row, left: o.col, bottom: o.row + o.height - 1, right: o.col + o.width - 1 }];
+  }
+}
+
+const hostileWorkbook = fc
+  .record({
+    rows: fc.integer({ min: 2, max: 14 }),
+    obstacles: fc.array(obstacle, { maxLength: 8 }),
+    names: fc.uniqueArray(fc.constantFrom(...OWN_LIKE_NAMES), { maxLength: 3, comparator: (a, b) => fold(a) === fold(b) }),
+    lang: fc.constantFrom<'sv' | 'en'>('sv', 'en'),
+  })
+  .map(({ rows, obstacles, names, lang }) => {
+    const grids = baseWorkbook(rows);
+    obstacles.forEach((o, i) => placeObstacle(grids, o, i));
+    names.forEach((name, i) => grids.sheets.push({ name, id: `u${i}`, values: [[`${name} är mitt`], [i]], fills: [['#FFC000'], [null]], formulas: [[null], ['=1']] }));
+    return { grids, lang };
+  });
+
+describe(`random obstacles and sheet names (seed ${SEED})`, () => {
+  it('never writes over anything of the user, clears every fill, and is idempotent', () => {
+    // eslint-disable-next-line no-console
+    console.log(`hostile property seed: ${SEED}`);
+    fc.assert(
+      fc.property(hostileWorkbook, ({ grids, lang }) => {
+        const userIds = userIdsOf(grids);
+        const first = check(grids, { lang }).plan;
+        const checked = strictApply(grids, first, userIds);
+        expectUserContentKept(grids, checked);
+        const cleared = strictApply(checked, clearPlan(checked), userIds);
+        expectFillsRestored(grids, cleared, outputCells(grids, first, []));
+        const twice = checkAgain(checked, userIds, { lang });
+        expect(settled(twice)).toEqual(settled(checked));
+      }),
+      { seed: SEED, numRuns: 60 },
+    );
   });
 });
