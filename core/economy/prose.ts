@@ -128,128 +128,86 @@ function checkAreaClaims(texts: FinanceText[], rows: BudgetRow[], lang: Lang, is
   }
 }
 
-interface SimpleClaim {
-  pattern: RegExp;
-  /** What the text states, for the message. */
-  said: Record<Lang, string>;
-  /** The line must also say this (real: "Begärda budgetjusteringar uppgår till totalt 1,9 mnkr, varav 0,9 mnkr för drift …"). */
-  requires?: RegExp;
-  value: (tables: FinanceTable[]) => { value: number; unit: MoneyUnit; what: Record<Lang, string> } | null;
+type Source = 'omslutning' | 'netto' | 'budget' | 'investBudget' | 'kostnader' | 'intakter' | 'forandringar' | 'justeringar' | 'investJust';
+
+/** Amounts the analysis states about a table's figure: pattern (folded text), the figure, and what the line must also say. */
+const CLAIMS: [RegExp, Source, RegExp?][] = [
+  [new RegExp(`omslutningsforandringar(?: om| pa| till)? ${AMOUNT} mnkr`), 'omslutning'],
+  [new RegExp(`nettokostnader om ${AMOUNT} mnkr`), 'netto'],
+  [new RegExp(`driftbudgeten uppgar (?:darmed )?till ${AMOUNT} mnkr`), 'budget'],
+  [new RegExp(`investeringsbudgeten uppgar (?:darmed )?till ${AMOUNT} mnkr`), 'investBudget'],
+  [new RegExp(`for kostnaderna prognostiseras (?:totalt )?${AMOUNT} mnkr`), 'kostnader'],
+  [new RegExp(`for intakterna (?:prognostiseras )?(?:totalt )?${AMOUNT} mnkr`), 'intakter'],
+  [new RegExp(`prestationer om ${AMOUNT} mnkr`), 'forandringar'],
+  // real: "Begärda budgetjusteringar uppgår till totalt 1,9 mnkr, varav 0,9 mnkr för drift och 1,0 mnkr för investering"
+  [new RegExp(`${AMOUNT} mnkr for drift\\b`), 'justeringar', /\bbegarda budgetjusteringar\b/],
+  [new RegExp(`(?:${AMOUNT} mnkr for investering\\b|budgetjustering \\(investering\\) om totalt ${AMOUNT} mnkr)`), 'investJust', /\bbegarda budgetjusteringar\b|\bansoker\b/],
+];
+
+interface Figure {
+  value: number;
+  unit: MoneyUnit;
+  /** Where the figure is: `"Totalt", Budget` or a table's title. */
+  where: string;
 }
 
 function totalRowOf(table: FinanceTable | undefined | null): BudgetRow | undefined {
   return table?.budgetRows?.find((r) => r.isTotal);
 }
 
-const SIMPLE_CLAIMS: SimpleClaim[] = [
-  {
-    pattern: new RegExp(`omslutningsforandringar(?: om| pa| till)? ${AMOUNT} mnkr`),
-    said: { sv: 'omslutningsförändringar om', en: 'omslutningsförändringar of' },
-    value: (tables) => {
-      const table = tables.find((t) => t.kind === 'omslutning');
-      const column = table?.columns.find((c) => fold(c.header).startsWith('omslutningsforandring'));
-      if (!table || !column) return null;
-      const figures = table.rows.filter((r) => !r.isVarav && !r.isTotal).map((r) => r.figures[column.col]?.value ?? 0);
-      const total = table.rows.find((r) => r.isTotal)?.figures[column.col]?.value;
-      return { value: total ?? figures.reduce((s, v) => s + v, 0), unit: table.unit ?? 'mnkr', what: { sv: 'omslutningstabellens summa', en: 'the omslutning table’s sum' } };
-    },
-  },
-  {
-    pattern: new RegExp(`nettokostnader om ${AMOUNT} mnkr`),
-    said: { sv: 'nettokostnader om', en: 'net costs of' },
-    value: (tables) => {
-      // The netto row of the summary table (real: "Anslag för nämndens verksamhet (netto)"), else the main table's Prognos före
-      const netto = driftRow(tables, /\bnetto\b|^anslag\b/);
-      if (netto && netto.row.prognos !== null) return { value: netto.row.prognos, unit: netto.unit, what: { sv: `prognosen för "${netto.row.label}"`, en: `the forecast of "${netto.row.label}"` } };
-      const main = mainDriftTable(tables);
-      const prognos = totalRowOf(main)?.prognosFore;
-      return main && prognos != null ? { value: prognos, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens prognos före resultatöverföringar', en: 'the drift table’s forecast before transfers' } } : null;
-    },
-  },
-  {
-    pattern: new RegExp(`driftbudgeten uppgar (?:darmed )?till ${AMOUNT} mnkr`),
-    said: { sv: 'en driftbudget om', en: 'an operating budget of' },
-    value: (tables) => {
-      const main = mainDriftTable(tables);
-      const budget = totalRowOf(main)?.budget;
-      return main && budget != null ? { value: budget, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens budget', en: 'the drift table’s budget' } } : null;
-    },
-  },
-  {
-    pattern: new RegExp(`investeringsbudgeten uppgar (?:darmed )?till ${AMOUNT} mnkr`),
-    said: { sv: 'en investeringsbudget om', en: 'an investment budget of' },
-    value: (tables) => {
-      const table = tables.find((t) => t.kind === 'investering');
-      const budget = totalRowOf(table)?.budget;
-      return table && budget != null ? { value: budget, unit: table.unit ?? 'mnkr', what: { sv: 'investeringstabellens budget', en: 'the investment table’s budget' } } : null;
-    },
-  },
-];
-
-/** The first budget row of a drift table whose label matches (the summary table's Kostnader and Intäkter rows). */
-function driftRow(tables: FinanceTable[], re: RegExp): { row: BudgetRow; unit: MoneyUnit } | null {
+/** The first budget row of a drift table whose label matches, with its table. */
+function driftRow(tables: FinanceTable[], re: RegExp): { row: BudgetRow; table: FinanceTable } | null {
   for (const table of tables) {
-    if (table.kind !== 'drift') continue;
-    const row = table.budgetRows?.find((r) => re.test(fold(r.label)));
-    if (row) return { row, unit: table.unit ?? 'mnkr' };
+    const row = table.kind === 'drift' ? table.budgetRows?.find((r) => re.test(fold(r.label))) : undefined;
+    if (row) return { row, table };
   }
   return null;
 }
 
-const MORE_CLAIMS: SimpleClaim[] = [
-  {
-    pattern: new RegExp(`for kostnaderna prognostiseras (?:totalt )?${AMOUNT} mnkr`),
-    said: { sv: 'kostnader om', en: 'costs of' },
-    value: (tables) => {
-      const found = driftRow(tables, /^kostnader\b/);
-      return found && found.row.prognos !== null ? { value: found.row.prognos, unit: found.unit, what: { sv: 'Kostnader-radens prognos', en: 'the Kostnader row’s forecast' } } : null;
-    },
-  },
-  {
-    pattern: new RegExp(`for intakterna (?:prognostiseras )?(?:totalt )?${AMOUNT} mnkr`),
-    said: { sv: 'intäkter om', en: 'income of' },
-    value: (tables) => {
-      const found = driftRow(tables, /^intakter\b/);
-      return found && found.row.prognos !== null ? { value: found.row.prognos, unit: found.unit, what: { sv: 'Intäkter-radens prognos', en: 'the Intäkter row’s forecast' } } : null;
-    },
-  },
-  {
-    pattern: new RegExp(`prestationer om ${AMOUNT} mnkr`),
-    said: { sv: 'prestationsförändringar om', en: 'volume changes of' },
-    value: (tables) => {
-      const main = mainDriftTable(tables);
-      const value = totalRowOf(main)?.forandringar;
-      return main && value != null ? { value, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens prestationsförändringar', en: 'the drift table’s volume changes' } } : null;
-    },
-  },
-  {
-    pattern: new RegExp(`${AMOUNT} mnkr for drift\\b`),
-    said: { sv: 'begärda budgetjusteringar för drift om', en: 'requested operating adjustments of' },
-    requires: /\bbegarda budgetjusteringar\b/,
-    value: (tables) => {
-      const main = mainDriftTable(tables);
-      const value = totalRowOf(main)?.justeringar;
-      return main && value != null ? { value, unit: main.unit ?? 'mnkr', what: { sv: 'driftbudgettabellens begärda budgetjusteringar', en: 'the drift table’s requested adjustments' } } : null;
-    },
-  },
-  {
-    pattern: new RegExp(`(?:${AMOUNT} mnkr for investering\\b|budgetjustering \\(investering\\) om totalt ${AMOUNT} mnkr)`),
-    said: { sv: 'begärda budgetjusteringar för investering om', en: 'requested investment adjustments of' },
-    requires: /\bbegarda budgetjusteringar\b|\bansoker\b/,
-    value: (tables) => {
-      const table = tables.find((t) => t.kind === 'investering');
-      const value = totalRowOf(table)?.justeringar;
-      return table && value != null ? { value, unit: table.unit ?? 'mnkr', what: { sv: 'investeringstabellens begärda budgetjusteringar', en: 'the investment table’s requested adjustments' } } : null;
-    },
-  },
-];
+/** A budget row's figure in one field, named by its row label and column header. */
+function rowFigure(table: FinanceTable | null | undefined, row: BudgetRow | undefined, field: 'budget' | 'justeringar' | 'forandringar' | 'prognos' | 'prognosFore'): Figure | null {
+  const value = row?.[field];
+  const col = row?.cells[field]?.col;
+  if (!table || !row || value === null || value === undefined || col === undefined) return null;
+  return { value, unit: table.unit ?? 'mnkr', where: `"${row.label}", ${table.columns.find((c) => c.col === col)?.header ?? field}` };
+}
+
+function omslutningSum(tables: FinanceTable[]): Figure | null {
+  const table = tables.find((t) => t.kind === 'omslutning');
+  const column = table?.columns.find((c) => fold(c.header).startsWith('omslutningsforandring'));
+  if (!table || !column) return null;
+  const total = table.rows.find((r) => r.isTotal)?.figures[column.col]?.value;
+  const sum = table.rows.filter((r) => !r.isVarav && !r.isTotal).reduce((s, r) => s + (r.figures[column.col]?.value ?? 0), 0);
+  return { value: total ?? sum, unit: table.unit ?? 'mnkr', where: `Σ "${table.title || column.header}"` };
+}
+
+/** The table figure a claim is about; nettokostnader: the netto row (real: "Anslag … (netto)"), else Prognos före. */
+function figureFor(source: Source, tables: FinanceTable[]): Figure | null {
+  const main = mainDriftTable(tables);
+  const invest = tables.find((t) => t.kind === 'investering');
+  switch (source) {
+    case 'omslutning': return omslutningSum(tables);
+    case 'netto': {
+      const netto = driftRow(tables, /\bnetto\b|^anslag\b/);
+      return rowFigure(netto?.table, netto?.row, 'prognos') ?? rowFigure(main, totalRowOf(main), 'prognosFore');
+    }
+    case 'kostnader':
+    case 'intakter': {
+      const found = driftRow(tables, source === 'kostnader' ? /^kostnader\b/ : /^intakter\b/);
+      return rowFigure(found?.table, found?.row, 'prognos');
+    }
+    case 'investBudget': return rowFigure(invest, totalRowOf(invest), 'budget');
+    case 'investJust': return rowFigure(invest, totalRowOf(invest), 'justeringar');
+    default: return rowFigure(main, totalRowOf(main), source);
+  }
+}
 
 function checkSimpleClaims(text: FinanceText, tables: FinanceTable[], lang: Lang, issues: Issue[]): void {
   const key = fold(text.text);
-  for (const claim of [...SIMPLE_CLAIMS, ...MORE_CLAIMS]) {
-    const m = claim.pattern.exec(key);
-    if (!m || (claim.requires && !claim.requires.test(key))) continue;
-    const found = claim.value(tables);
+  for (const [pattern, source, requires] of CLAIMS) {
+    const m = pattern.exec(key);
+    if (!m || (requires && !requires.test(key))) continue;
+    const found = figureFor(source, tables);
     if (!found) continue;
     const stated = amount(m[1] ?? m[2]);
     const inMnkr = convert(found.value, found.unit, 'mnkr');
@@ -257,8 +215,8 @@ function checkSimpleClaims(text: FinanceText, tables: FinanceTable[], lang: Lang
     const s = show(stated.value, lang, stated.decimals);
     const t = show(inMnkr, lang, Math.max(1, stated.decimals));
     issues.push(finding('warning', 'W_FIN_CROSS', { sheet: text.sheet, row: text.row, col: text.col }, lang,
-      `Texten anger ${claim.said.sv} ${s} mnkr, men ${found.what.sv} är ${t} mnkr.`,
-      `The text states ${claim.said.en} ${s} mnkr, but ${found.what.en} is ${t} mnkr.`));
+      `Texten anger ${s} mnkr, men tabellen har ${t} mnkr (${found.where}).`,
+      `The text states ${s} mnkr, but the table has ${t} mnkr (${found.where}).`));
   }
 }
 

@@ -155,7 +155,7 @@ function financeTemplate(sheet: NewSheet, lang: Lang): NewSheet {
     values,
     bold: values.map((row, i) => row.map(() => isHeader(i) || isTitle(i))),
     numberFormats: values.map(amountFormats),
-    frozenRows: 0,
+    frozenRows: 2, // the title and the drift table's header
   };
 }
 

@@ -50,4 +50,16 @@ describe('nyckeltal tables', () => {
     more[2][1] = '519';
     expect(issuesOf(more)).toEqual(['W_FIN_VARAV B2']);
   });
+
+  it('a Totalt that is the average of a ratio is no sum to check', () => {
+    const ratio: CellValue[][] = [
+      ['Nyckeltal', 'T1 2023', 'T1 2024'],
+      ['Snitt barngrupp, Årsta', '16,6', '16,2'],
+      ['Snitt barngrupp, Rågsved', '15,4', '15,8'],
+      ['Totalt', '16,0', '16,0'],
+    ];
+    expect(issuesOf(ratio)).toEqual([]);
+    ratio[3][2] = '17,0';
+    expect(issuesOf(ratio)).toEqual(['E_KEYFIGURE_SUM C4']);
+  });
 });

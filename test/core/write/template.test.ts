@@ -30,8 +30,8 @@ describe('templatePlan', () => {
   it('creates the five input sheets, only if missing, and touches nothing else', () => {
     expect(plan.sheets.map((s) => s.name)).toEqual(KINDS.map(([, sv]) => sv));
     expect(plan.sheets.every((s) => s.mode === 'createIfMissing')).toBe(true);
-    // Ekonomi holds two tables under their titles: no frozen header row.
-    expect(plan.sheets.map((s) => s.frozenRows)).toEqual([1, 1, 1, 0, 1]);
+    // Ekonomi holds two tables under their titles: the title and the first table's header stay in view.
+    expect(plan.sheets.map((s) => s.frozenRows)).toEqual([1, 1, 1, 2, 1]);
     expect(plan.blocks).toEqual([]);
     expect(plan.fills).toEqual([]);
     expect(plan.deleteSheets).toEqual([]);
