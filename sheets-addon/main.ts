@@ -5,6 +5,7 @@ import { templatePlan } from '../core/write/template';
 import { malAvvikelse, malBedomning, malPrognos, malStatus, malTal, malUnderlag, malUppfyllnad } from '../core/functions';
 import type { Lang, Report } from '../core/types';
 import { langFromLocale } from '../ui/strings';
+import { panelView } from '../ui/view';
 import { applyPlan, readGrids, selectCell } from './adapter';
 import { callFunction, type SheetsArg, type SheetsResult } from './functions';
 
@@ -138,8 +139,11 @@ global.malkollMenuClear = () => {
   toast(TEXTS[userLang()].cleared);
 };
 
-/** Sidebar: checks the workbook and returns the report. */
+/** Checks the workbook and returns the whole report (SPEC 6). */
 global.malkollCheck = () => malkollCheck();
+
+/** Sidebar: checks the workbook and returns the compact view the panel shows (counts, goals, the first 500 issues), not the whole report. */
+global.malkollCheckView = () => panelView(malkollCheck());
 
 /** Sidebar: creates the missing template sheets. */
 global.malkollTemplate = () => malkollTemplate();
