@@ -330,16 +330,20 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
   } catch (error) {
     if (!isPayloadLimitError(error)) throw error;
     await survey(false);
+    // The windows' rows came to more than the host's limit: no row is assumed cheaper than that average.
+    const windowed = reads.reduce((rows, read) => rows + (read.blank ? 0 : Math.min(windowRows, read.bottom + 1) - read.top), 0);
+    const floor = Math.ceil((PAYLOAD_BUDGET_BYTES * 1.25) / Math.max(1, windowed));
+    for (const read of reads) read.bytesPerRow = Math.max(read.bytesPerRow, floor);
   }
 
   // The rest in bands: as many rows per sync as the budget allows, several sheets per sync when they fit.
-  let budget = PAYLOAD_BUDGET_BYTES;
+  const budget = PAYLOAD_BUDGET_BYTES;
   const remaining = (): number => reads.reduce((bytes, read) => bytes + Math.max(0, read.bottom + 1 - read.readTo) * read.bytesPerRow, 0);
   progressDone = 2;
   progressTotal = 2 + Math.ceil(remaining() / budget);
   progress();
   while (reads.some((read) => read.readTo <= read.bottom)) {
-    let room = budget;
+    let room = budget * 0.75; // rows further down may be longer than the ones measured
     const bands: { read: SheetRead; range: Excel.Range; rows: number }[] = [];
     for (const read of reads) {
       if (read.readTo > read.bottom || room <= 0) continue;
@@ -353,15 +357,17 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
     try {
       await context.sync();
     } catch (error) {
-      // The estimate was short (long texts further down): halve the band and try again.
-      if (!isPayloadLimitError(error) || budget < 1000) throw error;
-      budget = Math.floor(budget / 2);
+      // The estimate was short (long texts further down): assume rows twice as large and try again.
+      if (!isPayloadLimitError(error) || bands.every((band) => band.rows === 1)) throw error;
+      for (const { read } of bands) read.bytesPerRow *= 2;
       progressTotal++;
       continue;
     }
     for (const { read, range, rows } of bands) {
       storeRows(read, read.readTo, read.left, range.values, range.numberFormat, range.formulas);
       read.readTo += rows;
+      // The next band of this sheet is sized by what this one really cost.
+      read.bytesPerRow = Math.max(1, Math.ceil((jsonBytes(range.values) + jsonBytes(range.numberFormat) + jsonBytes(range.formulas)) / rows));
     }
     progressDone++;
     progressTotal = Math.max(progressTotal, progressDone + Math.ceil(remaining() / budget));

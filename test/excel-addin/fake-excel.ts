@@ -321,14 +321,18 @@ export interface FakeStats {
   proxies: number;
   /** Queued actions over all syncs. */
   operations: number;
-  /** Largest request and response of any sync, in bytes as estimated (JSON of values and properties). */
+  /** Largest request and response of any sync Excel accepted, in bytes as estimated (JSON of values and properties). */
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Syncs refused for their size (request or response over PAYLOAD_LIMIT_BYTES). */
+  refused: number;
+  /** Cells whose properties (fills) were read through getCellProperties. */
+  cellPropertyCells: number;
 }
 
 /** The fake `Excel.RequestContext`. */
 export class FakeRequestContext {
-  readonly stats: FakeStats = { syncs: 0, proxies: 0, operations: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
+  readonly stats: FakeStats = { syncs: 0, proxies: 0, operations: 0, maxRequestBytes: 0, maxResponseBytes: 0, refused: 0, cellPropertyCells: 0 };
   readonly workbook: { worksheets: FakeWorksheetCollection; comments: FakeLocatedCollection; notes?: FakeLocatedCollection };
   private queue: Op[] = [];
   private responseBytes = 0;
@@ -366,17 +370,21 @@ export class FakeRequestContext {
     this.stats.operations += ops.length;
     let request = 0;
     for (const op of ops) request += op.bytes;
+    if (request > PAYLOAD_LIMIT_BYTES) {
+      this.stats.refused++;
+      throw fakeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
+    }
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, request);
-    if (request > PAYLOAD_LIMIT_BYTES) throw fakeError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${request} bytes).`);
     this.responseBytes = 0;
     this.undoLoads = [];
     for (const op of ops) op.run();
     const response = this.responseBytes;
-    this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, response);
     if (response > PAYLOAD_LIMIT_BYTES) {
+      this.stats.refused++;
       for (const undo of this.undoLoads) undo();
       throw fakeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${response} bytes).`);
     }
+    this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, response);
   }
 }
 
@@ -793,6 +801,7 @@ class FakeRange {
     this.ctx.enqueue(() => {
       const { sheet, rect } = this.target();
       value = matrixOf(rect, (r, c) => ({ format: { fill: { color: sheet.peek(r, c)?.fill ?? '#FFFFFF' } } }));
+      this.ctx.stats.cellPropertyCells += rect.rows * rect.cols;
       this.ctx.responded(value, () => (value = null));
     }, jsonBytes(_spec));
     return result;
