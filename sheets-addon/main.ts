@@ -6,7 +6,7 @@ import { malAvvikelse, malBedomning, malPrognos, malStatus, malTal, malUnderlag,
 import type { Lang, Report } from '../core/types';
 import { langFromLocale } from '../ui/strings';
 import { panelView } from '../ui/view';
-import { applyPlan, readGrids, selectCell } from './adapter';
+import { applyPlan, readSpreadsheet, selectCell } from './adapter';
 import { callFunction, type SheetsArg, type SheetsResult } from './functions';
 
 // The JSDoc above each `global.X = …` assignment below is what gas-webpack-plugin copies onto the generated
@@ -56,9 +56,10 @@ function toast(message: string): void {
 /** Checks the workbook, colours status cells, writes the summary sheets; returns the report (SPEC 6). */
 function malkollCheck(): Report {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const grids = readGrids(spreadsheet);
-  const { report, plan } = check(grids);
-  applyPlan(spreadsheet, plan, SpreadsheetApp, grids);
+  // Everything is read before anything is written: a read after a write would force Sheets to flush.
+  const read = readSpreadsheet(spreadsheet);
+  const { report, plan } = check(read.grids);
+  applyPlan(spreadsheet, plan, SpreadsheetApp, read);
   return report;
 }
 
@@ -72,8 +73,8 @@ function malkollTemplate(): void {
 /** Restores every fill Målkoll changed and removes its record. */
 function malkollClear(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const grids = readGrids(spreadsheet);
-  applyPlan(spreadsheet, clearPlan(grids), SpreadsheetApp, grids);
+  const read = readSpreadsheet(spreadsheet);
+  applyPlan(spreadsheet, clearPlan(read.grids), SpreadsheetApp, read);
 }
 
 /** Selects the cell of an issue (sidebar: click on an issue). */
