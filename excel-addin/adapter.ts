@@ -21,8 +21,12 @@ export const PAYLOAD_BUDGET_BYTES = 4_000_000;
 const ACTION_BYTES = 150;
 /** What one loaded object costs in the response, its properties aside. */
 const RESULT_BYTES = 60;
-/** Rows read on speculation with the used ranges, shared by all sheets: a small workbook is read in that one sync. */
-const WINDOW_ROWS = 6000;
+/**
+ * Rows read on speculation with the used ranges, shared by all sheets and at most MAX_WINDOW_ROWS each: a workbook
+ * of about a thousand rows per sheet is read in that one sync; the rest of a larger sheet follows in bands.
+ */
+const WINDOW_ROWS = 9000;
+const MAX_WINDOW_ROWS = 1200;
 const MIN_WINDOW_ROWS = 200;
 /** Bytes per cell assumed for values, number format and formula together before any row of the sheet was seen. */
 const GUESS_CELL_BYTES = 60;
@@ -263,7 +267,8 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
 
   // Used ranges, merged areas and note locations, with a speculative window of first rows; without the window
   // when that response was too large for the host.
-  const windowRows = Math.max(MIN_WINDOW_ROWS, Math.floor(WINDOW_ROWS / Math.max(1, reads.length)));
+  const windowRows = Math.min(MAX_WINDOW_ROWS, Math.max(MIN_WINDOW_ROWS, Math.floor(WINDOW_ROWS / Math.max(1, reads.length))));
+  const windowRowsOf = (_read: SheetRead): number => windowRows;
   const survey = async (withWindow: boolean): Promise<void> => {
     const used = reads.map((read) => {
       const range = read.sheet.getUsedRangeOrNullObject(true);
@@ -284,7 +289,7 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
     const windows = withWindow
       ? reads.map((read, i) => {
           // Intersected with getUsedRange(true), never with a null object: a blank sheet's used range is A1 there.
-          const window = read.sheet.getRangeByIndexes(0, 0, windowRows, LAST_COL + 1).getIntersectionOrNullObject(read.sheet.getUsedRange(true));
+          const window = read.sheet.getRangeByIndexes(0, 0, windowRowsOf(read), LAST_COL + 1).getIntersectionOrNullObject(read.sheet.getUsedRange(true));
           window.load('values,numberFormat,formulas,rowIndex,columnIndex');
           return window;
         })
@@ -331,7 +336,7 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
     if (!isPayloadLimitError(error)) throw error;
     await survey(false);
     // The windows' rows came to more than the host's limit: no row is assumed cheaper than that average.
-    const windowed = reads.reduce((rows, read) => rows + (read.blank ? 0 : Math.min(windowRows, read.bottom + 1) - read.top), 0);
+    const windowed = reads.reduce((rows, read) => rows + (read.blank ? 0 : Math.max(0, Math.min(windowRowsOf(read), read.bottom + 1) - read.top)), 0);
     const floor = Math.ceil((PAYLOAD_BUDGET_BYTES * 1.25) / Math.max(1, windowed));
     for (const read of reads) read.bytesPerRow = Math.max(read.bytesPerRow, floor);
   }

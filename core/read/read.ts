@@ -38,6 +38,7 @@ import {
   readIndicatorRow,
   report,
   requiredText,
+  beginRead,
 } from './rows';
 // Header rows
 // ---------------------------------------------------------------------------------------------
@@ -339,6 +340,7 @@ function mergeReportLayout(grid: SheetGrid, model: WorkbookModel, issues: Issue[
  * header row within its first 20 rows. Sheets that are none of these are left alone.
  */
 export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): { model: WorkbookModel; issues: Issue[] } {
+  beginRead();
   const inputs = grids.sheets.filter((grid) => !isOutputSheet(grid.name));
   const settingsGrid = inputs.find((grid) => sheetKindByName(grid.name) === 'settings') ?? null;
   const { settings, issues } = readSettings(settingsGrid, options, inputs[0]?.name ?? grids.sheets[0]?.name ?? '');
