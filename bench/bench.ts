@@ -1,4 +1,4 @@
-// The benchmark of SPEC 9: times core's check on 1 000 / 10 000 / 100 000 indicator rows and the CLI end to end, counts host calls on the Excel and Sheets fakes, and prints a table (or one JSON object with --json).
+// The benchmark of SPEC 9: times core's check on 1 000 / 10 000 / 100 000 indicator rows (cold first run and warm median) against HyperFormula in the same process, the CLI end to end, counts host calls and payload bytes on the Excel and Sheets fakes, and prints a table (or one JSON object with --json).
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -6,13 +6,25 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import { HyperFormula } from 'hyperformula';
 import { check } from '../core/check';
 import type { WorkbookGrids } from '../core/types';
 import { generateWorkbook } from './generate';
 import { writeWorkbookFile } from './workbook-file';
 
 /** SPEC 9's budgets. */
-export const BUDGETS = { core10kMs: 500, core100kMs: 5000, growth100kTo10k: 12, cli10kMs: 10_000, excelSyncs: 3 };
+export const BUDGETS = {
+  core10kMs: 500,
+  core100kMs: 5000,
+  growth100kTo10k: 11,
+  cli10kMs: 10_000,
+  /** Syncs of one command at 1 000 rows. */
+  excelSyncs: 3,
+  /** Largest request and largest response of any sync, at every size. */
+  excelPayloadBytes: 4_000_000,
+  coreVsHyperFormula: 0.5,
+  sheetsFlushes: 2,
+};
 
 /** Runs per size after the warm-up: fewer for the big ones, which are slow and steadier. */
 const PLAN: { rows: number; warmups: number; runs: number }[] = [
@@ -23,22 +35,42 @@ const PLAN: { rows: number; warmups: number; runs: number }[] = [
 const CLI_ROWS = 10_000;
 const HOST_ROWS = 10_000;
 const SMALL_HOST_ROWS = 100;
+/** Excel payloads are measured at these sizes (SPEC 9). */
+const EXCEL_ROWS = [1000, 10_000, 50_000];
+const RATIO_ROWS = 10_000;
+const RATIO_WARMUPS = 3;
+const RATIO_RUNS = 9;
 
 export interface CoreTiming {
   rows: number;
-  ms: number; // median
+  ms: number; // median after warm-up
+  /** The first run at this size, before its warm-up (the JIT already warm from smaller sizes). */
+  firstMs: number;
   minMs: number;
   maxMs: number;
   runs: number;
   issues: number;
 }
 
+export interface ExcelSize {
+  rows: number;
+  /** context.sync() calls of Kontrollera, and of Rensa markeringar after it. */
+  syncs: number;
+  clearSyncs: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  /** Syncs refused for their size on the way (each is retried in smaller bands). */
+  refused: number;
+}
+
 export interface HostCalls {
-  excel: { rows: number; syncs: number; clearSyncs: number } | null;
+  excel: { sizes: ExcelSize[] } | null;
   sheets: {
     rows: number;
     calls: number;
     callsAt100: number;
+    /** Read-after-write flushes of one Kontrollera, the larger of the two sizes. */
+    flushes: number;
     perSheet: Record<string, number>;
     perSheetAt100: Record<string, number>;
     /** Calls that differ between the two sizes, by sheet and method ("Sammanställning insertRowsAfter +1"). */
@@ -46,8 +78,20 @@ export interface HostCalls {
   } | null;
 }
 
+/** Core's whole check against HyperFormula 3 computing only a nested-IF status column, same rows, same process. */
+export interface HyperFormulaComparison {
+  rows: number;
+  runs: number;
+  coreMs: number; // median
+  hyperFormulaMs: number; // median
+  ratio: number; // coreMs / hyperFormulaMs
+}
+
 export interface BenchResult {
+  /** The very first check of the process (10 000 rows, nothing compiled yet). */
+  coldFirstRun: { rows: number; ms: number };
   core: CoreTiming[];
+  hyperFormula: HyperFormulaComparison;
   cli: { rows: number; ms: number; exitCode: number } | null;
   hostCalls: HostCalls;
 }
@@ -77,9 +121,12 @@ function collect(): void {
   gc();
 }
 
-/** Median time of check on one generated workbook, after warm-up runs that let the JIT settle. */
+/** Median time of check on one generated workbook, after warm-up runs that let the JIT settle; the first run reported apart. */
 export function timeCore(grids: WorkbookGrids, rows: number, warmups: number, runs: number): CoreTiming {
-  let issues = 0;
+  collect();
+  const firstStarted = performance.now();
+  let issues = check(grids).report.issues.length;
+  const firstMs = performance.now() - firstStarted;
   for (let i = 0; i < warmups; i++) issues = check(grids).report.issues.length;
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -88,7 +135,67 @@ export function timeCore(grids: WorkbookGrids, rows: number, warmups: number, ru
     issues = check(grids).report.issues.length;
     samples.push(performance.now() - started);
   }
-  return { rows, ms: round(median(samples)), minMs: round(Math.min(...samples)), maxMs: round(Math.max(...samples)), runs, issues };
+  return { rows, ms: round(median(samples)), firstMs: round(firstMs), minMs: round(Math.min(...samples)), maxMs: round(Math.max(...samples)), runs, issues };
+}
+
+/** A number as the fixture writes it (`38,87 %`, `2 757,9`), else null. */
+function numberOf(value: unknown): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string') return null;
+  const m = /^(-?[\d ]+(?:,\d+)?)\s*%?$/.exec(value.trim());
+  return m ? Number(m[1].replace(/ /g, '').replace(',', '.')) : null;
+}
+
+/**
+ * The HyperFormula side of the ratio: the same indicator rows' outcome and annual target as numbers, and a status
+ * column of nested IFs (not measured, met, partly met at 80 %, not met) over them.
+ */
+export function hyperFormulaSheet(grids: WorkbookGrids): (number | string | null)[][] {
+  const sheet = grids.sheets.find((s) => s.name === 'Indikatorer')!;
+  const [header, ...rows] = sheet.values;
+  const outcome = header.indexOf('Periodens utfall');
+  const target = header.indexOf('Årsmål');
+  return rows.map((row, i) => {
+    const r = i + 1;
+    return [
+      numberOf(row[outcome]),
+      numberOf(row[target]),
+      `=IF(OR(A${r}="",B${r}=""),"Ej mätt",IF(A${r}>=B${r},"Uppfylls helt",IF(A${r}>=0.8*B${r},"Uppfylls delvis","Uppfylls inte")))`,
+    ];
+  });
+}
+
+/** HyperFormula building (and so computing) the status column and handing out its values. */
+function runHyperFormula(data: (number | string | null)[][]): number {
+  const hf = HyperFormula.buildFromArray(data, { licenseKey: 'gpl-v3' });
+  const values = hf.getSheetValues(0);
+  hf.destroy();
+  return values.length;
+}
+
+/** Medians of core's check and HyperFormula's status column on the same rows, runs interleaved so that both see the same machine. */
+export function compareWithHyperFormula(rows: number, warmups: number, runs: number): HyperFormulaComparison {
+  const grids = generateWorkbook(rows);
+  const data = hyperFormulaSheet(grids);
+  for (let i = 0; i < warmups; i++) {
+    check(grids);
+    runHyperFormula(data);
+  }
+  const core: number[] = [];
+  const hf: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    collect();
+    let started = performance.now();
+    check(grids);
+    core.push(performance.now() - started);
+    collect();
+    started = performance.now();
+    runHyperFormula(data);
+    hf.push(performance.now() - started);
+  }
+  const coreMs = median(core);
+  const hyperFormulaMs = median(hf);
+  return { rows, runs, coreMs: round(coreMs), hyperFormulaMs: round(hyperFormulaMs), ratio: Math.round((coreMs / hyperFormulaMs) * 1000) / 1000 };
 }
 
 /** The repository root: bin/malkoll.js is there (two levels up from dist/bench, one from bench/). */
@@ -122,8 +229,8 @@ async function timeCli(rows: number): Promise<BenchResult['cli']> {
 }
 
 interface HostModule {
-  countExcelSyncs(grids: WorkbookGrids): Promise<{ checkSyncs: number; clearSyncs: number }>;
-  countSheetsCalls(grids: WorkbookGrids, bundle: string): { total: number; perScope: Record<string, number>; methods: Record<string, Record<string, number>> };
+  countExcelSyncs(grids: WorkbookGrids): Promise<{ checkSyncs: number; clearSyncs: number; maxRequestBytes: number; maxResponseBytes: number; refused: number }>;
+  countSheetsCalls(grids: WorkbookGrids, bundle: string): { total: number; perScope: Record<string, number>; methods: Record<string, Record<string, number>>; flushes: number };
   findSheetsBundle(): string | null;
 }
 
@@ -147,9 +254,13 @@ async function countHostCalls(): Promise<HostCalls> {
   const big = generateWorkbook(HOST_ROWS);
   const small = generateWorkbook(SMALL_HOST_ROWS);
 
-  log(`Excel fake, ${HOST_ROWS} rows`);
-  const excelCalls = await hosts.countExcelSyncs(big);
-  const excel = { rows: HOST_ROWS, syncs: excelCalls.checkSyncs, clearSyncs: excelCalls.clearSyncs };
+  const sizes: ExcelSize[] = [];
+  for (const rows of EXCEL_ROWS) {
+    log(`Excel fake, ${rows} rows`);
+    const calls = await hosts.countExcelSyncs(generateWorkbook(rows));
+    sizes.push({ rows, syncs: calls.checkSyncs, clearSyncs: calls.clearSyncs, maxRequestBytes: calls.maxRequestBytes, maxResponseBytes: calls.maxResponseBytes, refused: calls.refused });
+  }
+  const excel = { sizes };
 
   let sheets: HostCalls['sheets'] = null;
   const bundle = hosts.findSheetsBundle();
@@ -162,6 +273,7 @@ async function countHostCalls(): Promise<HostCalls> {
       rows: HOST_ROWS,
       calls: atBig.total,
       callsAt100: atSmall.total,
+      flushes: Math.max(atSmall.flushes, atBig.flushes),
       perSheet: atBig.perScope,
       perSheetAt100: atSmall.perScope,
       differences: methodDifferences(atSmall.methods, atBig.methods),
@@ -196,6 +308,15 @@ export function sheetsCallsBounded(differences: string[]): boolean {
 }
 
 export async function runBench(): Promise<BenchResult> {
+  // First of all, before anything is compiled: what a user's first Kontrollera costs.
+  const coldGrids = generateWorkbook(RATIO_ROWS);
+  collect();
+  const coldStarted = performance.now();
+  check(coldGrids);
+  const coldFirstRun = { rows: RATIO_ROWS, ms: round(performance.now() - coldStarted) };
+  log(`cold first run, ${RATIO_ROWS} rows: ${coldFirstRun.ms} ms`);
+  log(`core against HyperFormula, ${RATIO_ROWS} rows (${RATIO_WARMUPS} warm-up, ${RATIO_RUNS} timed each)`);
+  const hyperFormula = compareWithHyperFormula(RATIO_ROWS, RATIO_WARMUPS, RATIO_RUNS);
   const core: CoreTiming[] = [];
   for (const { rows, warmups, runs } of PLAN) {
     log(`core, ${rows} indicator rows (${warmups} warm-up, ${runs} timed)`);
@@ -204,7 +325,7 @@ export async function runBench(): Promise<BenchResult> {
   log(`CLI end to end, ${CLI_ROWS} rows`);
   const cli = await timeCli(CLI_ROWS);
   const hostCalls = await countHostCalls();
-  return { core, cli, hostCalls };
+  return { coldFirstRun, core, hyperFormula, cli, hostCalls };
 }
 
 export interface Verdict {
@@ -221,25 +342,39 @@ export function verdicts(result: BenchResult): Verdict[] {
   const growth = c10k && c100k ? c100k.ms / c10k.ms : null;
   const { excel, sheets } = result.hostCalls;
   const sameCalls = sheets ? sheetsCallsBounded(sheets.differences) : null;
+  const excel1k = excel?.sizes.find((s) => s.rows === 1000);
+  const payload = excel ? Math.max(...excel.sizes.map((s) => Math.max(s.maxRequestBytes, s.maxResponseBytes))) : null;
+  const ratio = result.hyperFormula.ratio;
+  const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(2)} MB`;
   return [
     { budget: `core 10 000 rows < ${BUDGETS.core10kMs} ms`, measured: c10k ? `${c10k.ms} ms` : '-', ok: c10k ? c10k.ms < BUDGETS.core10kMs : null },
     { budget: `core 100 000 rows < ${BUDGETS.core100kMs} ms`, measured: c100k ? `${c100k.ms} ms` : '-', ok: c100k ? c100k.ms < BUDGETS.core100kMs : null },
     { budget: `growth 100k/10k ≤ ${BUDGETS.growth100kTo10k}×`, measured: growth === null ? '-' : `${growth.toFixed(1)}×`, ok: growth === null ? null : growth <= BUDGETS.growth100kTo10k },
+    { budget: `core / HyperFormula (10 000 rows) ≤ ${BUDGETS.coreVsHyperFormula}`, measured: `${ratio} (${result.hyperFormula.coreMs} / ${result.hyperFormula.hyperFormulaMs} ms)`, ok: ratio <= BUDGETS.coreVsHyperFormula },
     { budget: `CLI 10 000 rows < ${BUDGETS.cli10kMs / 1000} s`, measured: result.cli ? `${(result.cli.ms / 1000).toFixed(1)} s` : '-', ok: result.cli ? result.cli.ms < BUDGETS.cli10kMs : null },
-    { budget: `Excel ≤ ${BUDGETS.excelSyncs} syncs per command`, measured: excel ? `check ${excel.syncs}, clear ${excel.clearSyncs}` : '-', ok: excel ? Math.max(excel.syncs, excel.clearSyncs) <= BUDGETS.excelSyncs : null },
+    { budget: `Excel ≤ ${BUDGETS.excelSyncs} syncs per command at 1 000 rows`, measured: excel1k ? `check ${excel1k.syncs}, clear ${excel1k.clearSyncs}` : '-', ok: excel1k ? Math.max(excel1k.syncs, excel1k.clearSyncs) <= BUDGETS.excelSyncs : null },
+    { budget: `Excel request and response ≤ ${mb(BUDGETS.excelPayloadBytes)} (1 000 – 50 000 rows)`, measured: payload === null ? '-' : mb(payload), ok: payload === null ? null : payload <= BUDGETS.excelPayloadBytes },
     { budget: 'Sheets calls independent of rows (one grow call per sheet aside)', measured: sheets ? `${sheets.callsAt100} at 100 rows, ${sheets.calls} at 10 000` : '-', ok: sameCalls },
+    { budget: `Sheets flushes ≤ ${BUDGETS.sheetsFlushes} per command`, measured: sheets ? String(sheets.flushes) : '-', ok: sheets ? sheets.flushes <= BUDGETS.sheetsFlushes : null },
   ];
 }
 
-/** The one JSON object of --json. */
+/** The one JSON object of --json: every SPEC 9 figure, the ratios measured in this process. */
 export function jsonOf(result: BenchResult): object {
   const { excel, sheets } = result.hostCalls;
+  const at = (rows: number) => result.core.find((c) => c.rows === rows);
+  const c10k = at(10_000);
+  const c100k = at(100_000);
   return {
-    core: result.core.map((c) => ({ rows: c.rows, ms: c.ms })),
+    coldFirstRun: result.coldFirstRun,
+    core: result.core.map((c) => ({ rows: c.rows, ms: c.ms, firstMs: c.firstMs })),
+    growth100kTo10k: c10k && c100k ? Math.round((c100k.ms / c10k.ms) * 100) / 100 : null,
+    hyperFormula: { rows: result.hyperFormula.rows, runs: result.hyperFormula.runs, coreMs: result.hyperFormula.coreMs, hyperFormulaMs: result.hyperFormula.hyperFormulaMs },
+    ratios: { coreVsHyperFormula: result.hyperFormula.ratio },
     cli: result.cli ? { rows: result.cli.rows, ms: result.cli.ms } : null,
     hostCalls: {
-      excel: excel ? { rows: excel.rows, syncs: excel.syncs } : null,
-      sheets: sheets ? { rows: sheets.rows, calls: sheets.calls, callsAt100: sheets.callsAt100 } : null,
+      excel: excel ? { sizes: excel.sizes.map(({ rows, syncs, clearSyncs, maxRequestBytes, maxResponseBytes, refused }) => ({ rows, syncs, clearSyncs, maxRequestBytes, maxResponseBytes, refused })) } : null,
+      sheets: sheets ? { rows: sheets.rows, calls: sheets.calls, callsAt100: sheets.callsAt100, flushes: sheets.flushes } : null,
     },
   };
 }
@@ -251,18 +386,25 @@ function table(rows: string[][]): string {
 
 export function formatTable(result: BenchResult): string {
   const lines: string[] = [];
-  lines.push('Core check (median after warm-up)');
+  lines.push(`Core check (median after warm-up; cold first run of the process at ${result.coldFirstRun.rows} rows: ${result.coldFirstRun.ms} ms)`);
   lines.push(
     table([
-      ['rows', 'median ms', 'min ms', 'max ms', 'runs', 'issues'],
-      ...result.core.map((c) => [c.rows.toLocaleString('sv-SE'), String(c.ms), String(c.minMs), String(c.maxMs), String(c.runs), String(c.issues)]),
+      ['rows', 'median ms', 'first ms', 'min ms', 'max ms', 'runs', 'issues'],
+      ...result.core.map((c) => [c.rows.toLocaleString('sv-SE'), String(c.ms), String(c.firstMs), String(c.minMs), String(c.maxMs), String(c.runs), String(c.issues)]),
     ]),
   );
-  const { sheets } = result.hostCalls;
+  const hf = result.hyperFormula;
+  lines.push('', `Core vs HyperFormula (${hf.rows} rows, medians of ${hf.runs}): ${hf.coreMs} ms / ${hf.hyperFormulaMs} ms = ${hf.ratio}`);
+  const { excel, sheets } = result.hostCalls;
+  if (excel) {
+    lines.push('', 'Excel: one Kontrollera (and Rensa markeringar) on the fake');
+    lines.push(table([['rows', 'syncs', 'clear syncs', 'max request', 'max response', 'refused'], ...excel.sizes.map((s) => [s.rows.toLocaleString('sv-SE'), String(s.syncs), String(s.clearSyncs), String(s.maxRequestBytes), String(s.maxResponseBytes), String(s.refused)])]));
+  }
   if (sheets) {
     lines.push('', 'Sheets calls of one Kontrollera, per sheet');
     const scopes = [...new Set([...Object.keys(sheets.perSheetAt100), ...Object.keys(sheets.perSheet)])].sort();
     lines.push(table([['sheet', '100 rows', '10 000 rows'], ...scopes.map((s) => [s, String(sheets.perSheetAt100[s] ?? 0), String(sheets.perSheet[s] ?? 0)]), ['total', String(sheets.callsAt100), String(sheets.calls)]]));
+    lines.push(`flushes (reads after a write): ${sheets.flushes}`);
     if (sheets.differences.length) lines.push(`differences: ${sheets.differences.join(', ')}`);
   }
   lines.push('', 'Budgets (SPEC 9)');

@@ -20,7 +20,7 @@ export type SheetsResult = SheetsCell | SheetsCell[][];
 export function toFnArg(arg: SheetsArg): FnArg {
   if (arg === undefined) return undefined;
   if (Array.isArray(arg)) {
-    return arg.map((row: unknown) => (Array.isArray(row) ? row.map(toCellValue) : [toCellValue(row)]));
+    return arg.map((row: unknown) => (Array.isArray(row) ? row.map((v: unknown) => toCellValue(v)) : [toCellValue(row)]));
   }
   return toCellValue(arg) as CellValue;
 }

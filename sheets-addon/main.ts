@@ -5,7 +5,8 @@ import { templatePlan } from '../core/write/template';
 import { malAvvikelse, malBedomning, malPrognos, malStatus, malTal, malUnderlag, malUppfyllnad } from '../core/functions';
 import type { Lang, Report } from '../core/types';
 import { langFromLocale } from '../ui/strings';
-import { applyPlan, readGrids, selectCell } from './adapter';
+import { panelView } from '../ui/view';
+import { applyPlan, readSpreadsheet, selectCell } from './adapter';
 import { callFunction, type SheetsArg, type SheetsResult } from './functions';
 
 // The JSDoc above each `global.X = …` assignment below is what gas-webpack-plugin copies onto the generated
@@ -55,9 +56,10 @@ function toast(message: string): void {
 /** Checks the workbook, colours status cells, writes the summary sheets; returns the report (SPEC 6). */
 function malkollCheck(): Report {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const grids = readGrids(spreadsheet);
-  const { report, plan } = check(grids);
-  applyPlan(spreadsheet, plan, SpreadsheetApp, grids);
+  // Everything is read before anything is written: a read after a write would force Sheets to flush.
+  const read = readSpreadsheet(spreadsheet);
+  const { report, plan } = check(read.grids);
+  applyPlan(spreadsheet, plan, SpreadsheetApp, read);
   return report;
 }
 
@@ -71,8 +73,8 @@ function malkollTemplate(): void {
 /** Restores every fill Målkoll changed and removes its record. */
 function malkollClear(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const grids = readGrids(spreadsheet);
-  applyPlan(spreadsheet, clearPlan(grids), SpreadsheetApp, grids);
+  const read = readSpreadsheet(spreadsheet);
+  applyPlan(spreadsheet, clearPlan(read.grids), SpreadsheetApp, read);
 }
 
 /** Selects the cell of an issue (sidebar: click on an issue). */
@@ -138,8 +140,11 @@ global.malkollMenuClear = () => {
   toast(TEXTS[userLang()].cleared);
 };
 
-/** Sidebar: checks the workbook and returns the report. */
+/** Checks the workbook and returns the whole report (SPEC 6). */
 global.malkollCheck = () => malkollCheck();
+
+/** Sidebar: checks the workbook and returns the compact view the panel shows (counts, goals, the first 500 issues), not the whole report. */
+global.malkollCheckView = () => panelView(malkollCheck());
 
 /** Sidebar: creates the missing template sheets. */
 global.malkollTemplate = () => malkollTemplate();

@@ -1,7 +1,8 @@
 // Sidebar script of the Sheets add-on: mounts the shared panel with a backend that calls the server functions through google.script.run.
 import { mountPanel, type PanelBackend } from '../ui/panel';
 import { langFromLocale } from '../ui/strings';
-import type { Lang, Report } from '../core/types';
+import type { Lang } from '../core/types';
+import type { PanelView } from '../ui/view';
 
 /** The part of the client-side `google.script.run` the sidebar uses (not in @types/google-apps-script). */
 export interface ScriptRunner {
@@ -27,10 +28,10 @@ function callServer<T>(run: ScriptRunner, name: string, args: unknown[]): Promis
   });
 }
 
-/** The panel's backend over google.script.run (server functions in main.ts). */
+/** The panel's backend over google.script.run (server functions in main.ts); the check sends back the compact view only. */
 export function sheetsBackend(run: ScriptRunner): PanelBackend {
   return {
-    check: () => callServer<Report>(run, 'malkollCheck', []),
+    check: () => callServer<PanelView>(run, 'malkollCheckView', []),
     template: () => callServer<void>(run, 'malkollTemplate', []).then(() => undefined),
     clear: () => callServer<void>(run, 'malkollClear', []).then(() => undefined),
     select: (sheet, cell) => callServer<void>(run, 'malkollSelect', [sheet, cell]).then(() => undefined),

@@ -1,19 +1,25 @@
 // The Målkoll panel shared by the Excel task pane and the Google Sheets sidebar: buttons, progress, counts and the issue list, built with DOM calls only.
-import { proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../core/common/status';
-import type { Issue, Lang, Report, Severity, Status } from '../core/types';
+import { STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../core/common/status';
+import type { Issue, Lang, Severity, Status } from '../core/types';
 import { UI_STRINGS, UiStrings } from './strings';
+import type { PanelView } from './view';
+
+/** How far a long command is: the phase and its syncs (Excel's row bands). */
+export interface PanelProgress {
+  phase: 'read' | 'write';
+  done: number;
+  total: number;
+}
 
 /** What the panel needs from its host. Every call may reject; the panel shows the error. */
 export interface PanelBackend {
-  check(): Promise<Report>;
+  /** Checks the workbook and returns the panel's compact view of the report. */
+  check(onProgress?: (progress: PanelProgress) => void): Promise<PanelView>;
   template(): Promise<void>;
-  clear(): Promise<void>;
+  clear(onProgress?: (progress: PanelProgress) => void): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
 }
 
-/** Long lists are cut so that a 50 000-issue workbook does not freeze the pane. */
-const MAX_ISSUES = 500;
-const MAX_ATTENTION = 200;
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
 type Command = 'check' | 'template' | 'clear';
@@ -52,12 +58,6 @@ function severityChip(severity: Severity, count: number, strings: UiStrings): HT
   const chip = el('span', `mk-chip mk-sev-${severity}`, `${count} ${strings.severityCount[severity]}`);
   chip.dataset.severity = severity;
   return chip;
-}
-
-function countStatuses(report: Report): Record<Status, number> {
-  const counts: Record<Status, number> = { helt: 0, delvis: 0, inte: 0, ej_bedomd: 0, ej_matt: 0 };
-  for (const indicator of report.indicators) counts[indicator.status]++;
-  return counts;
 }
 
 /** Mounts the panel into `root` (replacing its content). */
@@ -145,11 +145,15 @@ export function mountPanel(root: HTMLElement, backend: PanelBackend, lang: Lang)
     }
   };
 
+  const showProgress = (progress: PanelProgress): void => {
+    progressText.textContent = strings.progress(progress.phase, progress.done, progress.total);
+  };
+
   buttons.check.addEventListener('click', () => {
     void run(strings.checking, async () => {
-      const report = await backend.check();
-      results.replaceChildren(...renderReport(report, lang, select));
-      return strings.checkDone(report.summary.errors, report.summary.warnings, report.summary.infos);
+      const view = await backend.check(showProgress);
+      results.replaceChildren(...renderReport(view, lang, select));
+      return strings.checkDone(view.summary.error, view.summary.warning, view.summary.info);
     });
   });
   buttons.template.addEventListener('click', () => {
@@ -160,39 +164,36 @@ export function mountPanel(root: HTMLElement, backend: PanelBackend, lang: Lang)
   });
   buttons.clear.addEventListener('click', () => {
     void run(strings.clearing, async () => {
-      await backend.clear();
+      await backend.clear(showProgress);
       return strings.clearDone;
     });
   });
 }
 
 /** The results of a check: period, counts by status and severity, goals, indicators needing attention, issues. */
-function renderReport(report: Report, lang: Lang, select: (sheet: string, cell: string) => void): HTMLElement[] {
+function renderReport(view: PanelView, lang: Lang, select: (sheet: string, cell: string) => void): HTMLElement[] {
   const strings = UI_STRINGS[lang];
   const nodes: HTMLElement[] = [];
-  if (report.period) nodes.push(el('p', 'mk-period', strings.period(report.period)));
+  if (view.period) nodes.push(el('p', 'mk-period', strings.period(view.period)));
 
   nodes.push(el('h2', 'mk-heading', strings.indicatorsHeading));
   const statusChips = el('div', 'mk-chips mk-status-counts');
-  const counts = countStatuses(report);
-  for (const status of STATUSES) statusChips.append(statusChip(status, `${STATUS_TEXT[lang][status]}: ${counts[status]}`));
+  for (const status of STATUSES) statusChips.append(statusChip(status, `${STATUS_TEXT[lang][status]}: ${view.statusCounts[status]}`));
   nodes.push(statusChips);
 
   const severityChips = el('div', 'mk-chips mk-severity-counts');
-  const totals: Record<Severity, number> = { error: report.summary.errors, warning: report.summary.warnings, info: report.summary.infos };
-  for (const severity of SEVERITIES) severityChips.append(severityChip(severity, totals[severity], strings));
+  for (const severity of SEVERITIES) severityChips.append(severityChip(severity, view.summary[severity], strings));
   nodes.push(severityChips);
 
-  const differing = report.goals.filter((goal) => proposalDiffers(goal.stated, goal.proposed)).length;
-  nodes.push(el('p', 'mk-goals', strings.goalsHeading(report.goals.length, differing)));
-  const moved = report.comparison;
-  if (moved) nodes.push(el('p', 'mk-comparison', strings.comparison(moved.better, moved.worse, moved.same, moved.new, moved.removed.length)));
+  nodes.push(el('p', 'mk-goals', strings.goalsHeading(view.goals, view.goalsDiffering)));
+  const moved = view.comparison;
+  if (moved) nodes.push(el('p', 'mk-comparison', strings.comparison(moved.better, moved.worse, moved.same, moved.new, moved.removed)));
 
-  const attention = report.indicators.filter((indicator) => indicator.status === 'inte' || indicator.status === 'delvis');
+  const attention = view.attention;
   if (attention.length > 0) {
     nodes.push(el('h2', 'mk-heading', strings.attentionHeading));
     const list = el('ul', 'mk-list mk-attention');
-    for (const indicator of attention.slice(0, MAX_ATTENTION)) {
+    for (const indicator of attention) {
       const item = el('li', 'mk-attention-item');
       item.append(
         statusChip(indicator.status, STATUS_TEXT[lang][indicator.status]),
@@ -202,18 +203,18 @@ function renderReport(report: Report, lang: Lang, select: (sheet: string, cell: 
       list.append(item);
     }
     nodes.push(list);
-    if (attention.length > MAX_ATTENTION) nodes.push(el('p', 'mk-hint', strings.showingFirst(MAX_ATTENTION, attention.length)));
+    if (view.attentionTotal > attention.length) nodes.push(el('p', 'mk-hint', strings.showingFirst(attention.length, view.attentionTotal)));
   }
 
-  nodes.push(el('h2', 'mk-heading', strings.issuesHeading(report.issues.length)));
-  if (report.issues.length === 0) {
+  nodes.push(el('h2', 'mk-heading', strings.issuesHeading(view.issuesTotal)));
+  if (view.issuesTotal === 0) {
     nodes.push(el('p', 'mk-hint', strings.noIssues));
     return nodes;
   }
   const list = el('ul', 'mk-list mk-issues');
-  for (const issue of report.issues.slice(0, MAX_ISSUES)) list.append(renderIssue(issue, strings, select));
+  for (const issue of view.issues) list.append(renderIssue(issue, strings, select));
   nodes.push(list);
-  if (report.issues.length > MAX_ISSUES) nodes.push(el('p', 'mk-hint', strings.showingFirst(MAX_ISSUES, report.issues.length)));
+  if (view.issuesTotal > view.issues.length) nodes.push(el('p', 'mk-hint', strings.showingFirst(view.issues.length, view.issuesTotal)));
   return nodes;
 }
 

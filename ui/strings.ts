@@ -10,6 +10,8 @@ export interface UiStrings {
   checking: string;
   creatingTemplate: string;
   clearing: string;
+  /** Progress of a long command in its syncs (Excel reads and writes in row bands). */
+  progress: (phase: 'read' | 'write', done: number, total: number) => string;
   templateDone: string;
   clearDone: string;
   checkDone: (errors: number, warnings: number, infos: number) => string;
@@ -40,6 +42,7 @@ export const UI_STRINGS: Record<Lang, UiStrings> = {
     checking: 'Kontrollerar…',
     creatingTemplate: 'Skapar mall…',
     clearing: 'Rensar markeringar…',
+    progress: (phase, done, total) => (phase === 'read' ? `Läser arbetsboken: del ${done} av ${total}…` : `Skriver i arbetsboken: del ${done + 1}…`),
     templateDone: 'Mallens blad är skapade.',
     clearDone: 'Markeringarna är borttagna och cellernas fyllning återställd.',
     checkDone: (e, w, i) => `Klart: ${e} fel, ${w} varningar, ${i} upplysningar.`,
@@ -68,6 +71,7 @@ export const UI_STRINGS: Record<Lang, UiStrings> = {
     checking: 'Checking…',
     creatingTemplate: 'Creating template…',
     clearing: 'Clearing highlights…',
+    progress: (phase, done, total) => (phase === 'read' ? `Reading the workbook: part ${done} of ${total}…` : `Writing to the workbook: part ${done + 1}…`),
     templateDone: 'The template sheets are created.',
     clearDone: 'Highlights removed and the cells’ fills restored.',
     checkDone: (e, w, i) => `Done: ${e} errors, ${w} warnings, ${i} notes.`,

@@ -42,6 +42,7 @@ import {
   readIndicatorRow,
   report,
   requiredText,
+  beginRead,
 } from './rows';
 import { nameHeaders } from './headers';
 // Header rows
@@ -373,6 +374,7 @@ function readEconomySheet(grid: SheetGrid, model: WorkbookModel, issues: Issue[]
  * header row within its first 20 rows. Sheets that are none of these are left alone.
  */
 export function readWorkbook(grids: WorkbookGrids, options: CheckOptions = {}): { model: WorkbookModel; issues: Issue[] } {
+  beginRead();
   const own = ownSheetGrids(grids);
   const inputs = grids.sheets.filter((grid) => !isOutputSheet(grid.name) && !own.has(grid));
   const settingsGrid = inputs.find((grid) => sheetKindByName(grid.name) === 'settings') ?? null;

@@ -280,13 +280,26 @@ function rowCellsClass(entries: [string, number][], names: Partial<Record<string
   return Cells as unknown as RowCellsClass;
 }
 
+/** The read this module is in: bumped by beginRead, so that every memo below forgets the previous workbook's texts. */
+let currentRead = 0;
+
+/** Starts reading a workbook: the memos are per read, never carried from one workbook to the next. */
+export function beginRead(): void {
+  currentRead++;
+}
+
 /**
  * A memo for lookups that repeat on every row (`Högre är bättre`, `Tertial`, `Tertial 1 2024`):
- * bounded, so a column of unique texts cannot grow it without limit.
+ * bounded, so a column of unique texts cannot grow it without limit, and emptied at each new read.
  */
 function memo<T>(compute: (text: string) => T, limit = 2000): (text: string) => T {
   const cache = new Map<string, T>();
+  let read = currentRead;
   return (text: string): T => {
+    if (read !== currentRead) {
+      cache.clear();
+      read = currentRead;
+    }
     let hit = cache.get(text);
     if (hit === undefined && !cache.has(text)) {
       hit = compute(text);
@@ -571,7 +584,13 @@ function reportUnitIssues(
 const periodMemos = new Map<number | null, (key: string) => Period | null>();
 
 /** parsePeriod, memoised per plan year: an indicator column repeats the same few periods. Rows share the Period object. */
+let periodMemosRead = -1;
+
 function periodOf(value: CellValue, planYear: number | null): Period | null {
+  if (periodMemosRead !== currentRead) {
+    periodMemos.clear();
+    periodMemosRead = currentRead;
+  }
   let lookup = periodMemos.get(planYear);
   if (!lookup) {
     lookup = memo((key) => parsePeriod(key[0] === 'n' ? Number(key.slice(1)) : key.slice(1), planYear));

@@ -37,6 +37,7 @@ export function isDateFormat(format: string | null | undefined): boolean {
   if (cached === undefined) {
     const codes = formatCodes(format).toLowerCase();
     cached = !GENERAL_FORMATS.has(fold(codes)) && /[dyå]/.test(codes);
+    if (dateFormatCache.size >= 500) dateFormatCache.clear(); // bounded: a workbook has a few formats, not thousands
     dateFormatCache.set(format, cached);
   }
   return cached;

@@ -1,4 +1,4 @@
-// Counts what one Kontrollera costs the hosts (SPEC 9): Excel context.sync() calls on the Office.js fake, Apps Script calls per sheet on the Sheets fake running the built Code.js.
+// Counts what one Kontrollera costs the hosts (SPEC 9): Excel context.sync() calls and the largest request and response on the Office.js fake, Apps Script calls per sheet and read-after-write flushes on the Sheets fake running the built Code.js.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
@@ -13,16 +13,29 @@ export interface ExcelCalls {
   /** context.sync() calls of one Rensa markeringar after it. */
   clearSyncs: number;
   proxies: number;
+  /** Largest request and response of either command, in bytes as the fake estimates Excel's JSON. */
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  /** Syncs Excel refused for their size (the adapter then reads in smaller bands). */
+  refused: number;
 }
 
-/** Runs Kontrollera and then Rensa markeringar through the Office.js adapter on the fake and counts their syncs. */
+/** Runs Kontrollera and then Rensa markeringar through the Office.js adapter on the fake and counts their syncs and bytes. */
 export async function countExcelSyncs(grids: WorkbookGrids): Promise<ExcelCalls> {
   const book = FakeWorkbook.fromGrids(grids);
   const checkContext = new FakeRequestContext(book);
   await runCheck(checkContext as unknown as Excel.RequestContext);
   const clearContext = new FakeRequestContext(book);
   await runClear(clearContext as unknown as Excel.RequestContext);
-  return { checkSyncs: checkContext.stats.syncs, clearSyncs: clearContext.stats.syncs, proxies: checkContext.stats.proxies };
+  const both = [checkContext.stats, clearContext.stats];
+  return {
+    checkSyncs: checkContext.stats.syncs,
+    clearSyncs: clearContext.stats.syncs,
+    proxies: checkContext.stats.proxies,
+    maxRequestBytes: Math.max(...both.map((s) => s.maxRequestBytes)),
+    maxResponseBytes: Math.max(...both.map((s) => s.maxResponseBytes)),
+    refused: both.reduce((n, s) => n + s.refused, 0),
+  };
 }
 
 export interface SheetsCalls {
@@ -32,6 +45,8 @@ export interface SheetsCalls {
   perScope: Record<string, number>;
   /** Calls per scope and method. */
   methods: Record<string, Record<string, number>>;
+  /** Reads after a write, each of which makes Sheets flush the pending writes. */
+  flushes: number;
 }
 
 /** The built Sheets bundle: dist/sheets/Code.js, found from the source tree or from dist/test/bench. */
@@ -60,5 +75,5 @@ export function countSheetsCalls(grids: WorkbookGrids, bundle: string): SheetsCa
     methods[scope] = spreadsheet.calls.of(scope);
     total += perScope[scope];
   }
-  return { total, perScope, methods };
+  return { total, perScope, methods, flushes: spreadsheet.calls.flushes };
 }

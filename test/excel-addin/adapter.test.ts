@@ -8,7 +8,7 @@ import { applyPlan, chunkAddresses, readWorkbookGrids, runCheck, runClear, runTe
 import { applyPlanToGrids } from '../helpers/apply-plan';
 import { eavTextWorkbook, eavVpWorkbook } from '../helpers/fixtures';
 import { eavTypedWorkbook } from '../helpers/typed-fixtures';
-import { FakeRequestContext, FakeWorkbook } from './fake-excel';
+import { FakeRequestContext, FakeWorkbook, PAYLOAD_LIMIT_BYTES } from './fake-excel';
 
 const asExcel = (ctx: FakeRequestContext): Excel.RequestContext => ctx as unknown as Excel.RequestContext;
 const emptyPlan = (): WritePlan => ({ blocks: [], fills: [], sheets: [], deleteSheets: [] });
@@ -21,33 +21,108 @@ async function measure<T>(book: FakeWorkbook, command: (ctx: Excel.RequestContex
 }
 
 describe('readWorkbookGrids', () => {
-  it('reads values, formats and fills from A1 in two syncs, white and blank as null', async () => {
-    const book = new FakeWorkbook();
+  it('reads values, formats, formulas and the sheet id from A1 in two syncs (list, read), blank as null, no fills', async () => {
     const grids: WorkbookGrids = {
       sheets: [
         { name: 'Indikatorer', values: [[null, null], [null, 'Mål', 0.4]], formats: [[], [null, null, '0 %']], fills: [[], [null, '#FFC7CE', null]] },
         { name: 'Tomt', values: [] },
       ],
     };
-    const source = FakeWorkbook.fromGrids(grids);
-    book.sheets = source.sheets;
-    book.sheets[0].cell(0, 0).fill = '#FFFFFF'; // a white fill reads as no fill
-    const { result, syncs } = await measure(book, readWorkbookGrids);
-    expect(syncs).toBe(2);
-    expect(result.sheets.map((s) => s.name)).toEqual(['Indikatorer', 'Tomt']);
+    const book = FakeWorkbook.fromGrids(grids);
+    book.sheets[0].cell(0, 0).fill = '#FFFFFF';
+    const ctx = new FakeRequestContext(book);
+    const result = await readWorkbookGrids(asExcel(ctx));
+    expect(ctx.stats.syncs).toBe(2);
+    expect(ctx.stats.cellPropertyCells).toBe(0); // fills are read only where a plan changes them
+    expect(result.sheets.map((s) => [s.name, s.id])).toEqual([['Indikatorer', book.sheets[0].id], ['Tomt', book.sheets[1].id]]);
     expect(result.sheets[0].values).toEqual([
       [null, null, null],
       [null, 'Mål', 0.4],
     ]);
+    // Formats come from the used range of values (B2:C2 here); the rest of the grid from A1 is unformatted.
     expect(result.sheets[0].formats).toEqual([
-      ['General', 'General', 'General'],
-      ['General', 'General', '0 %'],
-    ]);
-    expect(result.sheets[0].fills).toEqual([
       [null, null, null],
-      [null, '#FFC7CE', null],
+      [null, 'General', '0 %'],
     ]);
-    expect(result.sheets[1]).toEqual({ name: 'Tomt', values: [[null]], formats: [['General']], fills: [[null]] });
+    expect(result.sheets[0].fills).toBeUndefined();
+    expect(result.sheets[1]).toEqual({ name: 'Tomt', id: book.sheets[1].id, values: [[null]], formats: [[null]] });
+  });
+
+  it('reads formulas (also those whose value is blank), notes, comments and merged areas into the grid', async () => {
+    const book = FakeWorkbook.fromGrids({ sheets: [{ name: 'Indikatorer', values: [['Indikator', 'Utfall', null], ['a', 5, null], ['b', 7, null]] }] });
+    const sheet = book.sheets[0];
+    sheet.cell(1, 2).formula = '=OM(B2>6;"hög";"")'; // value blank: still the user's content
+    sheet.cell(2, 2).formula = '=B3*2';
+    sheet.cell(2, 2).value = 14;
+    sheet.cell(0, 3).note = 'Fyll i före maj';
+    sheet.cell(2, 4).comment = 'Stämmer detta?';
+    sheet.merges.push({ row: 0, col: 5, rows: 1, cols: 2 }); // right of the values, holding nothing
+    sheet.cell(0, 5).bold = true;
+    const grid = (await readWorkbookGrids(asExcel(new FakeRequestContext(book)))).sheets[0];
+    expect(grid.formulas?.[1]?.[2]).toBe('=OM(B2>6;"hög";"")');
+    expect(grid.formulas?.[2]?.[2]).toBe('=B3*2');
+    expect(grid.formulas?.[1]?.[1] ?? null).toBeNull();
+    expect(grid.values[2][2]).toBe(14);
+    expect(grid.notes?.[0]?.[3]).toBe('Fyll i före maj');
+    expect(grid.notes?.[2]?.[4]).toBe('Stämmer detta?');
+    expect(grid.merges).toEqual([{ top: 0, left: 5, bottom: 0, right: 6 }]);
+    // Without ExcelApi 1.18 there are no notes to read; comments still are.
+    book.notesApi = false;
+    const older = (await readWorkbookGrids(asExcel(new FakeRequestContext(book)))).sheets[0];
+    expect(older.notes?.[0]?.[3] ?? null).toBeNull();
+    expect(older.notes?.[2]?.[4]).toBe('Stämmer detta?');
+  });
+
+  it('reads the used range of values: formatting drawn to row 20 000 is not 20 000 rows of work', async () => {
+    const book = FakeWorkbook.fromGrids({ sheets: [{ name: 'Mål', values: [['Nummer', 'Mål'], ['1', 'Trygg stad']] }] });
+    for (let r = 0; r < 20000; r++) book.sheets[0].cell(r, 0).fontColor = '#000000'; // borders and formats only
+    expect(book.sheets[0].usedRect().rows).toBe(20000);
+    const ctx = new FakeRequestContext(book);
+    const grid = (await readWorkbookGrids(asExcel(ctx))).sheets[0];
+    expect(grid.values).toHaveLength(2);
+    expect(ctx.stats.maxResponseBytes).toBeLessThan(2000);
+  });
+});
+
+describe('the fake enforces Excel on the web’s payload limit', () => {
+  it('refuses a request over 5 MB before anything runs', async () => {
+    const book = FakeWorkbook.fromGrids({ sheets: [{ name: 'A', values: [['x']] }] });
+    const ctx = new FakeRequestContext(book);
+    const text = 'å'.repeat(1000);
+    ctx.workbook.worksheets.getItem('A').getRangeByIndexes(0, 0, 3000, 1).values = Array.from({ length: 3000 }, () => [text]);
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(ctx.stats.refused).toBe(1);
+    expect(ctx.stats.maxRequestBytes).toBe(0);
+    expect(book.sheets[0].peek(1, 0)).toBeUndefined();
+    expect(PAYLOAD_LIMIT_BYTES).toBe(5 * 1024 * 1024);
+  });
+
+  it('refuses a response over 5 MB and leaves nothing loaded', async () => {
+    const book = FakeWorkbook.fromGrids({ sheets: [{ name: 'A', values: Array.from({ length: 6000 }, (_, i) => [`${'x'.repeat(900)}${i}`]) }] });
+    const ctx = new FakeRequestContext(book);
+    const range = ctx.workbook.worksheets.getItem('A').getUsedRange(true);
+    range.load('values');
+    await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    expect(ctx.stats.refused).toBe(1);
+    expect(() => range.values).toThrow(/not loaded/);
+  });
+
+  it('Kontrollera on a sheet of long texts still reads and writes: the speculative read is refused, the bands are not', async () => {
+    const grids = eavTextWorkbook();
+    const goals = grids.sheets.find((s) => s.name === 'Mål')!;
+    const analysis = goals.values[0].length;
+    goals.values[0].push('Analys');
+    goals.values.slice(1).forEach((row, i) => (row[analysis] = `${'Lång analys av målet. '.repeat(400)}${i}`));
+    for (let i = 0; i < 6; i++) goals.values.push(...goals.values.slice(1, 80).map((row) => row.slice()));
+    const book = FakeWorkbook.fromGrids(grids);
+    const expected = check(book.toGrids()).report;
+    const ctx = new FakeRequestContext(book);
+    const report = await runCheck(asExcel(ctx));
+    expect(report).toEqual(expected);
+    expect(ctx.stats.refused).toBeGreaterThanOrEqual(1); // the speculative first read
+    expect(ctx.stats.refused).toBeLessThanOrEqual(3); // and at most two bands whose rows were larger than assumed
+    expect(ctx.stats.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
+    expect(ctx.stats.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
   });
 });
 
@@ -287,17 +362,73 @@ describe('commands on the T1 2024 workbook', () => {
     }
   });
 
-  it('a 5 000-row workbook still costs three syncs, and proxies beyond one per validation link stay few', async () => {
+  it('a 10 000-row workbook goes in bands of at most 4 MB each way, the syncs growing with the bytes', async () => {
     const grids = eavTextWorkbook();
     const indicators = grids.sheets.find((s) => s.name === 'Indikatorer')!;
     const rows = indicators.values.slice(1);
-    for (let i = 0; i < 60; i++) indicators.values.push(...rows.map((row) => row.slice()));
-    expect(indicators.values.length).toBeGreaterThan(5000);
-    const links = check(grids).plan.sheets.reduce((n, sheet) => n + (sheet.links?.length ?? 0), 0);
+    for (let i = 0; i < 120; i++) indicators.values.push(...rows.map((row) => row.slice()));
+    expect(indicators.values.length).toBeGreaterThan(10000);
     const book = FakeWorkbook.fromGrids(grids);
-    const { syncs, proxies } = await measure(book, (ctx) => runCheck(ctx));
-    expect(syncs).toBe(3);
-    expect(proxies - links).toBeLessThan(1000);
+    const before = book.toGrids();
+    const expected = check(before);
+    const ctx = new FakeRequestContext(book);
+    const progress: string[] = [];
+    const report = await runCheck(asExcel(ctx), undefined, (p) => progress.push(`${p.phase} ${p.done}/${p.total}`));
+    expect(report).toEqual(expected.report);
+    expect(ctx.stats.maxRequestBytes).toBeLessThanOrEqual(4_000_000);
+    expect(ctx.stats.maxResponseBytes).toBeLessThanOrEqual(4_000_000);
+    expect(ctx.stats.syncs).toBeGreaterThan(3);
+    expect(ctx.stats.syncs).toBeLessThan(20);
+    expect(progress.some((p) => p.startsWith('read'))).toBe(true);
+    expect(progress.some((p) => p.startsWith('write'))).toBe(true);
+    // Fills were read only for the cells the plan highlights or restores.
+    const fillCells = expected.plan.fills.reduce((n, change) => n + change.cells.length, 0);
+    expect(ctx.stats.cellPropertyCells).toBe(fillCells);
+    // What was written is what the plan says, band seams included.
+    const reference = applyPlanToGrids(before, expected.plan);
+    const after = book.toGrids();
+    for (const name of ['Indikatorer', 'Valideringsrapport']) {
+      const want = reference.sheets.find((s) => s.name === name)!;
+      const got = after.sheets.find((s) => s.name === name)!;
+      const width = Math.max(...want.values.map((row) => row.length));
+      const pad = (rows: unknown[][]) => rows.map((row) => Array.from({ length: width }, (_, c) => row?.[c] ?? null));
+      expect(pad(got.values.slice(0, want.values.length))).toEqual(pad(want.values));
+    }
+  });
+
+  it('rewrites its own output sheets in place, keeping their ids; a plan id renames the sheet', async () => {
+    const book = FakeWorkbook.fromGrids(eavTextWorkbook());
+    await measure(book, (ctx) => runCheck(ctx));
+    const ids = new Map(book.sheets.map((s) => [s.name, s.id]));
+    expect(ids.has('Sammanställning')).toBe(true);
+    await measure(book, (ctx) => runCheck(ctx));
+    expect(new Map(book.sheets.map((s) => [s.name, s.id]))).toEqual(ids);
+    const summary = book.sheet('Sammanställning');
+    const plan: WritePlan = { ...emptyPlan(), sheets: [{ name: 'Summary', id: summary.id, mode: 'replace', values: [['Summary']] }] };
+    await measure(book, (ctx) => applyPlan(ctx, plan, book.sheets.map((s) => ({ name: s.name, id: s.id }))));
+    expect(book.find('Sammanställning')).toBeUndefined();
+    expect(book.sheet('Summary').id).toBe(summary.id);
+    expect(book.sheet('Summary').cell(0, 0).value).toBe('Summary');
+    expect(book.sheet('Summary').usedRect(true)).toEqual({ row: 0, col: 0, rows: 1, cols: 1 }); // cleared, not appended
+  });
+
+  it('a highlighted cell with the user’s own fill: the record gets that fill in one more sync, and Clear restores it', async () => {
+    const grids = eavTextWorkbook();
+    const [first] = check(grids).plan.fills;
+    const cell = first.cells[0];
+    const at = parseA1(cell)!;
+    const book = FakeWorkbook.fromGrids(grids);
+    book.sheet(first.sheet).cell(at.row, at.col).fill = '#DDEBF7';
+    const { syncs } = await measure(book, (ctx) => runCheck(ctx));
+    expect(syncs).toBe(4);
+    expect(book.sheet(first.sheet).at(cell).fill).toBe(first.fill);
+    const record = book.sheet('_malkoll').rows.find((line) => line[0]?.value === first.sheet && line[1]?.value === cell)!;
+    expect(record[2]?.value).toBe('#DDEBF7');
+    // Without a fill of the user's the same check is three syncs.
+    const plain = FakeWorkbook.fromGrids(grids);
+    expect((await measure(plain, (ctx) => runCheck(ctx))).syncs).toBe(3);
+    await measure(book, runClear);
+    expect(book.sheet(first.sheet).at(cell).fill).toBe('#DDEBF7');
   });
 
   it('Skapa mall creates the template sheets in two syncs, once', async () => {

@@ -86,10 +86,30 @@ describe('manifest.xml', () => {
     expect(child(app, 'DefaultLocale').text).toBe('sv-SE');
   });
 
-  it('requires SharedRuntime 1.1', () => {
+  it('requires SharedRuntime 1.1 and the ExcelApi set of the newest call the adapter makes unguarded', () => {
     const sets = descendants(child(app, 'Requirements'), 'Sets')[0];
     expect(sets.attributes.DefaultMinVersion).toBe('1.1');
-    expect(sets.children.map((s) => [s.attributes.Name, s.attributes.MinVersion])).toEqual([['SharedRuntime', '1.1']]);
+    // The ExcelApi 1.x set (its minor version) that introduced each call of excel-addin/ (Microsoft's API reference).
+    const introduced: [RegExp, number][] = [
+      [/\.getUsedRangeOrNullObject\(/, 4],
+      [/\.getIntersectionOrNullObject\(/, 4],
+      [/\.getRangeByIndexes\(/, 7],
+      [/\.freezePanes\./, 7],
+      [/\.hyperlink =/, 7],
+      [/\.dataValidation\./, 8],
+      [/\.getCellProperties\(/, 9],
+      [/\.getRanges\(/, 9],
+      [/workbook\.comments/, 10],
+      [/\.getMergedAreasOrNullObject\(/, 13],
+    ];
+    const source = ['adapter.ts', 'taskpane.ts'].map((f) => fs.readFileSync(path.join(__dirname, '..', '..', 'excel-addin', f), 'utf8')).join('\n');
+    const newest = Math.max(...introduced.filter(([pattern]) => pattern.test(source)).map(([, version]) => version));
+    const excelApi = sets.children.find((s) => s.attributes.Name === 'ExcelApi');
+    expect(sets.children.map((s) => s.attributes.Name)).toEqual(['SharedRuntime', 'ExcelApi']);
+    expect(excelApi?.attributes.MinVersion).toBe(`1.${newest}`);
+    expect(excelApi?.attributes.MinVersion).toBe('1.13');
+    // Notes (ExcelApi 1.18) are used only behind a requirement check.
+    expect(source).toMatch(/supportsExcelApi\('1\.18'\) \? context\.workbook\.notes/);
   });
 
   it('has one long-lived runtime whose resource also serves the task pane, the function file and the functions page', () => {

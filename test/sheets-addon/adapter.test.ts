@@ -1,19 +1,19 @@
 // Unit tests of the Sheets adapter on the fake spreadsheet with hand-made grids and plans: reading (dates, fills, formats), text guards, blocks, fills, new sheets, calls.
-import { applyPlan, dateToSerial, readGrids, selectCell, sheetsText, toFill } from '../../sheets-addon/adapter';
+import { applyPlan, dateToSerial, readGrids, readSpreadsheet, selectCell, sheetsText, toFill } from '../../sheets-addon/adapter';
 import { callFunction, toFnArg, toSheetsResult, ARRAY_ERROR_PREFIX } from '../../sheets-addon/functions';
 import type { WritePlan, WorkbookGrids } from '../../core/types';
-import { FakeSpreadsheet, FakeSpreadsheetApp, AUTOMATIC_FORMAT, spreadsheetFromGrids } from './fake-spreadsheet';
+import { FakeSpreadsheet, FakeSpreadsheetApp, AUTOMATIC_FORMAT, isOwnLink, spreadsheetFromGrids } from './fake-spreadsheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const EMPTY_PLAN: WritePlan = { blocks: [], fills: [], sheets: [], deleteSheets: [] };
 
-function setup(grids: WorkbookGrids): { fake: FakeSpreadsheet; spreadsheet: Spreadsheet; app: FakeSpreadsheetApp } {
-  const fake = spreadsheetFromGrids(grids);
+function setup(grids: WorkbookGrids, timeZone?: string): { fake: FakeSpreadsheet; spreadsheet: Spreadsheet; app: FakeSpreadsheetApp } {
+  const fake = spreadsheetFromGrids(grids, { timeZone });
   return { fake, spreadsheet: fake as unknown as Spreadsheet, app: new FakeSpreadsheetApp(fake) };
 }
 
-function apply(ctx: ReturnType<typeof setup>, plan: Partial<WritePlan>, before?: WorkbookGrids): void {
+function apply(ctx: ReturnType<typeof setup>, plan: Partial<WritePlan>, before?: WorkbookGrids | ReturnType<typeof readSpreadsheet>): void {
   applyPlan(ctx.spreadsheet, { ...EMPTY_PLAN, ...plan }, ctx.app as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp, before);
 }
 
@@ -22,7 +22,7 @@ function sheet(ctx: ReturnType<typeof setup>, name: string) {
 }
 
 describe('reading', () => {
-  it('reads values, formats and fills with one call each per sheet', () => {
+  it('reads values, formats, fills, formulas, notes and merges with one call each per sheet, and the sheet id', () => {
     const ctx = setup({
       sheets: [
         { name: 'A', values: [['Mål', 'Utfall'], ['1.1', 0.3887]], formats: [[null, null], [null, '0.00%']], fills: [[null, '#C6EFCE'], [null, null]] },
@@ -35,9 +35,29 @@ describe('reading', () => {
     expect(grids.sheets[0].values).toEqual([['Mål', 'Utfall'], ['1.1', 0.3887]]);
     expect(grids.sheets[0].formats).toEqual([[AUTOMATIC_FORMAT, AUTOMATIC_FORMAT], [AUTOMATIC_FORMAT, '0.00%']]);
     expect(grids.sheets[0].fills).toEqual([[null, '#C6EFCE'], [null, null]]);
+    expect(grids.sheets.map((s) => s.id)).toEqual(ctx.fake.sheets.map((s) => String(s.id)));
     for (const name of ['A', 'B']) {
-      expect(ctx.fake.calls.of(name)).toEqual({ getBackgrounds: 1, getDataRange: 1, getName: 1, getNumberFormats: 1, getValues: 1 });
+      expect(ctx.fake.calls.of(name)).toMatchObject({
+        getBackgrounds: 1, getDataRange: 1, getFormulas: 1, getMergedRanges: 1, getNotes: 1, getNumberFormats: 1, getValues: 1,
+        getSheetId: 1, getMaxRows: 1, getMaxColumns: 1, isSheetHidden: 1,
+      });
     }
+    expect(ctx.fake.calls.flushes).toBe(0);
+  });
+
+  it('reads formulas (also with a blank value), notes right of the data and merged areas', () => {
+    const ctx = setup({
+      sheets: [{
+        name: 'Ind', values: [['Indikator', 'Utfall', null], ['a', 5, null]],
+        formulas: [[], [null, null, '=IF(B2>6,"hög","")']], notes: [[null, null, null, null, 'Fyll i före maj']],
+        merges: [{ top: 0, left: 5, bottom: 1, right: 6 }],
+      }],
+    });
+    const grid = readGrids(ctx.spreadsheet).sheets[0];
+    expect(grid.formulas?.[1]?.[2]).toBe('=IF(B2>6,"hög","")');
+    expect(grid.values[1]).toEqual(['a', 5, null]);
+    expect(grid.notes?.[0]?.[4]).toBe('Fyll i före maj');
+    expect(grid.merges).toEqual([{ top: 0, left: 5, bottom: 1, right: 6 }]);
   });
 
   it('turns blanks into null and keeps booleans and error texts', () => {
@@ -55,6 +75,18 @@ describe('reading', () => {
     const grid = readGrids(ctx.spreadsheet).sheets[0];
     expect(grid.values[0]).toEqual([45292, 45535.5, 45351]);
     expect(grid.formats![0]).toEqual(['d mmm yyyy', 'yyyy-mm-dd hh:mm:ss', 'yyyy-mm-dd']);
+  });
+
+  it('reads dates in the spreadsheet\'s time zone, not the script\'s', () => {
+    // Kiritimati is UTC+14: its midnight is the previous day almost everywhere else.
+    const ctx = setup({ sheets: [{ name: 'A', values: [['Start'], [45292]], formats: [[], ['yyyy-mm-dd']] }] }, 'Pacific/Kiritimati');
+    expect(ctx.fake.timeZone).not.toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const cell = sheet(ctx, 'A').peek(1, 0).value as Date;
+    expect(cell.getDate()).not.toBe(1); // in the script's zone the Date is 31 December 2023
+    expect(readGrids(ctx.spreadsheet).sheets[0].values[1][0]).toBe(45292);
+    expect(dateToSerial(cell)).not.toBe(45292);
+    expect(dateToSerial(cell, 'Pacific/Kiritimati')).toBe(45292);
+    expect(dateToSerial(new Date(Date.UTC(2024, 5, 30, 22)), 'Europe/Helsinki')).toBe(45474.041666666664); // 1 July 01:00 there
   });
 
   it('converts Dates with the Date\'s local fields (days since 1899-12-30)', () => {
@@ -105,7 +137,7 @@ describe('writing blocks and fills', () => {
 
   it('writes a block with one call per property, and a null format leaves the format as it was', () => {
     const ctx = setup(grids());
-    const before = readGrids(ctx.spreadsheet);
+    const before = readSpreadsheet(ctx.spreadsheet);
     ctx.fake.calls.reset();
     apply(ctx, {
       blocks: [{
@@ -125,10 +157,33 @@ describe('writing blocks and fills', () => {
     expect(ind.peek(2, 2).fontColor).toBe('#9c0006');
     expect(ind.peek(0, 2).fontWeight).toBe('bold');
     expect(ind.peek(1, 2).value).toBe('Uppfylls helt');
+    // No read at all while writing: the sheet's size and name came with the read.
     expect(ctx.fake.calls.of('Ind')).toEqual({
-      getMaxColumns: 1, getMaxRows: 1, getName: 1, getRange: 1,
-      setBackgrounds: 1, setFontColors: 1, setFontWeights: 1, setNumberFormats: 1, setValues: 1,
+      getRange: 1, setBackgrounds: 1, setFontColors: 1, setFontWeights: 1, setNumberFormats: 1, setValues: 1,
     });
+    expect(ctx.fake.calls.flushes).toBe(0);
+  });
+
+  it('writes adjacent output columns as one rectangle; a column without fills keeps its fills', () => {
+    const ctx = setup({ sheets: [{ name: 'Ind', values: [['Indikator', 'Beräknad prognos'], ['a', 0.4], ['b', null]], fills: [[], [null, '#DDEBF7'], []] }] });
+    const before = readSpreadsheet(ctx.spreadsheet);
+    ctx.fake.calls.reset();
+    apply(ctx, {
+      blocks: [
+        { sheet: 'Ind', row: 0, col: 1, values: [['Beräknad prognos'], [0.5], [null]], numberFormats: [[null], ['0.0 %'], [null]], bold: [[true], [false], [false]] },
+        { sheet: 'Ind', row: 0, col: 2, values: [['Status'], ['Uppfylls helt'], ['Ej mätt']], fills: [[null], ['#C6EFCE'], ['#EDEDED']], fontColors: [[null], ['#006100'], ['#595959']], bold: [[true], [false], [false]] },
+        { sheet: 'Ind', row: 0, col: 3, values: [['Måluppfyllnad'], [1.02], [null]], numberFormats: [[null], ['0 %'], [null]], bold: [[true], [false], [false]] },
+      ],
+    }, before);
+    expect(ctx.fake.calls.of('Ind')).toEqual({
+      getRange: 1, setBackgrounds: 1, setFontColors: 1, setFontWeights: 1, setNumberFormats: 1, setValues: 1,
+    });
+    const ind = sheet(ctx, 'Ind');
+    expect([1, 2, 3].map((c) => ind.peek(1, c).value)).toEqual([0.5, 'Uppfylls helt', 1.02]);
+    expect(ind.peek(1, 1).background).toBe('#ddebf7'); // kept: the forecast column has no fills
+    expect(ind.peek(1, 2).background).toBe('#c6efce');
+    expect(ind.peek(1, 3).format).toBe('0 %');
+    expect(ind.peek(0, 3).fontWeight).toBe('bold');
   });
 
   it('grows a sheet when a block reaches past its last column', () => {
@@ -152,7 +207,7 @@ describe('writing blocks and fills', () => {
     });
     const ind = sheet(ctx, 'Ind');
     expect([ind.peek(0, 0).background, ind.peek(1, 0).background, ind.peek(0, 1).background]).toEqual(['#f8cbad', '#f8cbad', null]);
-    expect(ctx.fake.calls.of('Ind')).toEqual({ getName: 1, getRangeList: 2, 'RangeList.setBackground': 2 });
+    expect(ctx.fake.calls.of('Ind')).toMatchObject({ getRangeList: 2, 'RangeList.setBackground': 2 });
   });
 
   it('deletes the sheets the plan names, ignoring missing ones', () => {
@@ -187,6 +242,7 @@ describe('writing new sheets', () => {
     const gid = (name: string) => ctx.fake.sheets.find((s) => s.title === name)!.id;
     expect(report.peek(1, 1)).toMatchObject({ value: 'E5', link: `#gid=${gid('Indikatorer')}&range=E5` });
     expect(report.peek(3, 1)).toMatchObject({ value: 'B2', link: `#gid=${gid('Mål')}&range=B2` });
+    expect(isOwnLink(report.peek(1, 1).formula)).toBe(true);
     expect(report.peek(2, 1)).toMatchObject({ value: '', link: null });
     expect(report.peek(1, 0).format).toBe('@');
     expect(report.peek(2, 0).format).toBe(AUTOMATIC_FORMAT);
@@ -198,7 +254,9 @@ describe('writing new sheets', () => {
     expect(report.hidden).toBe(false);
     expect(sheet(ctx, '_malkoll').hidden).toBe(true);
     expect(sheet(ctx, '_malkoll').peek(1, 2).value).toBe('#DAE8FC');
-    expect(ctx.fake.calls.of('Valideringsrapport')).toMatchObject({ setValues: 1, setNumberFormats: 1, setFontWeights: 1, setRichTextValues: 1, setDataValidation: 1 });
+    // The two links are one run of one column? No: rows 2 and 4, so two setFormulas; widths 12 and 8 are two runs.
+    expect(ctx.fake.calls.of('Valideringsrapport')).toMatchObject({ setValues: 1, setNumberFormats: 1, setFontWeights: 1, setFormulas: 2, setDataValidation: 1, setColumnWidths: 2 });
+    expect(ctx.fake.calls.of('(spreadsheet)').newRichTextValue).toBeUndefined(); // no rich-text builders
   });
 
   it('replaces a sheet in its place and skips a template sheet that exists', () => {
@@ -213,6 +271,21 @@ describe('writing new sheets', () => {
     expect(ctx.fake.sheets.map((s) => s.title)).toEqual(['A', 'Sammanställning', 'Mål', 'Indikatorer']);
     expect(sheet(ctx, 'Sammanställning').extent()).toEqual({ rows: 1, columns: 1 });
     expect(sheet(ctx, 'Mål').peek(0, 0).value).toBe('min');
+  });
+
+  it('clears and rewrites its own sheet in place, keeping the sheet id; a plan id renames it; names match regardless of case', () => {
+    const ctx = setup({ sheets: [{ name: 'A', values: [['a']] }, { name: 'sammanställning', values: [['gammal'], ['rad']] }] });
+    const id = sheet(ctx, 'sammanställning').id;
+    apply(ctx, { sheets: [{ name: 'Sammanställning', mode: 'replace', values: [['ny']] }] }); // a case-only difference is the same sheet
+    expect(ctx.fake.sheets.map((s) => [s.title, s.id])).toEqual([['A', ctx.fake.sheets[0].id], ['Sammanställning', id]]);
+    expect(sheet(ctx, 'Sammanställning').extent()).toEqual({ rows: 1, columns: 1 });
+    apply(ctx, { sheets: [{ name: 'Summary', id: String(id), mode: 'replace', values: [['Summary']] }] });
+    expect(ctx.fake.sheets.map((s) => [s.title, s.id])).toEqual([['A', ctx.fake.sheets[0].id], ['Summary', id]]);
+    expect(sheet(ctx, 'Summary').peek(0, 0).value).toBe('Summary');
+    // The fake refuses what Sheets refuses: a second sheet whose name differs only in case.
+    expect(() => ctx.fake.insertSheet('SUMMARY')).toThrow(/already exists/);
+    expect(() => sheet(ctx, 'A').setName('summary')).toThrow(/already exists/);
+    expect(ctx.fake.getSheetByName('SUMMARY')).toBe(sheet(ctx, 'Summary'));
   });
 
   it('leaves the user on the sheet they were on, even when it was replaced', () => {
@@ -232,7 +305,7 @@ describe('writing new sheets', () => {
     ctx.fake.calls.reset();
     apply(ctx, { sheets: [{ name: 'Lång', mode: 'replace', values }] });
     expect(sheet(ctx, 'Lång').peek(2499, 0).value).toBe('rad 2499');
-    expect(ctx.fake.calls.of('Lång')).toEqual({ getMaxColumns: 1, getMaxRows: 1, getRange: 1, insertRowsAfter: 1, setValues: 1 });
+    expect(ctx.fake.calls.of('Lång')).toEqual({ getRange: 1, insertRowsAfter: 1, setValues: 1 });
   });
 });
 

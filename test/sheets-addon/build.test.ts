@@ -6,7 +6,7 @@ import { DIST } from './bundle';
 const ROOT = path.join(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(DIST, file), 'utf8');
 const CUSTOM_FUNCTIONS = ['MAL_STATUS', 'MAL_UPPFYLLNAD', 'MAL_PROGNOS', 'MAL_AVVIKELSE', 'MAL_TAL', 'MAL_BEDOMNING', 'MAL_UNDERLAG'];
-const ENTRY_POINTS = ['onOpen', 'onInstall', 'malkollMenuCheck', 'malkollMenuSidebar', 'malkollMenuTemplate', 'malkollMenuClear', 'malkollCheck', 'malkollTemplate', 'malkollClear', 'malkollSelect'];
+const ENTRY_POINTS = ['onOpen', 'onInstall', 'malkollMenuCheck', 'malkollMenuSidebar', 'malkollMenuTemplate', 'malkollMenuClear', 'malkollCheck', 'malkollCheckView', 'malkollTemplate', 'malkollClear', 'malkollSelect'];
 
 describe('Sheets build', () => {
   const code = read('Code.js');

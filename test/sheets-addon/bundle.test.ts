@@ -6,6 +6,7 @@ import type { Report, WorkbookGrids } from '../../core/types';
 import { eavTextWorkbook, eavVpWorkbook } from '../helpers/fixtures';
 import { eavTypedWorkbook } from '../helpers/typed-fixtures';
 import { FakeSheet, FakeSpreadsheet, fillsOf, snapshot, spreadsheetFromGrids } from './fake-spreadsheet';
+import { isOwnLink } from './fake-spreadsheet';
 import { loadBundle, plain, type LoadedBundle } from './bundle';
 
 const INPUT_SHEETS = ['Inställningar', 'Mål', 'Indikatorer', 'Aktiviteter', 'Ekonomi'];
@@ -117,6 +118,34 @@ describe('Sheets bundle: Kontrollera arbetsboken on the T1 2024 workbook', () =>
     expect(report.activities[0].end).toBe('2024-08-31');
   });
 
+  it('reads dates in the spreadsheet\'s time zone when it is not the script\'s (Kiritimati, UTC+14)', () => {
+    const spreadsheet = spreadsheetFromGrids(eavTypedWorkbook(), { timeZone: 'Pacific/Kiritimati' });
+    expect(spreadsheet.timeZone).not.toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect((sheetNamed(spreadsheet, 'Aktiviteter').peek(1, 2).value as Date).getDate()).not.toBe(1); // the script sees 31 Dec
+    const report = plain(opened(spreadsheet).global.malkollCheck()) as Report;
+    expect(report).toEqual(plain(check(eavTypedWorkbook()).report));
+    expect(report.activities[0].start).toBe('2024-01-01');
+  });
+
+  it('reads everything before it writes: no read-after-write flush in Kontrollera or Rensa markeringar', () => {
+    const spreadsheet = spreadsheetFromGrids(eavTextWorkbook());
+    const bundle = opened(spreadsheet);
+    spreadsheet.calls.reset();
+    bundle.global.malkollCheck();
+    expect(spreadsheet.calls.flushes).toBe(0);
+    spreadsheet.calls.reset();
+    bundle.global.malkollCheck(); // a re-run rewrites its own sheets in place
+    expect(spreadsheet.calls.flushes).toBe(0);
+    spreadsheet.calls.reset();
+    bundle.global.malkollClear();
+    expect(spreadsheet.calls.flushes).toBe(0);
+    // The fake does count them: a read after a write is a flush.
+    const sheet = spreadsheet.sheets[0];
+    sheet.getRange(1, 1).setValues([['x']]);
+    sheet.getRange(1, 1).getValues();
+    expect(spreadsheet.calls.flushes).toBe(1);
+  });
+
   it('the menu command toasts the counts', () => {
     const spreadsheet = spreadsheetFromGrids(eavTextWorkbook());
     const bundle = opened(spreadsheet);
@@ -193,10 +222,18 @@ describe('Sheets bundle: Kontrollera arbetsboken on the T1 2024 workbook', () =>
     expect(names.slice(0, INPUT_SHEETS.length)).toEqual(INPUT_SHEETS);
     expect(names).toEqual(expect.arrayContaining(['Sammanställning', 'Valideringsrapport', '_malkoll']));
     expect(sheetNamed(spreadsheet, '_malkoll').hidden).toBe(true);
-    // Nothing written became a formula.
+    // Nothing written became a formula; the only formulas are Målkoll's own cell links (HYPERLINK with literal texts).
+    let links = 0;
     for (const sheet of spreadsheet.sheets) {
-      for (const line of sheet.rows) for (const cell of line ?? []) expect(cell?.formula ?? null).toBeNull();
+      for (const line of sheet.rows) {
+        for (const cell of line ?? []) {
+          if (!cell?.formula) continue;
+          expect(isOwnLink(cell.formula)).toBe(true);
+          links++;
+        }
+      }
     }
+    expect(links).toBeGreaterThan(0);
   });
 
   it.each([

@@ -1,4 +1,4 @@
-// An in-memory SpreadsheetApp for the Sheets add-on tests: the calls the adapter and the menu use, with Sheets' own rules (input parsing, sheet bounds, white = no fill), counting every call per sheet.
+// An in-memory SpreadsheetApp for the Sheets add-on tests: the calls the adapter and the menu use, with Sheets' own rules (input parsing, sheet bounds, white = no fill, names unique regardless of case, the spreadsheet's own time zone), counting every call per sheet and every read that forces a flush of pending writes.
 import type { CellValue, WorkbookGrids } from '../../core/types';
 import { parseA1 } from '../../core/common/a1';
 
@@ -20,14 +20,30 @@ const DEFAULT_ROWS = 1000;
 const DEFAULT_COLUMNS = 26;
 const SPREADSHEET_SCOPE = '(spreadsheet)';
 
-/** Calls per scope (a sheet name, or "(spreadsheet)") and method. */
+/** Methods that only build a reference and need nothing from the spreadsheet: they never force a flush. */
+const REFERENCE_ONLY = new Set(['getRange', 'getRangeList']);
+
+/**
+ * Calls per scope (a sheet name, or "(spreadsheet)" for the spreadsheet and SpreadsheetApp's builders) and method,
+ * and flushes: Apps Script batches writes and must send them before any read that follows, so each read after a
+ * write costs a flush.
+ */
 export class CallLog {
   readonly counts = new Map<string, Map<string, number>>();
+  flushes = 0;
+  private pendingWrites = false;
 
   count(scope: string, method: string): void {
     let methods = this.counts.get(scope);
     if (!methods) this.counts.set(scope, (methods = new Map()));
     methods.set(method, (methods.get(method) ?? 0) + 1);
+    const name = method.replace(/^RangeList\./, '');
+    if (/^(get|is)/.test(name) && !REFERENCE_ONLY.has(name)) {
+      if (this.pendingWrites) this.flushes++;
+      this.pendingWrites = false;
+    } else if (/^(set|insert|delete|clear|hide|show|activate|merge)/.test(name)) {
+      this.pendingWrites = true;
+    }
   }
 
   /** Calls of one scope as a plain object, methods sorted. */
@@ -48,12 +64,32 @@ export class CallLog {
 
   reset(): void {
     this.counts.clear();
+    this.flushes = 0;
+    this.pendingWrites = false;
   }
 }
 
-/** A Date whose local fields are the serial's wall-clock time (how Sheets hands out date cells). */
-export function serialToDate(serial: number): Date {
-  const utc = new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86400000));
+/** The wall-clock time of an instant in a time zone, as milliseconds of a UTC date with those fields. */
+export function wallClock(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(new Date(instant));
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) + (((instant % 1000) + 1000) % 1000);
+}
+
+/**
+ * The Date Sheets hands out for a date cell: the instant at which the spreadsheet's time zone shows the serial's
+ * wall-clock time (without a zone: the script's own, i.e. the Date's local fields).
+ */
+export function serialToDate(serial: number, timeZone?: string): Date {
+  const wall = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
+  if (timeZone) {
+    let instant = wall - (wallClock(wall, timeZone) - wall);
+    instant = wall - (wallClock(instant, timeZone) - instant);
+    return new Date(instant);
+  }
+  const utc = new Date(wall);
   return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), utc.getUTCHours(), utc.getUTCMinutes(), utc.getUTCSeconds(), utc.getUTCMilliseconds());
 }
 
@@ -96,10 +132,11 @@ interface Cell {
   fontWeight: 'normal' | 'bold';
   formula: string | null;
   link: string | null;
+  note: string | null;
 }
 
 function blankCell(): Cell {
-  return { value: '', format: AUTOMATIC_FORMAT, background: null, fontColor: null, fontWeight: 'normal', formula: null, link: null };
+  return { value: '', format: AUTOMATIC_FORMAT, background: null, fontColor: null, fontWeight: 'normal', formula: null, link: null, note: null };
 }
 
 export class FakeRichTextValue {
@@ -115,15 +152,19 @@ export class FakeRichTextValue {
 export class FakeRichTextValueBuilder implements Mirrors<GoogleAppsScript.Spreadsheet.RichTextValueBuilder> {
   private text = '';
   private url: string | null = null;
+  constructor(private readonly calls: CallLog) {}
   setText(text: string): FakeRichTextValueBuilder {
+    this.calls.count(SPREADSHEET_SCOPE, 'RichTextValueBuilder.setText');
     this.text = text;
     return this;
   }
   setLinkUrl(...args: [string | null] | [number, number, string | null]): FakeRichTextValueBuilder {
+    this.calls.count(SPREADSHEET_SCOPE, 'RichTextValueBuilder.setLinkUrl');
     this.url = args.length === 1 ? args[0] : args[2];
     return this;
   }
   build(): FakeRichTextValue {
+    this.calls.count(SPREADSHEET_SCOPE, 'RichTextValueBuilder.build');
     return new FakeRichTextValue(this.text, this.url);
   }
 }
@@ -136,16 +177,20 @@ export class FakeDataValidationBuilder implements Mirrors<GoogleAppsScript.Sprea
   private list: string[] = [];
   private dropdown = true;
   private allowInvalid = true;
+  constructor(private readonly calls: CallLog) {}
   requireValueInList(values: string[], showDropdown?: boolean): FakeDataValidationBuilder {
+    this.calls.count(SPREADSHEET_SCOPE, 'DataValidationBuilder.requireValueInList');
     this.list = [...values];
     if (showDropdown !== undefined) this.dropdown = showDropdown;
     return this;
   }
   setAllowInvalid(allowInvalidData: boolean): FakeDataValidationBuilder {
+    this.calls.count(SPREADSHEET_SCOPE, 'DataValidationBuilder.setAllowInvalid');
     this.allowInvalid = allowInvalidData;
     return this;
   }
   build(): FakeDataValidation {
+    this.calls.count(SPREADSHEET_SCOPE, 'DataValidationBuilder.build');
     return new FakeDataValidation(this.list, this.dropdown, this.allowInvalid);
   }
 }
@@ -216,6 +261,32 @@ export class FakeRange implements Mirrors<GoogleAppsScript.Spreadsheet.Range> {
   getFontWeights(): string[][] {
     this.count('getFontWeights');
     return this.read((cell) => cell.fontWeight);
+  }
+  getFormulas(): string[][] {
+    this.count('getFormulas');
+    return this.read((cell) => cell.formula ?? '');
+  }
+  getNotes(): string[][] {
+    this.count('getNotes');
+    return this.read((cell) => cell.note ?? '');
+  }
+  /** The merged ranges that lie within this range (Sheets: merges intersecting it). */
+  getMergedRanges(): FakeRange[] {
+    this.count('getMergedRanges');
+    const bottom = this.row + this.numRows - 1;
+    const right = this.column + this.numColumns - 1;
+    return this.sheet.merges
+      .filter((m) => m.row <= bottom && m.row + m.numRows - 1 >= this.row && m.column <= right && m.column + m.numColumns - 1 >= this.column)
+      .map((m) => new FakeRange(this.sheet, m.row, m.column, m.numRows, m.numColumns));
+  }
+  setFormulas(formulas: string[][]): FakeRange {
+    return this.write('setFormulas', formulas, (cell, formula) => {
+      if (typeof formula !== 'string') throw new Error('setFormulas: formulas must be strings');
+      const parsed = formula.startsWith('=') ? { value: '#FORMULA' as FakeValue, formula } : parseInput(formula);
+      cell.formula = parsed.formula ?? null;
+      cell.value = parsed.formula ? evaluateLink(parsed.formula) ?? parsed.value : parsed.value;
+      cell.link = parsed.formula ? linkOf(parsed.formula) : null;
+    });
   }
 
   setValues(values: FakeValue[][]): FakeRange {
@@ -291,6 +362,23 @@ function a1Of(row: number, column: number): string {
   return letters + row;
 }
 
+/** True for the only formula Målkoll writes itself: a link to a cell of the spreadsheet, `=HYPERLINK("#gid=…&range=…","text")`. */
+export function isOwnLink(formula: string | null | undefined): boolean {
+  return !!formula && /^=HYPERLINK\("#gid=\d+&range=\$?[A-Z]{1,3}\$?\d+","(?:[^"]|"")*"\)$/.test(formula);
+}
+
+/** `=HYPERLINK("url","text")`: its URL, else null. */
+function linkOf(formula: string): string | null {
+  const m = /^=HYPERLINK\("((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$/.exec(formula);
+  return m ? m[1].replace(/""/g, '"') : null;
+}
+
+/** The value a HYPERLINK formula shows: its text. */
+function evaluateLink(formula: string): string | null {
+  const m = /^=HYPERLINK\("((?:[^"]|"")*)",\s*"((?:[^"]|"")*)"\)$/.exec(formula);
+  return m ? m[2].replace(/""/g, '"') : null;
+}
+
 export class FakeRangeList implements Mirrors<GoogleAppsScript.Spreadsheet.RangeList> {
   constructor(private readonly sheet: FakeSheet, private readonly ranges: FakeRange[]) {}
   setBackground(color: string | null): FakeRangeList {
@@ -317,6 +405,8 @@ export interface FakeValidation {
 
 export class FakeSheet implements Mirrors<GoogleAppsScript.Spreadsheet.Sheet> {
   readonly rows: (Cell | undefined)[][] = [];
+  /** Merged areas, 1-based like Sheets' ranges. */
+  readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
   readonly validations: FakeValidation[] = [];
   readonly columnWidths = new Map<number, number>();
   frozenRows = 0;
@@ -359,7 +449,7 @@ export class FakeSheet implements Mirrors<GoogleAppsScript.Spreadsheet.Sheet> {
     let columns = 0;
     this.rows.forEach((line, r) => {
       line?.forEach((cell, c) => {
-        if (cell && cell.value !== '') {
+        if (cell && (cell.value !== '' || cell.formula)) {
           rows = Math.max(rows, r + 1);
           columns = Math.max(columns, c + 1);
         }
@@ -375,6 +465,25 @@ export class FakeSheet implements Mirrors<GoogleAppsScript.Spreadsheet.Sheet> {
   getSheetId(): number {
     this.log('getSheetId');
     return this.id;
+  }
+  setName(name: string): FakeSheet {
+    this.log('setName');
+    if (this.spreadsheet.sheets.some((s) => s !== this && s.title.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    this.name = name;
+    return this;
+  }
+  /** Clears contents and formats (values, formulas, links, number formats, colours, weights); notes, merges and validations stay. */
+  clear(): FakeSheet {
+    this.log('clear');
+    for (const line of this.rows) {
+      if (!line) continue;
+      line.forEach((cell, c) => {
+        if (cell) line[c] = { ...blankCell(), note: cell.note };
+      });
+    }
+    return this;
   }
   getIndex(): number {
     this.log('getIndex');
@@ -451,6 +560,12 @@ export class FakeSheet implements Mirrors<GoogleAppsScript.Spreadsheet.Sheet> {
     this.columnWidths.set(columnPosition, width);
     return this;
   }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): FakeSheet {
+    this.log('setColumnWidths');
+    if (startColumn < 1 || numColumns < 1 || startColumn + numColumns - 1 > this.maxColumns) throw new Error('setColumnWidths: columns outside the sheet');
+    for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+    return this;
+  }
   setFrozenRows(rows: number): void {
     this.log('setFrozenRows');
     this.frozenRows = rows;
@@ -470,6 +585,11 @@ export class FakeSheet implements Mirrors<GoogleAppsScript.Spreadsheet.Sheet> {
     this.log('isSheetHidden');
     return this.hidden;
   }
+  showSheet(): FakeSheet {
+    this.log('showSheet');
+    this.hidden = false;
+    return this;
+  }
   activate(): FakeSheet {
     this.log('activate');
     this.spreadsheet.activeSheet = this;
@@ -485,6 +605,8 @@ export class FakeSpreadsheet implements Mirrors<Spreadsheet> {
   readonly toasts: string[] = [];
   activeSheet: FakeSheet | null = null;
   activeRange: { sheet: string; a1: string } | null = null;
+  /** The spreadsheet's own time zone (File → Settings), which need not be the script's; by default the script's (this process's). */
+  timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   private nextId = 1000;
 
   log(method: string): void {
@@ -503,9 +625,14 @@ export class FakeSpreadsheet implements Mirrors<Spreadsheet> {
     this.log('getSheets');
     return [...this.sheets];
   }
+  /** Sheets matches names regardless of case. */
   getSheetByName(name: string): FakeSheet | null {
     this.log('getSheetByName');
-    return this.sheets.find((s) => s.title === name) ?? null;
+    return this.sheets.find((s) => s.title.toLowerCase() === name.toLowerCase()) ?? null;
+  }
+  getSheetById(id: number): FakeSheet | null {
+    this.log('getSheetById');
+    return this.sheets.find((s) => s.id === id) ?? null;
   }
   getNumSheets(): number {
     this.log('getNumSheets');
@@ -537,7 +664,7 @@ export class FakeSpreadsheet implements Mirrors<Spreadsheet> {
   }
   getSpreadsheetTimeZone(): string {
     this.log('getSpreadsheetTimeZone');
-    return 'Europe/Stockholm';
+    return this.timeZone;
   }
   toast(msg: string, title?: string): void {
     this.log('toast');
@@ -600,10 +727,12 @@ export class FakeSpreadsheetApp implements Mirrors<GoogleAppsScript.Spreadsheet.
     return this.ui;
   }
   newRichTextValue(): FakeRichTextValueBuilder {
-    return new FakeRichTextValueBuilder();
+    this.spreadsheet.calls.count(SPREADSHEET_SCOPE, 'newRichTextValue');
+    return new FakeRichTextValueBuilder(this.spreadsheet.calls);
   }
   newDataValidation(): FakeDataValidationBuilder {
-    return new FakeDataValidationBuilder();
+    this.spreadsheet.calls.count(SPREADSHEET_SCOPE, 'newDataValidation');
+    return new FakeDataValidationBuilder(this.spreadsheet.calls);
   }
 }
 
@@ -625,11 +754,14 @@ function isDateFormat(format: string | null | undefined): boolean {
 }
 
 /**
- * A spreadsheet holding the grids as Sheets would: date-formatted numbers become Dates, fills
- * lower-case hex, blank cells ''. Each sheet is at least 1000 × 26, like a new Sheets tab.
+ * A spreadsheet holding the grids as Sheets would: date-formatted numbers become Dates (in the spreadsheet's time
+ * zone), fills lower-case hex, blank cells '', formulas, notes and merges. Each sheet is at least 1000 × 26, like a
+ * new Sheets tab.
  */
-export function spreadsheetFromGrids(grids: WorkbookGrids): FakeSpreadsheet {
+export function spreadsheetFromGrids(grids: WorkbookGrids, options: { timeZone?: string } = {}): FakeSpreadsheet {
   const spreadsheet = new FakeSpreadsheet();
+  if (options.timeZone) spreadsheet.timeZone = options.timeZone;
+  const timeZone = spreadsheet.timeZone;
   for (const grid of grids.sheets) {
     const width = grid.values.reduce((w, row) => Math.max(w, row.length), 0);
     const sheet = spreadsheet.addSheet(grid.name, Math.max(DEFAULT_ROWS, grid.values.length), Math.max(DEFAULT_COLUMNS, width));
@@ -639,11 +771,14 @@ export function spreadsheetFromGrids(grids: WorkbookGrids): FakeSpreadsheet {
         const fill = grid.fills?.[r]?.[c] ?? null;
         if (value === null && !format && !fill) return;
         const cell = sheet.cell(r, c);
-        if (value !== null) cell.value = typeof value === 'number' && isDateFormat(format) ? serialToDate(value) : value;
+        if (value !== null) cell.value = typeof value === 'number' && isDateFormat(format) ? serialToDate(value, timeZone) : value;
         if (format) cell.format = format;
         cell.background = normaliseColour(fill);
       });
     });
+    grid.formulas?.forEach((row, r) => row?.forEach((formula, c) => formula && (sheet.cell(r, c).formula = formula)));
+    grid.notes?.forEach((row, r) => row?.forEach((note, c) => note && (sheet.cell(r, c).note = note)));
+    for (const m of grid.merges ?? []) sheet.merges.push({ row: m.top + 1, column: m.left + 1, numRows: m.bottom - m.top + 1, numColumns: m.right - m.left + 1 });
   }
   return spreadsheet;
 }

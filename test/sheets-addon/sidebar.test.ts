@@ -14,7 +14,7 @@ function fakeRun(answer: (call: Call) => { ok: unknown } | { fail: unknown }): {
       withSuccessHandler: (handler: (v: unknown) => void) => runner(handler, failure),
       withFailureHandler: (handler: (e: unknown) => void) => runner(success, handler),
     };
-    for (const name of ['malkollCheck', 'malkollTemplate', 'malkollClear', 'malkollSelect']) {
+    for (const name of ['malkollCheckView', 'malkollTemplate', 'malkollClear', 'malkollSelect']) {
       target[name] = (...args: unknown[]) => {
         const call = { name, args };
         calls.push(call);
@@ -33,14 +33,14 @@ function fakeRun(answer: (call: Call) => { ok: unknown } | { fail: unknown }): {
 describe('Sheets sidebar backend', () => {
   it('calls the server functions by name and resolves with their results', async () => {
     const report = { version: 1, summary: { errors: 0, warnings: 1, infos: 2 } };
-    const { run, calls } = fakeRun((call) => ({ ok: call.name === 'malkollCheck' ? report : null }));
+    const { run, calls } = fakeRun((call) => ({ ok: call.name === 'malkollCheckView' ? report : null }));
     const backend = sheetsBackend(run);
     await expect(backend.check()).resolves.toEqual(report);
     await expect(backend.template()).resolves.toBeUndefined();
     await expect(backend.clear()).resolves.toBeUndefined();
     await expect(backend.select('Indikatorer', 'H41')).resolves.toBeUndefined();
     expect(calls).toEqual([
-      { name: 'malkollCheck', args: [] },
+      { name: 'malkollCheckView', args: [] },
       { name: 'malkollTemplate', args: [] },
       { name: 'malkollClear', args: [] },
       { name: 'malkollSelect', args: ['Indikatorer', 'H41'] },

@@ -47,3 +47,11 @@ describe('describeError', () => {
     expect(describeError(42)).toBe('42');
   });
 });
+
+describe('progress texts', () => {
+  it('name the part (band) being read or written, in both languages', () => {
+    expect(UI_STRINGS.sv.progress('read', 2, 5)).toBe('Läser arbetsboken: del 2 av 5…');
+    expect(UI_STRINGS.en.progress('read', 2, 5)).toBe('Reading the workbook: part 2 of 5…');
+    expect(UI_STRINGS.sv.progress('write', 0, 1)).toBe('Skriver i arbetsboken: del 1…');
+  });
+});
