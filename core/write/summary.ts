@@ -1,5 +1,6 @@
 // The two output sheets (SPEC 6): `Sammanställning`/`Summary` (goals, level sentences, deviating indicators, budget) and `Valideringsrapport`/`Validation` (the issue list with links).
 import { roundSignificant } from './report';
+import { BAR_CELLS, barFills, columnWidth, displayLength, LINE_HEIGHT, longestStatus, printSetup, wrappedLines, WRAP_WIDTH } from './layout';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
 import { HIGHLIGHT_FILL, proposalDiffers, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
@@ -7,14 +8,17 @@ import type {
   CellValue,
   FinanceSummary,
   GoalResult,
+  HorizontalAlign,
   IndicatorResult,
   Issue,
   Lang,
   Level,
   Link,
   NewSheet,
+  PrintSetup,
   Severity,
   Status,
+  StatusCounts,
   WorkbookModel,
 } from '../types';
 
@@ -36,6 +40,7 @@ const LABELS = {
     period: 'Period',
     noPeriod: '(ingen rapportperiod angiven)',
     goalHeader: ['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Helt', 'Delvis', 'Inte', 'Ej bedömd/mätt', 'Förslag', 'Bedömning', 'Avviker', 'Underlag'],
+    distribution: 'Fördelning',
     noGoals: 'Inga mål hittades.',
     levels: 'Bedömning per nivå',
     deviating: 'Indikatorer som uppfylls delvis eller inte',
@@ -64,6 +69,7 @@ const LABELS = {
     period: 'Period',
     noPeriod: '(no report period given)',
     goalHeader: ['Level', 'Number', 'Goal', 'Indicators', 'Fully', 'Partly', 'Not', 'Not assessed/measured', 'Proposal', 'Stated', 'Differs', 'Basis'],
+    distribution: 'Distribution',
     noGoals: 'No goals found.',
     levels: 'Assessment by level',
     deviating: 'Indicators partly met or not met',
@@ -101,7 +107,16 @@ interface Cell {
   fill?: string;
   font?: string;
   bold?: boolean;
+  align?: HorizontalAlign;
+  /** Text that may run on into the empty cells to its right (a title, a sentence): does not widen its column. */
+  overflow?: boolean;
 }
+
+/**
+ * A column's width: `wrap` at a fixed width (titles, Underlag, messages: the row grows instead), a fixed
+ * `width` (a bar cell), or its longest value and header shown in full, at least `min`.
+ */
+type ColumnSpec = { wrap: number } | { width: number } | { min: number };
 
 type CellInput = Cell | CellValue;
 
@@ -117,50 +132,92 @@ class SheetBuilder {
   private readonly fills: (string | null)[][] = [];
   private readonly fonts: (string | null)[][] = [];
   private readonly bold: boolean[][] = [];
+  private readonly wrap: boolean[][] = [];
+  private readonly align: (HorizontalAlign | null)[][] = [];
+  /** The longest value shown in each column, in characters. */
+  private readonly longest: number[];
+  /** Each column's wrapping width, 0 where it does not wrap; the one wrap row every row shares. */
+  private readonly wrapWidths: number[];
+  private readonly wrapRow: boolean[];
+  /** Row heights in points where wrapped text takes more than one line. */
+  private readonly heights: (number | null)[] = [];
+  private tallRows = 0;
   private readonly styleRows: StyleRows;
   // The styled cells of the row being added, as column, style, column, style… (reused from row to row).
   private readonly styledFormats: Styled<string> = [];
   private readonly styledFills: Styled<string> = [];
   private readonly styledFonts: Styled<string> = [];
   private readonly styledBold: Styled<true> = [];
+  private readonly styledAlign: Styled<HorizontalAlign> = [];
   readonly links: Link[] = [];
+  private readonly width: number;
+  /** The shared row of a row without alignments (most rows). */
+  private readonly plainRow: (HorizontalAlign | null)[];
 
-  constructor(private readonly width: number) {
+  constructor(private readonly columns: ColumnSpec[]) {
+    const width = (this.width = columns.length);
     this.styleRows = styleRowsOf(width);
+    this.longest = new Array<number>(width).fill(0);
+    this.wrapWidths = columns.map((c) => ('wrap' in c ? c.wrap : 0));
+    this.wrapRow = Object.freeze(this.wrapWidths.map((w) => w > 0)) as boolean[];
+    this.plainRow = this.styleRows.row([], null);
   }
 
   get rowCount(): number {
     return this.values.length;
   }
 
-  add(cells: CellInput[] = []): void {
+  /** Adds a row; `measure: false` for a row of free text (a title, a sentence) that runs on to the right. */
+  add(cells: CellInput[] = [], measure = true): void {
     const width = this.width;
     const values: CellValue[] = new Array(width).fill(null);
     const formats = this.styledFormats;
     const fills = this.styledFills;
     const fonts = this.styledFonts;
     const bold = this.styledBold;
-    formats.length = fills.length = fonts.length = bold.length = 0;
+    const align = this.styledAlign;
+    formats.length = fills.length = fonts.length = bold.length = align.length = 0;
+    let lines = 1;
     for (let i = 0; i < cells.length && i < width; i++) {
       const cell = cells[i];
-      if (cell === null || typeof cell !== 'object') {
-        values[i] = cell as CellValue;
-        continue;
+      let value: CellValue;
+      let format: string | undefined;
+      let runsOn = !measure;
+      if (cell === null || typeof cell !== 'object') value = cell as CellValue;
+      else {
+        value = cell.value;
+        format = cell.format;
+        if (format) formats.push(i, format);
+        if (cell.fill) fills.push(i, cell.fill);
+        if (cell.font) fonts.push(i, cell.font);
+        if (cell.bold) bold.push(i, true);
+        if (cell.align) align.push(i, cell.align);
+        if (cell.overflow) runsOn = true;
       }
-      values[i] = cell.value;
-      if (cell.format) formats.push(i, cell.format);
-      if (cell.fill) fills.push(i, cell.fill);
-      if (cell.font) fonts.push(i, cell.font);
-      if (cell.bold) bold.push(i, true);
+      values[i] = value;
+      if (value === null) continue;
+      const wrapWidth = this.wrapWidths[i];
+      if (wrapWidth > 0) {
+        // A text no longer than the width is one line whatever its words.
+        if (typeof value === 'string' && value.length > wrapWidth) lines = Math.max(lines, wrappedLines(value, wrapWidth));
+      } else if (!runsOn && (typeof value !== 'string' || value.length > this.longest[i])) {
+        // A text is never wider than its length: only a longer one can widen the column.
+        this.longest[i] = Math.max(this.longest[i], displayLength(value, format));
+      }
     }
     this.values.push(values);
     this.formats.push(this.styleRows.row(formats, null));
     this.fills.push(this.styleRows.row(fills, null));
     this.fonts.push(this.styleRows.row(fonts, null));
     this.bold.push(this.styleRows.row(bold, false));
+    this.wrap.push(this.wrapRow);
+    this.align.push(align.length ? this.styleRows.row(align, null) : this.plainRow);
+    if (lines > 1) this.tallRows++;
+    this.heights.push(lines > 1 ? lines * LINE_HEIGHT : null);
   }
 
-  build(name: string, columnWidths: number[], frozenRows: number): NewSheet {
+  build(name: string, frozenRows: number, print: PrintSetup): NewSheet {
+    const columnWidths = this.columns.map((c, i) => ('wrap' in c ? c.wrap : 'width' in c ? c.width : columnWidth(Math.max(c.min, this.longest[i]))));
     return {
       name,
       mode: 'replace',
@@ -169,7 +226,12 @@ class SheetBuilder {
       fills: this.fills,
       fontColors: this.fonts,
       bold: this.bold,
+      wrap: this.wrap,
+      align: this.align,
       columnWidths,
+      ...(this.tallRows ? { rowHeights: this.heights } : {}),
+      verticalAlign: 'top',
+      print,
       links: this.links,
       frozenRows,
     };
@@ -221,6 +283,10 @@ function child(nodes: Map<unknown, StyleNode>, key: unknown): StyleNode {
 }
 
 const bold = (value: CellValue): Cell => ({ value, bold: true });
+/** A bold header above figures: right-aligned, as they are. */
+const figureHeader = (value: CellValue): Cell => ({ value, bold: true, align: 'right' });
+/** Free text that runs on to the right (a title, a label). */
+const overflow = (value: CellValue, isBold = false): Cell => ({ value, bold: isBold, overflow: true });
 const STATUS_CELLS = {} as Record<Lang, Record<Status, Cell>>;
 for (const lang of ['sv', 'en'] as Lang[]) {
   STATUS_CELLS[lang] = {} as Record<Status, Cell>;
@@ -246,10 +312,15 @@ export function buildSummarySheet(
   lang: Lang,
 ): NewSheet {
   const t = LABELS[lang];
-  const widths = [30, 9, 50, 12, 9, 9, 13, 16, 16, 16, 9, 90];
-  const sheet = new SheetBuilder(widths.length);
-  sheet.add([bold(t.title)]);
-  sheet.add([bold(t.period), model.settings.periodText ?? model.settings.period?.text ?? t.noPeriod]);
+  // Columns show their longest value and header in full; goal titles/indicator names and Underlag wrap at
+  // a fixed width; status columns fit the longest status word; the Fördelning bar is twenty narrow cells.
+  const status = { min: longestStatus(lang) };
+  const auto = { min: 0 };
+  const columns: ColumnSpec[] = [status, auto, { wrap: WRAP_WIDTH.title }, auto, auto, auto, auto, auto, status, status, auto, { wrap: WRAP_WIDTH.basis }];
+  for (let i = 0; i < BAR_CELLS; i++) columns.push({ width: BAR_CELL_WIDTH });
+  const sheet = new SheetBuilder(columns);
+  sheet.add([bold(t.title)], false);
+  sheet.add([bold(t.period), model.settings.periodText ?? model.settings.period?.text ?? t.noPeriod], false);
   sheet.add();
   addGoalTable(sheet, results.goals, lang);
   sheet.add();
@@ -258,13 +329,22 @@ export function buildSummarySheet(
   addDeviatingIndicators(sheet, results.indicators, lang);
   sheet.add();
   addBudget(sheet, finance, lang);
-  return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], widths, 4);
+  // A4 landscape, one page wide, the goal table's header (row 4) on every page.
+  return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], 4, printSetup(3));
 }
+
+/** Width of one cell of the Fördelning bar, in characters: twenty make a bar about as wide as a status column and a half. */
+const BAR_CELL_WIDTH = 1.3;
+
+/** Columns of the goal table whose figures are right-aligned under a right-aligned header. */
+const GOAL_FIGURE_COLUMNS = new Set([3, 4, 5, 6, 7]);
+const DEVIATING_FIGURE_COLUMNS = new Set([3, 4, 6]);
 
 function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
   const t = LABELS[lang];
-  sheet.add(t.goalHeader.map(bold));
-  if (goals.length === 0) sheet.add([t.noGoals]);
+  // The Fördelning header stands over the bar's first cell and runs on over the other nineteen.
+  sheet.add([...t.goalHeader.map((h, i) => (GOAL_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))), overflow(t.distribution, true)]);
+  if (goals.length === 0) sheet.add([t.noGoals], false);
   for (const g of goals) {
     const c = g.counts;
     sheet.add([
@@ -280,24 +360,36 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
       g.goal.stated ? status(g.goal.stated, lang) : null,
       proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null,
       g.sentence || null,
+      ...barCells(c),
     ]);
   }
 }
 
+const BAR_CELL_OBJECTS = new Map<string | null, Cell>();
+
+/** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
+function barCells(counts: StatusCounts): Cell[] {
+  return barFills(counts).map((fill) => {
+    let cell = BAR_CELL_OBJECTS.get(fill);
+    if (!cell) BAR_CELL_OBJECTS.set(fill, (cell = fill ? { value: null, fill } : { value: null }));
+    return cell;
+  });
+}
+
 function addLevelSentences(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
-  sheet.add([bold(LABELS[lang].levels)]);
+  sheet.add([bold(LABELS[lang].levels)], false);
   for (const level of LEVELS) {
     const statuses = goals.filter((g) => g.goal.level === level).map(effectiveStatus);
-    if (statuses.length) sheet.add([levelSentence(level, statuses, lang)]);
+    if (statuses.length) sheet.add([levelSentence(level, statuses, lang)], false);
   }
 }
 
 function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult[], lang: Lang): void {
   const t = LABELS[lang];
-  sheet.add([bold(t.deviating)]);
-  sheet.add(t.deviatingHeader.map(bold));
+  sheet.add([bold(t.deviating)], false);
+  sheet.add(t.deviatingHeader.map((h, i) => (DEVIATING_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))));
   const deviating = indicators.filter((r) => r.status === 'delvis' || r.status === 'inte');
-  if (deviating.length === 0) sheet.add([t.noDeviating]);
+  if (deviating.length === 0) sheet.add([t.noDeviating], false);
   for (const r of deviating) {
     sheet.add([
       status(r.status, lang),
@@ -315,12 +407,12 @@ function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult
 /** Budget total as label/value rows; values sit in column D so long labels overflow into the empty B and C. */
 function addBudget(sheet: SheetBuilder, finance: FinanceSummary | null, lang: Lang): void {
   const t = LABELS[lang];
-  sheet.add([bold(t.budget)]);
+  sheet.add([bold(t.budget)], false);
   if (!finance || (!finance.total && finance.budgetfoljsamhet === null)) {
-    sheet.add([t.noBudget]);
+    sheet.add([t.noBudget], false);
     return;
   }
-  const row = (label: string, cell: Cell) => sheet.add([label, null, null, cell]);
+  const row = (label: string, cell: Cell) => sheet.add([overflow(label), null, null, cell]);
   const labels = t.budgetRows;
   if (finance.total) {
     row(labels.budget, number(finance.total.budget, MNKR_FORMAT));
@@ -344,10 +436,10 @@ function addBudget(sheet: SheetBuilder, finance: FinanceSummary | null, lang: La
 export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang: Lang): NewSheet {
   const t = LABELS[lang];
   const existing = new Set(sheetNames);
-  const widths = [12, 28, 18, 8, 110];
-  const sheet = new SheetBuilder(widths.length);
+  const auto = { min: 0 };
+  const sheet = new SheetBuilder([auto, auto, auto, auto, { wrap: WRAP_WIDTH.message }]);
   sheet.add(t.validationHeader.map(bold));
-  if (issues.length === 0) sheet.add([null, null, null, null, t.noIssues]);
+  if (issues.length === 0) sheet.add([null, null, null, null, t.noIssues], false);
   const severityCells: Record<Severity, Cell> = {
     error: { value: SEVERITY_TEXT[lang].error, fill: HIGHLIGHT_FILL.error },
     warning: { value: SEVERITY_TEXT[lang].warning, fill: HIGHLIGHT_FILL.warning },
@@ -360,5 +452,5 @@ export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang
     }
     sheet.add([severityCell, issue.code, issue.sheet, issue.cell, issue.message]);
   }
-  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], widths, 1);
+  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], 1, printSetup(0));
 }
