@@ -16,7 +16,15 @@ fi
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-# A profile of its own: a running LibreOffice (or another render) cannot block this one.
+# A profile of its own: a running LibreOffice (or another render) cannot block this one. Its locale is
+# Swedish, so numbers show as a Swedish Excel shows them (2 739,6 and 100,2 %) whatever this machine's.
+mkdir -p "$work/profile/user"
+cat > "$work/profile/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>sv-SE</value></prop></item>
+</oor:items>
+XCU
 soffice -env:UserInstallation="file://$work/profile" --headless --convert-to pdf --outdir "$work" "$workbook" >/dev/null 2>&1
 pdf="$work/$(basename "${workbook%.*}").pdf"
 [ -f "$pdf" ] || { echo "LibreOffice wrote no PDF for $workbook" >&2; exit 1; }
