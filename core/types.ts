@@ -527,14 +527,49 @@ export interface Block {
   fills?: (string | null)[][]; // null = no fill
   fontColors?: (string | null)[][]; // null = automatic
   bold?: boolean[][];
+  /** Widths of the block's columns in characters (SPEC 6: the longest status word and header in full); absent = leave as is. */
+  columnWidths?: number[];
+  /** Cells whose text wraps within the column width (see NewSheet.wrap). */
+  wrap?: boolean[][];
+  /** Horizontal alignment (see NewSheet.align). */
+  align?: (HorizontalAlign | null)[][];
 }
 
+/**
+ * Horizontal alignment of a cell. Headers above figures are `right`, as their numbers are, so that a
+ * header and its column line up (SPEC 6). null = the host's default (text left, numbers right).
+ */
+export type HorizontalAlign = 'left' | 'center' | 'right';
+
+/**
+ * An internal link: the cell (row, col) of the new sheet shows `text` and jumps to `targetCell` on
+ * `targetSheet`. It names only a location inside the workbook, never an address: xlsx writes the
+ * hyperlink's `location` alone (`linkLocation` in core/write/layout.ts: `'Indikatorer'!E58`), with no
+ * relationship target (LibreOffice reads one as a link to the file itself); Excel (Office.js)
+ * `documentReference`; Google Sheets a `#gid=…&range=…` link to the target sheet's id.
+ */
 export interface Link {
   row: number; // 0-based cell in the new sheet holding the link
   col: number;
   text: string;
   targetSheet: string;
   targetCell: string; // A1
+}
+
+/**
+ * How an output sheet prints (SPEC 6). Adapters apply all of it: xlsx `pageSetup` (paperSize 9 = A4,
+ * orientation, fitToPage with fitToWidth 1 and fitToHeight 0) and the print titles
+ * (`_xlnm.Print_Titles`); Office.js `worksheet.pageLayout` (paperSize A4, orientation,
+ * zoom { horizontalFitToPages: 1, verticalFitToPages: 0 }, setPrintTitleRows); Google Sheets has no
+ * page setup in Apps Script, so there only the repeated rows apply as frozen rows (already `frozenRows`).
+ */
+export interface PrintSetup {
+  paper: 'A4';
+  orientation: 'landscape' | 'portrait';
+  /** Scaled to fit this many pages wide; as many pages tall as the content needs. */
+  fitToPagesWide: number;
+  /** 0-based rows (first..last, inclusive) repeated at the top of every printed page: the header row. */
+  repeatRows?: { first: number; last: number };
 }
 
 export interface NewSheet {
@@ -551,11 +586,32 @@ export interface NewSheet {
   id?: string;
   hidden?: boolean;
   values: CellValue[][];
+  /**
+   * Excel format codes in the file's syntax (`#,##0.0`, `0 %`: `,` groups thousands, `.` is the
+   * decimal point); every host shows them with the workbook's locale, so Swedish shows `2 739,6`, `97 %`.
+   */
   numberFormats?: (string | null)[][];
   fills?: (string | null)[][];
   fontColors?: (string | null)[][];
   bold?: boolean[][];
-  columnWidths?: number[]; // in characters
+  /** Widths in characters, one per column: the longest value and header in full, wrapping columns at a fixed width (SPEC 6). */
+  columnWidths?: number[];
+  /**
+   * Cells whose text wraps within the column width (goal titles, Underlag, messages); the row grows to
+   * fit. Same shape as `values`; absent = nothing wraps.
+   */
+  wrap?: boolean[][];
+  /** Horizontal alignment per cell, same shape as `values`; absent = host default everywhere. */
+  align?: (HorizontalAlign | null)[][];
+  /**
+   * Row heights in points where wrapped text needs more than one line (null = the host's default):
+   * hosts and LibreOffice do not all grow a row to its wrapped text when a file is opened.
+   */
+  rowHeights?: (number | null)[];
+  /** Page setup for printing; absent = the host's default. */
+  print?: PrintSetup;
+  /** Vertical alignment of every cell (`top` where rows grow with wrapped text, so a row reads across); absent = host default (bottom). */
+  verticalAlign?: 'top';
   links?: Link[];
   /** Data-validation lists (template): rows firstRow..lastRow (0-based, inclusive) of column col. */
   validations?: { col: number; firstRow: number; lastRow: number; list: string[] }[];

@@ -4,6 +4,8 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { baseUrl, withBaseUrl } = require('./base-url');
+const { devHttpsOptions } = require('./dev-certs');
 
 const root = path.resolve(__dirname, '..');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
@@ -13,9 +15,8 @@ const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
  * office-addin-dev-certs (installed and trusted on first use), never during a build or a test.
  */
 async function createDevHttpsServer(options, app) {
-  const devCerts = require('office-addin-dev-certs');
   const https = require('https');
-  const certs = await devCerts.getHttpsServerOptions();
+  const certs = await devHttpsOptions();
   return https.createServer({ ...options, ca: certs.ca, key: certs.key, cert: certs.cert }, app);
 }
 
@@ -51,7 +52,7 @@ module.exports = (env = {}, argv = {}) => ({
     }),
     new CopyWebpackPlugin({
       patterns: [
-        { from: 'manifest.xml', to: 'manifest.xml' },
+        { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => withBaseUrl(content.toString('utf8'), baseUrl()) }, // MALKOLL_BASE_URL (SPEC 8)
         { from: 'excel-addin/assets/*.png', to: 'assets/[name][ext]' },
       ],
     }),

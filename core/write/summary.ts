@@ -3,6 +3,7 @@ import { judgementsOfGoal, roundSignificant } from './report';
 import { isPendingTarget } from '../judge/goals';
 import { cellText } from '../common/text';
 import { formatNumber } from '../read/values';
+import { BAR_CELLS, barFills, columnWidth, displayLength, LINE_HEIGHT, longestStatus, printSetup, wrappedLines, WRAP_WIDTH } from './layout';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
 import { changeText, judgementOf } from '../judge/compare';
@@ -12,14 +13,17 @@ import type {
   CellValue,
   FinanceSummary,
   GoalResult,
+  HorizontalAlign,
   IndicatorResult,
   Issue,
   Lang,
   Level,
   Link,
   NewSheet,
+  PrintSetup,
   Severity,
   Status,
+  StatusCounts,
   WorkbookModel,
 } from '../types';
 
@@ -43,6 +47,7 @@ const LABELS = {
     goalHeader: ['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Helt', 'Delvis', 'Inte', 'Ej bedömd/mätt', 'Förslag', 'Bedömning', 'Avviker', 'Underlag'],
     planHeader: ['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Med årsmål', 'Årsmål ej fastställt', 'Utan årsmål', 'Aktiviteter', 'Förväntat resultat', 'Underlag'],
     planNote: 'Verksamhetsplan: Målkoll bedömer inga indikatorer eller mål, utan visar vad planen innehåller per mål.',
+    distribution: 'Fördelning',
     noGoals: 'Inga mål hittades.',
     unjudged: (numbers: string[]) =>
       `Målkoll har inget underlag för att föreslå en bedömning av ${numbers.length === 1 ? 'mål' : `${numbers.length} mål som nämnden har bedömt:`} ${joinNumbers(numbers, 'och')}${numbers.length === 1 ? ', som nämnden har bedömt' : ''}; ${numbers.length === 1 ? 'det räknas' : 'de räknas'} inte som avvikande.`,
@@ -75,6 +80,7 @@ const LABELS = {
     goalHeader: ['Level', 'Number', 'Goal', 'Indicators', 'Fully', 'Partly', 'Not', 'Not assessed/measured', 'Proposal', 'Stated', 'Differs', 'Basis'],
     planHeader: ['Level', 'Number', 'Goal', 'Indicators', 'With target', 'Target not set yet', 'Without target', 'Activities', 'Expected result', 'Basis'],
     planNote: 'Business plan: Målkoll judges no indicator or goal; it shows what the plan holds per goal.',
+    distribution: 'Distribution',
     noGoals: 'No goals found.',
     unjudged: (numbers: string[]) =>
       `Målkoll has nothing to base a proposal on for ${numbers.length === 1 ? 'goal' : `${numbers.length} goals the committee has assessed:`} ${joinNumbers(numbers, 'and')}${numbers.length === 1 ? ', which the committee has assessed' : ''}; ${numbers.length === 1 ? 'it is' : 'they are'} not counted as differing.`,
@@ -119,7 +125,16 @@ interface Cell {
   fill?: string;
   font?: string;
   bold?: boolean;
+  align?: HorizontalAlign;
+  /** Text that may run on into the empty cells to its right (a title, a sentence): does not widen its column. */
+  overflow?: boolean;
 }
+
+/**
+ * A column's width: `wrap` at a fixed width (titles, Underlag, messages: the row grows instead), a fixed
+ * `width` (a bar cell), or its longest value and header shown in full, at least `min`.
+ */
+type ColumnSpec = { wrap: number } | { width: number } | { min: number };
 
 type CellInput = Cell | CellValue;
 
@@ -135,50 +150,92 @@ class SheetBuilder {
   private readonly fills: (string | null)[][] = [];
   private readonly fonts: (string | null)[][] = [];
   private readonly bold: boolean[][] = [];
+  private readonly wrap: boolean[][] = [];
+  private readonly align: (HorizontalAlign | null)[][] = [];
+  /** The longest value shown in each column, in characters. */
+  private readonly longest: number[];
+  /** Each column's wrapping width, 0 where it does not wrap; the one wrap row every row shares. */
+  private readonly wrapWidths: number[];
+  private readonly wrapRow: boolean[];
+  /** Row heights in points where wrapped text takes more than one line. */
+  private readonly heights: (number | null)[] = [];
+  private tallRows = 0;
   private readonly styleRows: StyleRows;
   // The styled cells of the row being added, as column, style, column, style… (reused from row to row).
   private readonly styledFormats: Styled<string> = [];
   private readonly styledFills: Styled<string> = [];
   private readonly styledFonts: Styled<string> = [];
   private readonly styledBold: Styled<true> = [];
+  private readonly styledAlign: Styled<HorizontalAlign> = [];
   readonly links: Link[] = [];
+  private readonly width: number;
+  /** The shared row of a row without alignments (most rows). */
+  private readonly plainRow: (HorizontalAlign | null)[];
 
-  constructor(private readonly width: number) {
+  constructor(private readonly columns: ColumnSpec[]) {
+    const width = (this.width = columns.length);
     this.styleRows = styleRowsOf(width);
+    this.longest = new Array<number>(width).fill(0);
+    this.wrapWidths = columns.map((c) => ('wrap' in c ? c.wrap : 0));
+    this.wrapRow = Object.freeze(this.wrapWidths.map((w) => w > 0)) as boolean[];
+    this.plainRow = this.styleRows.row([], null);
   }
 
   get rowCount(): number {
     return this.values.length;
   }
 
-  add(cells: CellInput[] = []): void {
+  /** Adds a row; `measure: false` for a row of free text (a title, a sentence) that runs on to the right. */
+  add(cells: CellInput[] = [], measure = true): void {
     const width = this.width;
     const values: CellValue[] = new Array(width).fill(null);
     const formats = this.styledFormats;
     const fills = this.styledFills;
     const fonts = this.styledFonts;
     const bold = this.styledBold;
-    formats.length = fills.length = fonts.length = bold.length = 0;
+    const align = this.styledAlign;
+    formats.length = fills.length = fonts.length = bold.length = align.length = 0;
+    let lines = 1;
     for (let i = 0; i < cells.length && i < width; i++) {
       const cell = cells[i];
-      if (cell === null || typeof cell !== 'object') {
-        values[i] = cell as CellValue;
-        continue;
+      let value: CellValue;
+      let format: string | undefined;
+      let runsOn = !measure;
+      if (cell === null || typeof cell !== 'object') value = cell as CellValue;
+      else {
+        value = cell.value;
+        format = cell.format;
+        if (format) formats.push(i, format);
+        if (cell.fill) fills.push(i, cell.fill);
+        if (cell.font) fonts.push(i, cell.font);
+        if (cell.bold) bold.push(i, true);
+        if (cell.align) align.push(i, cell.align);
+        if (cell.overflow) runsOn = true;
       }
-      values[i] = cell.value;
-      if (cell.format) formats.push(i, cell.format);
-      if (cell.fill) fills.push(i, cell.fill);
-      if (cell.font) fonts.push(i, cell.font);
-      if (cell.bold) bold.push(i, true);
+      values[i] = value;
+      if (value === null) continue;
+      const wrapWidth = this.wrapWidths[i];
+      if (wrapWidth > 0) {
+        // A text no longer than the width is one line whatever its words.
+        if (typeof value === 'string' && value.length > wrapWidth) lines = Math.max(lines, wrappedLines(value, wrapWidth));
+      } else if (!runsOn && (typeof value !== 'string' || value.length > this.longest[i])) {
+        // A text is never wider than its length: only a longer one can widen the column.
+        this.longest[i] = Math.max(this.longest[i], displayLength(value, format));
+      }
     }
     this.values.push(values);
     this.formats.push(this.styleRows.row(formats, null));
     this.fills.push(this.styleRows.row(fills, null));
     this.fonts.push(this.styleRows.row(fonts, null));
     this.bold.push(this.styleRows.row(bold, false));
+    this.wrap.push(this.wrapRow);
+    this.align.push(align.length ? this.styleRows.row(align, null) : this.plainRow);
+    if (lines > 1) this.tallRows++;
+    this.heights.push(lines > 1 ? lines * LINE_HEIGHT : null);
   }
 
-  build(name: string, columnWidths: number[], frozenRows: number): NewSheet {
+  build(name: string, frozenRows: number, print: PrintSetup): NewSheet {
+    const columnWidths = this.columns.map((c, i) => ('wrap' in c ? c.wrap : 'width' in c ? c.width : columnWidth(Math.max(c.min, this.longest[i]))));
     return {
       name,
       mode: 'replace',
@@ -187,7 +244,12 @@ class SheetBuilder {
       fills: this.fills,
       fontColors: this.fonts,
       bold: this.bold,
+      wrap: this.wrap,
+      align: this.align,
       columnWidths,
+      ...(this.tallRows ? { rowHeights: this.heights } : {}),
+      verticalAlign: 'top',
+      print,
       links: this.links,
       frozenRows,
     };
@@ -239,6 +301,10 @@ function child(nodes: Map<unknown, StyleNode>, key: unknown): StyleNode {
 }
 
 const bold = (value: CellValue): Cell => ({ value, bold: true });
+/** A bold header above figures: right-aligned, as they are. */
+const figureHeader = (value: CellValue): Cell => ({ value, bold: true, align: 'right' });
+/** Free text that runs on to the right (a title, a label). */
+const overflow = (value: CellValue, isBold = false): Cell => ({ value, bold: isBold, overflow: true });
 const STATUS_CELLS = {} as Record<Lang, Record<Status, Cell>>;
 for (const lang of ['sv', 'en'] as Lang[]) {
   STATUS_CELLS[lang] = {} as Record<Status, Cell>;
@@ -265,10 +331,15 @@ export function buildSummarySheet(
 ): NewSheet {
   if (model.settings.document === 'plan') return buildPlanSummarySheet(model, results, finance, lang);
   const t = LABELS[lang];
-  const widths = [30, 9, 50, 12, 9, 9, 13, 16, 16, 16, 9, 90];
-  const sheet = new SheetBuilder(widths.length);
-  sheet.add([bold(t.title)]);
-  sheet.add([bold(t.period), model.settings.periodText ?? model.settings.period?.text ?? t.noPeriod]);
+  // Columns show their longest value and header in full; goal titles/indicator names and Underlag wrap at
+  // a fixed width; status columns fit the longest status word; the Fördelning bar is twenty narrow cells.
+  const status = { min: longestStatus(lang) };
+  const auto = { min: 0 };
+  const columns: ColumnSpec[] = [status, auto, { wrap: WRAP_WIDTH.title }, auto, auto, auto, auto, auto, status, status, auto, { wrap: WRAP_WIDTH.basis }];
+  for (let i = 0; i < BAR_CELLS; i++) columns.push({ width: BAR_CELL_WIDTH });
+  const sheet = new SheetBuilder(columns);
+  sheet.add([bold(t.title)], false);
+  sheet.add([bold(t.period), model.settings.periodText ?? model.settings.period?.text ?? t.noPeriod], false);
   sheet.add();
   addGoalTable(sheet, results.goals, lang);
   addUnjudgedNote(sheet, results.goals, lang);
@@ -281,7 +352,7 @@ export function buildSummarySheet(
   addBudget(sheet, finance, lang);
   addEconomyAreas(sheet, finance, lang);
   addEconomyTables(sheet, finance, lang);
-  return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], widths, 4);
+  return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], 4, printSetup(3));
 }
 
 /**
@@ -295,13 +366,13 @@ function buildPlanSummarySheet(
   lang: Lang,
 ): NewSheet {
   const t = LABELS[lang];
-  const widths = [30, 9, 50, 12, 12, 20, 13, 12, 60, 90];
-  const sheet = new SheetBuilder(widths.length);
-  sheet.add([bold(t.title)]);
-  sheet.add([bold(t.period), model.settings.periodText ?? t.noPeriod]);
-  sheet.add([t.planNote]);
+  const auto = { min: 0 };
+  const sheet = new SheetBuilder([auto, auto, { wrap: WRAP_WIDTH.title }, auto, auto, auto, auto, auto, { wrap: WRAP_WIDTH.basis }, { wrap: WRAP_WIDTH.basis }]);
+  sheet.add([bold(t.title)], false);
+  sheet.add([bold(t.period), model.settings.periodText ?? t.noPeriod], false);
+  sheet.add([t.planNote], false);
   sheet.add(t.planHeader.map(bold));
-  if (results.goals.length === 0) sheet.add([t.noGoals]);
+  if (results.goals.length === 0) sheet.add([t.noGoals], false);
   const byGoal = new Map<string, IndicatorResult[]>();
   for (const r of results.indicators) {
     const list = byGoal.get(r.indicator.goal);
@@ -329,14 +400,24 @@ function buildPlanSummarySheet(
   }
   sheet.add();
   addBudget(sheet, finance, lang);
-  return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], widths, 4);
+  // A4 landscape, one page wide, the goal table's header (row 4) on every page.
+  return sheet.build(OUTPUT_SHEET_NAMES.summary[lang], 4, printSetup(3));
 }
+
+/** Width of one cell of the Fördelning bar, in characters: twenty make a bar about as wide as a status column and a half. */
+const BAR_CELL_WIDTH = 1.3;
+
+/** Columns of the goal table whose figures are right-aligned under a right-aligned header. */
+const GOAL_FIGURE_COLUMNS = new Set([3, 4, 5, 6, 7]);
+const DEVIATING_FIGURE_COLUMNS = new Set([3, 4, 6]);
+
 
 /** The goal table; the indicator counts are judgements (SPEC 5.1), so that they agree with Underlag. */
 function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
   const t = LABELS[lang];
-  sheet.add(t.goalHeader.map(bold));
-  if (goals.length === 0) sheet.add([t.noGoals]);
+  // The Fördelning header stands over the bar's first cell and runs on over the other nineteen.
+  sheet.add([...t.goalHeader.map((h, i) => (GOAL_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))), overflow(t.distribution, true)]);
+  if (goals.length === 0) sheet.add([t.noGoals], false);
   for (const g of goals) {
     const j = judgementsOfGoal(g);
     const unjudged = j.pending + j.yearEnd;
@@ -353,17 +434,29 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
       g.goal.stated ? status(g.goal.stated, lang) : null,
       proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null,
       g.sentence || null,
+      ...barCells({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd }),
     ]);
   }
 }
 
+const BAR_CELL_OBJECTS = new Map<string | null, Cell>();
+
+/** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
+function barCells(counts: StatusCounts): Cell[] {
+  return barFills(counts).map((fill) => {
+    let cell = BAR_CELL_OBJECTS.get(fill);
+    if (!cell) BAR_CELL_OBJECTS.set(fill, (cell = fill ? { value: null, fill } : { value: null }));
+    return cell;
+  });
+}
+
 function addLevelSentences(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
-  sheet.add([bold(LABELS[lang].levels)]);
+  sheet.add([bold(LABELS[lang].levels)], false);
   for (const level of LEVELS) {
     const atLevel = goals.filter((g) => g.goal.level === level);
     // A proposal counts only where the nämnd stated nothing and Målkoll could judge the goal.
     const byProposal = atLevel.filter((g) => g.goal.stated === null && g.proposed !== 'ej_bedomd' && g.proposed !== 'ej_matt').length;
-    if (atLevel.length) sheet.add([levelSentence(level, atLevel.map(effectiveStatus), lang, byProposal)]);
+    if (atLevel.length) sheet.add([levelSentence(level, atLevel.map(effectiveStatus), lang, byProposal)], false);
   }
 }
 
@@ -372,15 +465,15 @@ function addUnjudgedNote(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): 
   const numbers = goals.filter((g) => proposalMissing(g.goal.stated, g.proposed)).map((g) => g.goal.number);
   if (numbers.length === 0) return;
   sheet.add();
-  sheet.add([LABELS[lang].unjudged(numbers)]);
+  sheet.add([LABELS[lang].unjudged(numbers)], false);
 }
 
 function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult[], lang: Lang): void {
   const t = LABELS[lang];
-  sheet.add([bold(t.deviating)]);
-  sheet.add(t.deviatingHeader.map(bold));
+  sheet.add([bold(t.deviating)], false);
+  sheet.add(t.deviatingHeader.map((h, i) => (DEVIATING_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))));
   const deviating = indicators.filter((r) => r.status === 'delvis' || r.status === 'inte');
-  if (deviating.length === 0) sheet.add([t.noDeviating]);
+  if (deviating.length === 0) sheet.add([t.noDeviating], false);
   for (const r of deviating) {
     sheet.add([
       status(r.status, lang),
@@ -428,7 +521,7 @@ function addChanges(
   const goals = results.goals.filter((g) => g.change !== undefined);
   const indicators = results.indicators.filter((r) => r.change !== undefined);
   if (goals.length === 0 && indicators.length === 0 && !model.previousMatched) return false;
-  sheet.add([bold(t.title)]);
+  sheet.add([bold(t.title)], false);
   sheet.add(t.header.map(bold));
   const moved = (c: string | undefined) => c === 'better' || c === 'worse';
   const word = (r: { change?: string; previous?: IndicatorResult['previous'] }, unit: string | null) =>
@@ -445,7 +538,7 @@ function addChanges(
     sheet.add([word(r, r.unit), r.indicator.goal, r.indicator.name, previous, now, r.indicator.comment.trim() ? LABELS[lang].yes : LABELS[lang].no]);
     rows++;
   }
-  if (rows === 0) sheet.add([t.none]);
+  if (rows === 0) sheet.add([t.none], false);
   for (const r of indicators.filter((x) => x.change === 'new')) sheet.add([t.added, r.indicator.goal, r.indicator.name]);
   for (const r of model.previousRemoved ?? []) sheet.add([t.removed, r.goal, r.name]);
   return true;
@@ -454,12 +547,12 @@ function addChanges(
 /** Budget total as label/value rows; values sit in column D so long labels overflow into the empty B and C. */
 function addBudget(sheet: SheetBuilder, finance: FinanceSummary | null, lang: Lang): void {
   const t = LABELS[lang];
-  sheet.add([bold(t.budget)]);
+  sheet.add([bold(t.budget)], false);
   if (!finance || (!finance.total && finance.budgetfoljsamhet === null)) {
-    if (!finance?.tables?.length) sheet.add([t.noBudget]); // other economy tables are listed below
+    if (!finance?.tables?.length) sheet.add([t.noBudget], false); // other economy tables are listed below
     return;
   }
-  const row = (label: string, cell: Cell) => sheet.add([label, null, null, cell]);
+  const row = (label: string, cell: Cell) => sheet.add([overflow(label), null, null, cell]);
   const labels = t.budgetRows;
   if (finance.total) {
     row(labels.budget, number(finance.total.budget, MNKR_FORMAT));
@@ -501,7 +594,7 @@ function addEconomyAreas(sheet: SheetBuilder, finance: FinanceSummary | null, la
   if (areas.length === 0) return;
   const t = ECONOMY_LABELS[lang];
   sheet.add();
-  sheet.add([bold(t.areas)]);
+  sheet.add([bold(t.areas)], false);
   sheet.add(t.areaHeader.map(bold));
   for (const area of areas) {
     const ratio = number(area.budgetfoljsamhet, PERCENT_FORMAT);
@@ -526,7 +619,7 @@ function addEconomyTables(sheet: SheetBuilder, finance: FinanceSummary | null, l
   if (tables.length === 0) return;
   const t = ECONOMY_LABELS[lang];
   sheet.add();
-  sheet.add([bold(t.tables)]);
+  sheet.add([bold(t.tables)], false);
   sheet.add([...t.tableHeader.slice(0, 7), null, null, null, null, t.tableHeader[7]].map((h) => (h === null ? null : bold(h))));
   for (const table of tables) {
     const errors: Cell = table.findings.errors ? { value: table.findings.errors, fill: HIGHLIGHT_FILL.error } : { value: 0 };
@@ -542,10 +635,10 @@ function addEconomyTables(sheet: SheetBuilder, finance: FinanceSummary | null, l
 export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang: Lang): NewSheet {
   const t = LABELS[lang];
   const existing = new Set(sheetNames);
-  const widths = [12, 28, 18, 8, 110];
-  const sheet = new SheetBuilder(widths.length);
+  const auto = { min: 0 };
+  const sheet = new SheetBuilder([auto, auto, auto, auto, { wrap: WRAP_WIDTH.message }]);
   sheet.add(t.validationHeader.map(bold));
-  if (issues.length === 0) sheet.add([null, null, null, null, t.noIssues]);
+  if (issues.length === 0) sheet.add([null, null, null, null, t.noIssues], false);
   const severityCells: Record<Severity, Cell> = {
     error: { value: SEVERITY_TEXT[lang].error, fill: HIGHLIGHT_FILL.error },
     warning: { value: SEVERITY_TEXT[lang].warning, fill: HIGHLIGHT_FILL.warning },
@@ -558,7 +651,7 @@ export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang
     }
     sheet.add([severityCell, issue.code, issue.sheet, issue.cell, issue.message]);
   }
-  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], widths, 1);
+  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], 1, printSetup(0));
 }
 
 /**

@@ -1,4 +1,4 @@
-// Checks the built Sheets add-on in dist/sheets: one unminified Code.js with top-level entry points and each @customfunction once, the inlined sidebar page, the manifest's scopes and .clasp.json.
+// Checks the built Sheets add-on in dist/sheets: one unminified Code.js with top-level entry points and each @customfunction once, the inlined sidebar page, the manifest's scopes and .clasp.json.example.
 import * as fs from 'fs';
 import * as path from 'path';
 import { DIST } from './bundle';
@@ -57,8 +57,8 @@ describe('Sheets build', () => {
     expect(html.match(/<\/script>/gi)).toHaveLength(1);
   });
 
-  it('has a .clasp.json that pushes dist/sheets', () => {
-    const clasp = JSON.parse(fs.readFileSync(path.join(ROOT, '.clasp.json'), 'utf8'));
+  it('ships a .clasp.json.example that pushes dist/sheets (a .clasp.json of its own would block `clasp create`)', () => {
+    const clasp = JSON.parse(fs.readFileSync(path.join(ROOT, '.clasp.json.example'), 'utf8'));
     expect(clasp).toEqual({ scriptId: 'REPLACE_WITH_YOUR_SCRIPT_ID', rootDir: 'dist/sheets' });
   });
 });

@@ -1,5 +1,6 @@
 // Tests of the output sheets: Sammanställning/Summary in SPEC 6 order and Valideringsrapport/Validation with links.
 import { buildSummarySheet, buildValidationSheet } from '../../../core/write/summary';
+import { BAR_FILL, columnWidth, displayLength, LINE_HEIGHT, linkLocation, wrappedLines, WRAP_WIDTH } from '../../../core/write/layout';
 import { HIGHLIGHT_FILL, STATUS_FILL, STATUS_FONT } from '../../../core/common/status';
 import type { FinanceSummary, Issue, NewSheet } from '../../../core/types';
 import { model, results } from '../../helpers/hand-model';
@@ -19,7 +20,7 @@ describe('Sammanställning', () => {
   it('is replaced on every run, with rectangular arrays, column widths and the goal header frozen', () => {
     expect(sheet).toMatchObject({ name: 'Sammanställning', mode: 'replace', frozenRows: 4 });
     const width = sheet.values[0].length;
-    expect(width).toBe(12);
+    expect(width).toBe(12 + 20); // the goal table and the Fördelning bar's twenty cells
     for (const grid of [sheet.values, sheet.numberFormats, sheet.fills, sheet.fontColors, sheet.bold]) {
       expect(grid).toHaveLength(sheet.values.length);
       for (const row of grid ?? []) expect(row).toHaveLength(width);
@@ -34,9 +35,9 @@ describe('Sammanställning', () => {
   });
 
   it('lists the goals in goal order with counts, coloured Förslag and Bedömning, Avviker and Underlag', () => {
-    expect(sheet.values[3]).toEqual(['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Helt', 'Delvis', 'Inte', 'Ej bedömd/mätt', 'Förslag', 'Bedömning', 'Avviker', 'Underlag']);
-    expect(sheet.bold?.[3].every(Boolean)).toBe(true);
-    expect(sheet.values[4]).toEqual([
+    expect(sheet.values[3].slice(0, 13)).toEqual(['Nivå', 'Nummer', 'Mål', 'Indikatorer', 'Helt', 'Delvis', 'Inte', 'Ej bedömd/mätt', 'Förslag', 'Bedömning', 'Avviker', 'Underlag', 'Fördelning']);
+    expect(sheet.bold?.[3].slice(0, 13).every(Boolean)).toBe(true);
+    expect(sheet.values[4].slice(0, 12)).toEqual([
       'Verksamhetsområdesmål', '1.1', 'Alla barn och ungdomar ska ges möjlighet till jämlika uppväxtvillkor',
       1, 1, 0, 0, 0, 'Uppfylls helt', 'Uppfylls helt', null, 'Indikatorn bedöms uppfyllas helt.',
     ]);
@@ -146,5 +147,76 @@ describe('Valideringsrapport', () => {
     expect(en.name).toBe('Validation');
     expect(en.values[0]).toEqual(['Severity', 'Code', 'Sheet', 'Cell', 'Message']);
     expect(en.values.map((r) => r[0]).slice(1)).toEqual(['Error', 'Warning', 'Info']);
+  });
+});
+
+describe('made to be read and printed (SPEC 6)', () => {
+  const sheet = buildSummarySheet(model(), results(), FINANCE, 'sv');
+  const widths = sheet.columnWidths!;
+  const headerRow = 3;
+  const goalRows = sheet.values.slice(headerRow + 1, rowIndex(sheet, 'Bedömning per nivå') - 1).map((_, i) => headerRow + 1 + i);
+
+  it('makes every column as wide as its longest status word, header and figure, and wraps titles and Underlag', () => {
+    expect(widths[8]).toBeGreaterThanOrEqual('Uppfylls delvis'.length + 1);
+    expect(widths[9]).toBeGreaterThanOrEqual('Uppfylls delvis'.length + 1);
+    expect(widths[7]).toBeGreaterThanOrEqual('Ej bedömd/mätt'.length + 1);
+    for (const row of [headerRow, ...goalRows, rowIndex(sheet, 'Indikatorer som uppfylls delvis eller inte') + 1]) {
+      for (let col = 0; col < 12; col++) {
+        if (sheet.wrap![row][col]) continue;
+        expect([row, col, displayLength(sheet.values[row][col], sheet.numberFormats![row][col]) + 1 <= widths[col]]).toEqual([row, col, true]);
+      }
+    }
+    for (const row of goalRows) expect([sheet.wrap![row][2], sheet.wrap![row][11]]).toEqual([true, true]);
+    // The whole title, never cut.
+    expect(sheet.values[goalRows[1]][2]).toBe('Alla barn och unga i stadsdelsområdet har en meningsfull fritid');
+    expect(widths[2]).toBe(WRAP_WIDTH.title);
+    expect(widths[11]).toBe(WRAP_WIDTH.basis);
+    // Free text (title, sentences, budget labels) runs on to the right and does not widen column A.
+    expect(widths[0]).toBeLessThan('Budgetföljsamhet efter resultatöverföringar'.length);
+  });
+
+  it('aligns the headers above figures right, as their numbers are', () => {
+    expect(sheet.align![headerRow].slice(0, 12)).toEqual([null, null, null, 'right', 'right', 'right', 'right', 'right', null, null, null, null]);
+    const deviating = rowIndex(sheet, 'Indikatorer som uppfylls delvis eller inte') + 1;
+    expect(sheet.align![deviating].slice(0, 8)).toEqual([null, null, null, 'right', 'right', null, 'right', null]);
+    expect(sheet.align![goalRows[0]].every((a) => a === null)).toBe(true);
+  });
+
+  it('gives rows with wrapped text the height of their lines, and aligns every cell to the top', () => {
+    const heights = sheet.rowHeights!;
+    expect(heights).toHaveLength(sheet.values.length);
+    for (let row = 0; row < sheet.values.length; row++) {
+      const lines = Math.max(1, ...sheet.values[row].map((v, col) => (sheet.wrap![row][col] && typeof v === 'string' ? wrappedLines(v, widths[col]) : 1)));
+      expect([row, heights[row]]).toEqual([row, lines > 1 ? lines * LINE_HEIGHT : null]);
+    }
+    expect(sheet.verticalAlign).toBe('top');
+  });
+
+  it('prints on A4 landscape, one page wide, with the goal header on every page', () => {
+    expect(sheet.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: 3, last: 3 } });
+    expect(sheet.values[3][0]).toBe('Nivå');
+  });
+
+  it('draws the Fördelning bar: twenty cells per goal coloured by its indicators, empty values', () => {
+    // 1.1.1: one indicator delvis, one inte → ten yellow, ten red.
+    const row = goalRows[1];
+    expect(sheet.values[row][1]).toBe('1.1.1');
+    expect(sheet.fills![row].slice(12)).toEqual([...Array(10).fill(BAR_FILL.delvis), ...Array(10).fill(BAR_FILL.inte)]);
+    expect(sheet.values[row].slice(12).every((v) => v === null)).toBe(true);
+    expect(widths.slice(12).every((w) => w < 2)).toBe(true);
+    // 1.1: one indicator, helt → all green.
+    expect(sheet.fills![goalRows[0]].slice(12)).toEqual(Array(20).fill(BAR_FILL.helt));
+    expect(buildSummarySheet(model(), results(), FINANCE, 'en').values[3][12]).toBe('Distribution');
+  });
+
+  it('wraps the validation messages, links by location only, and prints like the summary', () => {
+    const issues: Issue[] = [{ severity: 'warning', code: 'W_GOAL_EMPTY', sheet: "Mål's", cell: 'B11', message: 'Mål "1.3.4" (nämndmål) har varken indikatorer, aktiviteter eller undermål; lägg till minst en av dem.' }];
+    const validation = buildValidationSheet(issues, ["Mål's"], 'sv');
+    expect(validation.links).toEqual([{ row: 1, col: 3, text: 'B11', targetSheet: "Mål's", targetCell: 'B11' }]);
+    expect(linkLocation("Mål's", 'B11')).toBe("'Mål''s'!B11");
+    expect(linkLocation('Indikatorer', 'E58')).toBe("'Indikatorer'!E58");
+    expect(validation.wrap![1][4]).toBe(true);
+    expect(validation.columnWidths).toEqual([columnWidth('Allvarlighet'.length), columnWidth('W_GOAL_EMPTY'.length), columnWidth("Mål's".length), columnWidth('Cell'.length), WRAP_WIDTH.message]);
+    expect(validation.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: 0, last: 0 } });
   });
 });
