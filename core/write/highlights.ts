@@ -4,7 +4,7 @@ import { HIGHLIGHT_FILL } from '../common/status';
 import { cellText, fold } from '../common/text';
 import { isOutputSheet } from '../read/schema';
 import { findRecordedGrid, type RecordedHighlight } from './record';
-import type { Block, CellRef, FillChange, Issue, Lang, SheetGrid, WorkbookGrids, WorkbookModel } from '../types';
+import type { Activity, Block, BudgetRow, CellRef, FillChange, Goal, Indicator, Issue, Lang, SheetGrid, WorkbookGrids, WorkbookModel } from '../types';
 
 /** The code check() gives a stage that threw (see core/check.ts). */
 export const INTERNAL_CODE = 'E_INTERNAL';
@@ -109,56 +109,70 @@ export function currentFill(grid: SheetGrid, row: number, col: number): string |
 // Row keys
 // ---------------------------------------------------------------------------------------------
 
-/** A row of the model that a highlighted cell can belong to, with the words that identify it. */
-interface KeyedRow {
-  identity: string[];
+/** A row of the model that a highlighted cell can belong to (a goal, indicator, activity or budget row). */
+interface ModelRow {
   sheet: string;
   row: number;
   cells: Partial<Record<string, CellRef>>;
+}
+
+type RowKind = 'mål' | 'indikator' | 'aktivitet' | 'ekonomi';
+
+/** The words that identify a row of each kind (its kind word first). */
+function identityOf(kind: RowKind, item: ModelRow): string[] {
+  if (kind === 'mål') return [kind, (item as Goal).number];
+  if (kind === 'ekonomi') return [kind, (item as BudgetRow).label];
+  const named = item as Indicator | Activity;
+  return [kind, named.goal, named.name];
 }
 
 /**
  * The key of a highlighted cell, stored in the record as JSON: the row's identity and the field
  * (`["indikator","1.1","Andel …","arsmal"]`, `["mål","1.2","stated"]`, `["aktivitet",goal,name,field]`,
  * `["ekonomi",label,field]`), or for a cell outside the model's rows its text (`["cell","Årsmål"]`).
+ * Indexes are built only over the rows and sheets asked for: a check of 100 000 rows with a few
+ * highlights does not pay for keys of every row.
  */
 export class RowKeys {
-  private byRow: Map<string, Map<number, KeyedRow[]>> | null = null;
-  private byIdentity: Map<string, Map<string, KeyedRow[]>> | null = null;
+  private byRow = new Map<string, Map<number, { kind: RowKind; item: ModelRow }[]>>();
+  private byIdentity: Map<string, Map<string, ModelRow[]>> | null = null;
 
   constructor(private readonly model: WorkbookModel) {}
 
-  private rows(): KeyedRow[] {
+  private visit(visitor: (kind: RowKind, item: ModelRow) => void): void {
     const m = this.model;
-    return [
-      ...m.goals.map((g) => ({ identity: ['mål', g.number], sheet: g.sheet, row: g.row, cells: g.cells })),
-      ...m.indicators.map((i) => ({ identity: ['indikator', i.goal, i.name], sheet: i.sheet, row: i.row, cells: i.cells })),
-      ...m.activities.map((a) => ({ identity: ['aktivitet', a.goal, a.name], sheet: a.sheet, row: a.row, cells: a.cells })),
-      ...m.budget.map((b) => ({ identity: ['ekonomi', b.label], sheet: b.sheet, row: b.row, cells: b.cells })),
-    ];
+    for (const item of m.goals) visitor('mål', item);
+    for (const item of m.indicators) visitor('indikator', item);
+    for (const item of m.activities) visitor('aktivitet', item);
+    for (const item of m.budget) visitor('ekonomi', item);
   }
 
-  private rowIndex(): Map<string, Map<number, KeyedRow[]>> {
-    if (!this.byRow) {
-      this.byRow = new Map();
-      for (const row of this.rows()) push(nested(this.byRow, row.sheet), row.row, row);
+  /** Indexes the model rows at these cells' rows, so that keyOf finds them (call once before keyOf). */
+  prepare(cells: { sheet: string; row: number }[]): void {
+    const wanted = new Map<string, Set<number>>();
+    for (const { sheet, row } of cells) {
+      let rows = wanted.get(sheet);
+      if (!rows) wanted.set(sheet, (rows = new Set()));
+      rows.add(row);
     }
-    return this.byRow;
+    this.visit((kind, item) => {
+      if (wanted.get(item.sheet)?.has(item.row)) push(nested(this.byRow, item.sheet), item.row, { kind, item });
+    });
   }
 
-  private identityIndex(): Map<string, Map<string, KeyedRow[]>> {
+  private identityIndex(): Map<string, Map<string, ModelRow[]>> {
     if (!this.byIdentity) {
-      this.byIdentity = new Map();
-      for (const row of this.rows()) push(nested(this.byIdentity, row.sheet), JSON.stringify(row.identity), row);
+      const index = (this.byIdentity = new Map());
+      this.visit((kind, item) => push(nested(index, item.sheet), identityOf(kind, item).join('\u0000'), item));
     }
     return this.byIdentity;
   }
 
   /** The key of a cell: its row's identity and field when the cell is a field of a model row, else its text. */
   keyOf(grid: SheetGrid, row: number, col: number): string {
-    for (const keyed of this.rowIndex().get(grid.name)?.get(row) ?? []) {
-      for (const [field, ref] of cellEntries(keyed.cells)) {
-        if (ref && ref.row === row && ref.col === col) return JSON.stringify([...keyed.identity, field]);
+    for (const { kind, item } of this.byRow.get(grid.name)?.get(row) ?? []) {
+      for (const [field, ref] of cellEntries(item.cells)) {
+        if (ref && ref.row === row && ref.col === col) return JSON.stringify([...identityOf(kind, item), field]);
       }
     }
     return JSON.stringify(['cell', cellText(grid.values[row]?.[col] ?? null)]);
@@ -166,10 +180,10 @@ export class RowKeys {
 
   /** The cells that hold a row key's field on a sheet now (several when the identity is not unique). */
   cellsOf(grid: SheetGrid, identity: string[], field: string): { row: number; col: number }[] {
-    const rows = this.identityIndex().get(grid.name)?.get(JSON.stringify(identity)) ?? [];
+    const rows = this.identityIndex().get(grid.name)?.get(identity.join('\u0000')) ?? [];
     const cells: { row: number; col: number }[] = [];
-    for (const keyed of rows) {
-      const ref = keyed.cells[field];
+    for (const item of rows) {
+      const ref = item.cells[field];
       if (ref && ref.sheet === grid.name) cells.push({ row: ref.row, col: ref.col });
     }
     return cells;
@@ -353,6 +367,7 @@ export function planHighlights(
   const before = new Map(found.map((located) => [located.cell.key, located]));
   const changes: CellFill[] = [];
   const entries: { order: number; entry: RecordedHighlight }[] = [];
+  keys.prepare([...highlighted.values()].map(({ grid, cell }) => ({ sheet: grid.name, row: cell.row })));
   for (const [key, { grid, cell }] of highlighted) {
     const fill = originalFill(currentFill(grid, cell.row, cell.col), before.get(key)?.cell);
     const address = a1(cell.row, cell.col);
