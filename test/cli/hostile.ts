@@ -347,3 +347,29 @@ export function styleOf(parts: Map<string, Buffer>, index: number): { fill: stri
 export function mergesOf(parts: Map<string, Buffer>, sheetPart: string): string[] {
   return find(parseXml(parts.get(sheetPart)!), 'mergeCell').map((m) => m.attributes.ref);
 }
+
+/** A plain package of grids (strings inline, numbers as numbers), as a minimal writer would make it: for large-input tests. */
+export function plainPackage(sheets: { name: string; values: (string | number | boolean | null)[][] }[]): Buffer {
+  const files: Record<string, Uint8Array> = {};
+  const colName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : colName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
+  sheets.forEach((sheet, i) => {
+    const rows = sheet.values.map((row, r) => {
+      const cells = row.map((v, c) => {
+        if (v === null || v === '') return '';
+        const ref = `${colName(c)}${r + 1}`;
+        return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(String(v))}</t></is></c>`;
+      });
+      return `<row r="${r + 1}">${cells.join('')}</row>`;
+    });
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(`${XML}<worksheet xmlns="${NS}"><sheetData>${rows.join('')}</sheetData></worksheet>`);
+  });
+  files['xl/workbook.xml'] = strToU8(`${XML}<workbook xmlns="${NS}" xmlns:r="${R}"><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`);
+  files['xl/_rels/workbook.xml.rels'] = strToU8(rels(sheets.map((_, i) => [`rId${i + 1}`, `${RT}/worksheet`, `worksheets/sheet${i + 1}.xml`])));
+  files['_rels/.rels'] = strToU8(rels([['rId1', `${RT}/officeDocument`, 'xl/workbook.xml']]));
+  files['[Content_Types].xml'] = strToU8(
+    `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
+      .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+      .join('')}</Types>`,
+  );
+  return Buffer.from(zipSync(files, { level: 6 }));
+}
