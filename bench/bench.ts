@@ -10,6 +10,7 @@ import { check } from '../core/check';
 import type { WorkbookGrids } from '../core/types';
 import { generateWorkbook } from './generate';
 import { writeWorkbookFile } from './workbook-file';
+import { CLI_BUDGETS, measureCliBig, measureCliVsFloor, type CliBig, type CliVsFloor } from './cli';
 
 /** SPEC 9's budgets. */
 export const BUDGETS = { core10kMs: 500, core100kMs: 5000, growth100kTo10k: 12, cli10kMs: 10_000, excelSyncs: 3 };
@@ -50,6 +51,9 @@ export interface BenchResult {
   core: CoreTiming[];
   cli: { rows: number; ms: number; exitCode: number } | null;
   hostCalls: HostCalls;
+  /** The CLI against its I/O floor (bench/cli.ts), and with --big the 200 000-row run. */
+  cliFloor?: CliVsFloor;
+  big?: CliBig;
 }
 
 const log = (line: string): void => {
@@ -195,7 +199,7 @@ export function sheetsCallsBounded(differences: string[]): boolean {
   return differences.every((d) => GROW.test(d));
 }
 
-export async function runBench(): Promise<BenchResult> {
+export async function runBench(big = false): Promise<BenchResult> {
   const core: CoreTiming[] = [];
   for (const { rows, warmups, runs } of PLAN) {
     log(`core, ${rows} indicator rows (${warmups} warm-up, ${runs} timed)`);
@@ -204,7 +208,10 @@ export async function runBench(): Promise<BenchResult> {
   log(`CLI end to end, ${CLI_ROWS} rows`);
   const cli = await timeCli(CLI_ROWS);
   const hostCalls = await countHostCalls();
-  return { core, cli, hostCalls };
+  log(`CLI against its I/O floor, ${CLI_ROWS} rows`);
+  const cliFloor = measureCliVsFloor(CLI_ROWS);
+  if (big) log('CLI end to end, 200 000 rows');
+  return { core, cli, hostCalls, cliFloor, ...(big ? { big: measureCliBig() } : {}) };
 }
 
 export interface Verdict {
@@ -226,9 +233,20 @@ export function verdicts(result: BenchResult): Verdict[] {
     { budget: `core 100 000 rows < ${BUDGETS.core100kMs} ms`, measured: c100k ? `${c100k.ms} ms` : '-', ok: c100k ? c100k.ms < BUDGETS.core100kMs : null },
     { budget: `growth 100k/10k ≤ ${BUDGETS.growth100kTo10k}×`, measured: growth === null ? '-' : `${growth.toFixed(1)}×`, ok: growth === null ? null : growth <= BUDGETS.growth100kTo10k },
     { budget: `CLI 10 000 rows < ${BUDGETS.cli10kMs / 1000} s`, measured: result.cli ? `${(result.cli.ms / 1000).toFixed(1)} s` : '-', ok: result.cli ? result.cli.ms < BUDGETS.cli10kMs : null },
+    ...cliVerdicts(result),
     { budget: `Excel ≤ ${BUDGETS.excelSyncs} syncs per command`, measured: excel ? `check ${excel.syncs}, clear ${excel.clearSyncs}` : '-', ok: excel ? Math.max(excel.syncs, excel.clearSyncs) <= BUDGETS.excelSyncs : null },
     { budget: 'Sheets calls independent of rows (one grow call per sheet aside)', measured: sheets ? `${sheets.callsAt100} at 100 rows, ${sheets.calls} at 10 000` : '-', ok: sameCalls },
   ];
+}
+
+function cliVerdicts(result: BenchResult): Verdict[] {
+  const f = result.cliFloor;
+  const verdicts: Verdict[] = [
+    { budget: `CLI / I/O floor ≤ ${CLI_BUDGETS.cliVsIoFloor}`, measured: f ? `${f.ratio} (${f.cliMs} ms / ${f.floorMs} ms)` : '-', ok: f ? f.ratio <= CLI_BUDGETS.cliVsIoFloor : null },
+  ];
+  const big = result.big;
+  if (big) verdicts.push({ budget: `CLI ${big.rows} rows < 60 s, < 1,5 GB`, measured: `${(big.ms / 1000).toFixed(1)} s, ${big.maxRssMB} MB`, ok: big.ms < CLI_BUDGETS.bigMs && big.maxRssMB < CLI_BUDGETS.bigRssMB });
+  return verdicts;
 }
 
 /** The one JSON object of --json. */
@@ -237,6 +255,9 @@ export function jsonOf(result: BenchResult): object {
   return {
     core: result.core.map((c) => ({ rows: c.rows, ms: c.ms })),
     cli: result.cli ? { rows: result.cli.rows, ms: result.cli.ms } : null,
+    ratios: { cliVsIoFloor: result.cliFloor?.ratio ?? null },
+    cliFloor: result.cliFloor ?? null,
+    ...(result.big ? { big: result.big } : {}),
     hostCalls: {
       excel: excel ? { rows: excel.rows, syncs: excel.syncs } : null,
       sheets: sheets ? { rows: sheets.rows, calls: sheets.calls, callsAt100: sheets.callsAt100 } : null,
@@ -272,7 +293,7 @@ export function formatTable(result: BenchResult): string {
 
 async function main(args: string[]): Promise<void> {
   const json = args.includes('--json');
-  const result = await runBench();
+  const result = await runBench(args.includes('--big'));
   process.stdout.write(json ? JSON.stringify(jsonOf(result)) + '\n' : formatTable(result));
 }
 

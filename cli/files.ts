@@ -50,7 +50,7 @@ export async function openWorkbook(file: string, text: CliMessages): Promise<Wor
 
 /** The workbook with the plan applied, as file bytes. */
 export function patchedWorkbook(workbook: Workbook, plan: WritePlan): Buffer {
-  return applyPlanToPackage(workbook.pkg, workbook.grids, workbook.styles, plan);
+  return applyPlanToPackage(workbook.pkg, workbook.grids, workbook.styles, plan, workbook.sheetXml);
 }
 
 /** Only regular files, and only up to the size limit: a device such as /dev/zero would never end. */

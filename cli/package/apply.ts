@@ -21,6 +21,8 @@ class PackageEdit {
   readonly parts = new Map<string, Buffer>();
   readonly removed = new Set<string>();
   readonly added: string[] = [];
+  /** Parts already inflated by the reader. */
+  readonly read = new Map<string, Buffer>();
   workbookXml: string;
   relsXml: string;
   contentTypes: string;
@@ -55,8 +57,9 @@ class PackageEdit {
 }
 
 /** The package with the plan applied, as zip bytes; unchanged parts keep their stored bytes. */
-export function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan): Buffer {
+export function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Buffer {
   const edit = new PackageEdit(pkg);
+  for (const [part, xml] of sheetXml ?? []) edit.read.set(part, xml);
   for (const name of plan.deleteSheets) deleteSheet(edit, name);
   patchSheets(edit, grids, styles, plan.blocks, plan.fills);
   for (const sheet of plan.sheets) writeOwnSheet(edit, sheet, styles);
@@ -94,7 +97,7 @@ function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, bl
 }
 
 function currentPart(edit: PackageEdit, part: string): Buffer {
-  return edit.parts.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
+  return edit.parts.get(part) ?? edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
 }
 
 function inMerge(grid: SheetGrid | undefined, row: number, col: number): boolean {

@@ -12,26 +12,30 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 export const TEXT_FORMAT = '@';
 /** Excel's theme colour for hyperlinks. */
 const LINK_COLOR = '#0563C1';
+/** Row × this + column: one number per link cell. */
+const LINK_KEY = 1 << 14;
 /** Paper size 9 is A4. */
 const A4 = 9;
 
 /** The worksheet XML of a NewSheet: cells with their styles, widths, frozen header rows, location-only links, A4 landscape one page wide. */
 export function newSheetXml(sheet: NewSheet, styles: Styles): string {
-  const links = new Map((sheet.links ?? []).map((link) => [`${link.row},${link.col}`, link]));
+  const links = new Map((sheet.links ?? []).map((link) => [link.row * LINK_KEY + link.col, link]));
   const rows: string[] = [];
   let right = 0;
-  withLinkRows(sheet).forEach((values, i) => {
-    const cells: string[] = [];
-    values.forEach((value, j) => {
-      const link = links.get(`${i},${j}`);
-      const cell = sheetCell(sheet, i, j, link ? link.text : value, !!link, styles);
+  const values = withLinkRows(sheet);
+  for (let i = 0; i < values.length; i++) {
+    let cells = '';
+    const row = values[i];
+    for (let j = 0; j < row.length; j++) {
+      const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
+      const cell = sheetCell(sheet, i, j, link ? link.text : row[j], !!link, styles);
       if (cell) {
-        cells.push(cell);
-        right = Math.max(right, j);
+        cells += cell;
+        if (j > right) right = j;
       }
-    });
-    if (cells.length) rows.push(`<row r="${i + 1}">${cells.join('')}</row>`);
-  });
+    }
+    if (cells) rows.push(`<row r="${i + 1}">${cells}</row>`);
+  }
   const bottom = Math.max(0, sheet.values.length - 1);
   return [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
@@ -65,7 +69,7 @@ function sheetCell(sheet: NewSheet, i: number, j: number, value: CellValue, isLi
   }
   const width = sheet.columnWidths?.[j] ?? 0;
   if (typeof value === 'string' && width > 0 && value.length > width) change.wrap = true;
-  const styled = Object.keys(change).length > 0;
+  const styled = format !== null || fill !== null || fontColor !== null || bold || isLink || change.numFmt !== undefined || change.wrap === true;
   if ((value === null || value === '') && !styled) return null;
   return cellXml('', a1(i, j), styled ? styles.styleWith(0, change) : 0, value);
 }

@@ -43,7 +43,20 @@ export function cellContent(value: CellValue): { type: string | null; body: stri
 export function cellXml(prefix: string, ref: string, style: number, value: CellValue): string {
   const { type, body } = cellContent(value);
   const attrs = `r="${ref}"${style ? ` s="${style}"` : ''}${type ? ` t="${type}"` : ''}`;
-  return body ? `<${prefix}c ${attrs}>${body.replace(/<(\/?)(?=[a-z])/g, `<$1${prefix}`)}</${prefix}c>` : `<${prefix}c ${attrs}/>`;
+  if (!body) return `<${prefix}c ${attrs}/>`;
+  return `<${prefix}c ${attrs}>${prefix ? body.replace(/<(\/?)(?=[a-z])/g, `<$1${prefix}`) : body}</${prefix}c>`;
+}
+
+/** 0-based column of an A1 reference's letters (`AB12` → 27), -1 when it has none. */
+function columnOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) & ~32; // upper case
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  return i === 0 ? -1 : col - 1;
 }
 
 interface Cursor {
@@ -51,6 +64,8 @@ interface Cursor {
   prefix: string;
   out: Buffer[];
   copyFrom: number;
+  /** Text not yet encoded: consecutive patched rows become one buffer. */
+  text: string[];
 }
 
 /** The patched worksheet part. Cells holding a formula keep their value (a user's formula is never overwritten). */
@@ -58,7 +73,7 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
   const open = findSheetData(xml);
   if (!open) return xml; // no sheetData: not a worksheet this patcher understands; leave it whole
   const { prefix } = open;
-  const cursor: Cursor = { buf: xml, prefix, out: [], copyFrom: 0 };
+  const cursor: Cursor = { buf: xml, prefix, out: [], copyFrom: 0, text: [] };
   const pending = [...patch.rows.keys()].sort((x, y) => x - y);
   let next = 0;
   let lastRow = -1;
@@ -77,7 +92,7 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
     const selfClosing = xml[tagEnd - 1] === 0x2f;
     const rowEnd = selfClosing ? tagEnd + 1 : xml.indexOf(rowClose, tagEnd) + rowClose.length;
     const tag = xml.toString('utf8', at, tagEnd + 1);
-    const r = attributesOf(tag).r;
+    const r = ROW_NUMBER.exec(tag)?.[1];
     const row = r ? Number(r) - 1 : lastRow + 1;
     lastRow = row;
     const inserted: string[] = [];
@@ -96,11 +111,21 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
 
 /** Copies the original bytes up to `at`, then `text`, and continues copying from `resume`. */
 function emit(cursor: Cursor, at: number, text: string, resume: number): void {
-  cursor.out.push(cursor.buf.subarray(cursor.copyFrom, at), Buffer.from(text, 'utf8'));
+  if (at > cursor.copyFrom) {
+    flushText(cursor);
+    cursor.out.push(cursor.buf.subarray(cursor.copyFrom, at));
+  }
+  cursor.text.push(text);
   cursor.copyFrom = resume;
 }
 
+function flushText(cursor: Cursor): void {
+  if (cursor.text.length) cursor.out.push(Buffer.from(cursor.text.join(''), 'utf8'));
+  cursor.text = [];
+}
+
 function finishSheet(cursor: Cursor, patch: SheetPatch): Buffer {
+  flushText(cursor);
   cursor.out.push(cursor.buf.subarray(cursor.copyFrom));
   const body = Buffer.concat(cursor.out);
   return patchHead(body, cursor.prefix, patch);
@@ -138,9 +163,13 @@ function newCell(prefix: string, row: number, col: number, base: number, patch: 
 }
 
 function hasChange(change: StyleChange): boolean {
-  return Object.values(change).some((v) => v !== undefined);
+  for (const key in change) if (change[key as keyof StyleChange] !== undefined) return true;
+  return false;
 }
 
+const CELL_REF = /\sr\s*=\s*["']([A-Za-z]+\d+)["']/;
+const CELL_STYLE = /\ss\s*=\s*["'](\d+)["']/;
+const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
 const CELL = /<(\w+:)?c\b(?:[^>]*?\/>|[^>]*>[\s\S]*?<\/\1?c>)/g;
 
 /** A row with its patched cells rewritten and new ones added in column order; other cells as they were (with `r` added). */
@@ -152,9 +181,9 @@ function patchRow(prefix: string, tag: string, row: number, body: string, cells:
   for (const m of body.matchAll(CELL)) {
     last = (m.index ?? 0) + m[0].length;
     const cellTag = m[0].slice(0, m[0].indexOf('>') + 1);
-    const ref = attributesOf(cellTag).r;
-    const at = ref ? parseA1(ref) : null;
-    col = at ? at.col : col + 1;
+    const ref = CELL_REF.exec(cellTag)?.[1];
+    const at = ref ? columnOf(ref) : -1;
+    col = at >= 0 ? at : col + 1;
     const patch = cells.get(col);
     seen.add(col);
     const xml = patch ? patchCell(prefix, m[0], cellTag, row, col, patch, styles) : ref ? m[0] : setAttribute(cellTag, 'r', a1(row, col)) + m[0].slice(cellTag.length);
@@ -169,9 +198,9 @@ function patchRow(prefix: string, tag: string, row: number, body: string, cells:
 
 /** One existing cell patched: a formula cell only gets its style changed; others get the new value and style. */
 function patchCell(prefix: string, xml: string, tag: string, row: number, col: number, patch: CellPatch, styles: Styles): string {
-  const base = Number(attributesOf(tag).s ?? 0) || 0;
+  const base = Number(CELL_STYLE.exec(tag)?.[1] ?? 0) || 0;
   const style = hasChange(patch.change) ? styles.styleWith(base, patch.change) : base;
-  const hasFormula = new RegExp(`<${prefix}f[\\s>/]`).test(xml);
+  const hasFormula = xml.includes(`<${prefix}f>`) || xml.includes(`<${prefix}f `) || xml.includes(`<${prefix}f/`);
   if (!patch.writeValue || hasFormula) {
     const newTag = setAttribute(setAttribute(tag, 's', style ? String(style) : null), 'r', a1(row, col));
     return newTag + xml.slice(tag.length);

@@ -17,6 +17,8 @@ const EMPTY_ROW: never[] = Object.freeze([]) as unknown as never[];
 export interface ReadResult {
   grids: WorkbookGrids;
   styles: Styles;
+  /** Each worksheet part's XML as read, so that a patch need not inflate it again. */
+  sheetXml: Map<string, Buffer>;
 }
 
 /** Reads every worksheet in tab order (hidden ones too); chart sheets have no cells and are left out. */
@@ -25,11 +27,14 @@ export function readPackage(pkg: XlsxPackage): ReadResult {
   const styles = new Styles((stylesPart && partText(pkg.byName, stylesPart)) || MINIMAL_STYLES);
   const strings = readSharedStrings(pkg);
   const sheets: SheetGrid[] = [];
+  const sheetXml = new Map<string, Buffer>();
   for (const entry of pkg.sheets) {
     if (!entry.part || !pkg.byName.has(entry.part)) continue;
-    sheets.push(readSheet(pkg, entry, styles, strings));
+    const xml = inflateEntry(pkg.byName.get(entry.part)!);
+    sheetXml.set(entry.part, xml);
+    sheets.push(readSheet(pkg, entry, xml, styles, strings));
   }
-  return { grids: { sheets }, styles };
+  return { grids: { sheets }, styles, sheetXml };
 }
 
 function readSharedStrings(pkg: XlsxPackage): string[] {
@@ -149,7 +154,7 @@ function isoToSerial(iso: string): number | null {
   return serial < 61 ? serial - 1 : serial;
 }
 
-function readSheet(pkg: XlsxPackage, entry: SheetEntry, styles: Styles, strings: string[]): SheetGrid {
+function readSheet(pkg: XlsxPackage, entry: SheetEntry, xml: Buffer, styles: Styles, strings: string[]): SheetGrid {
   const builder = new SheetBuilder(styles, strings);
   const sharedFormulas = new Map<string, string>();
   let row = -1;
@@ -158,7 +163,7 @@ function readSheet(pkg: XlsxPackage, entry: SheetEntry, styles: Styles, strings:
   let target: 'v' | 'f' | 't' | null = null;
   let inString = false;
   let phonetic = 0;
-  walkXml(inflateEntry(pkg.byName.get(entry.part as string)!), {
+  walkXml(xml, {
     open(name, a) {
       if (name === 'row') {
         row = a.r ? Number(a.r) - 1 : row + 1;

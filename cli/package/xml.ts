@@ -43,6 +43,7 @@ export function walkXml(bytes: Buffer, handlers: SaxHandlers): void {
 
 /** Text for element content. */
 export function escapeText(text: string): string {
+  if (!/[&<>]/.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -51,8 +52,11 @@ export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
 }
 
+const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
 /** Characters XML 1.0 cannot hold at all (control characters): dropped from written text. */
 export function xmlSafe(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
