@@ -18,7 +18,8 @@ const MAX_WIDTH = 60;
 
 /** The package being changed: replaced and added parts, removed parts, and the workbook-level texts. */
 class PackageEdit {
-  readonly parts = new Map<string, Buffer>();
+  /** Replaced and added parts, deflated as soon as they are made (a patched 200 000-row sheet is 100 MB of XML). */
+  readonly parts = new Map<string, ZipEntry>();
   readonly removed = new Set<string>();
   readonly added: string[] = [];
   /** Parts already inflated by the reader. */
@@ -42,7 +43,7 @@ class PackageEdit {
   put(part: string, data: Buffer): void {
     if (!this.pkg.byName.has(part) && !this.parts.has(part)) this.added.push(part);
     this.removed.delete(part);
-    this.parts.set(part, data);
+    this.parts.set(part, deflateEntry(part, data));
   }
 
   remove(part: string): void {
@@ -97,31 +98,46 @@ function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, bl
 }
 
 function currentPart(edit: PackageEdit, part: string): Buffer {
-  return edit.parts.get(part) ?? edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
+  const made = edit.parts.get(part);
+  return made ? inflateEntry(made) : edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
 }
 
 function inMerge(grid: SheetGrid | undefined, row: number, col: number): boolean {
   return !!grid?.merges?.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
+/** The style change of one block cell, one object per distinct change (a 200 000-row column has a handful). */
+function blockChange(block: Block, i: number, j: number, value: unknown, cache: Map<string, StyleChange>): StyleChange {
+  const format = block.numberFormats?.[i]?.[j] ?? null;
+  const numFmt = format !== null ? format : typeof value === 'string' && needsTextGuard(value) ? TEXT_FORMAT : undefined;
+  const fill = block.fills ? block.fills[i]?.[j] ?? null : undefined;
+  const fontColor = block.fontColors ? block.fontColors[i]?.[j] ?? null : undefined;
+  const bold = block.bold ? !!block.bold[i]?.[j] : undefined;
+  const key = `${numFmt}\u0000${fill}\u0000${fontColor}\u0000${bold}`;
+  let change = cache.get(key);
+  if (!change) {
+    change = {};
+    if (numFmt !== undefined) change.numFmt = numFmt;
+    if (fill !== undefined) change.fill = fill;
+    if (fontColor !== undefined) change.fontColor = fontColor;
+    if (bold !== undefined) change.bold = bold;
+    cache.set(key, change);
+  }
+  return change;
+}
+
 function addBlock(patch: SheetPatch, block: Block, grid: SheetGrid | undefined): void {
+  const changes = new Map<string, StyleChange>();
   const widths = (block as Block & { columnWidths?: number[] }).columnWidths;
   block.values.forEach((values, i) => {
     values.forEach((value, j) => {
       const row = block.row + i;
       const col = block.col + j;
       if (inMerge(grid, row, col)) return; // a merged area is the user's: never written into
-      const change: StyleChange = {};
-      const format = block.numberFormats?.[i]?.[j] ?? null;
-      if (format !== null) change.numFmt = format;
-      else if (typeof value === 'string' && needsTextGuard(value)) change.numFmt = TEXT_FORMAT;
-      if (block.fills) change.fill = block.fills[i]?.[j] ?? null;
-      if (block.fontColors) change.fontColor = block.fontColors[i]?.[j] ?? null;
-      if (block.bold) change.bold = !!block.bold[i]?.[j];
-      patch.set(row, col, { writeValue: true, value, change });
+      patch.set(row, col, { writeValue: true, value, change: blockChange(block, i, j, value, changes) });
     });
   });
-  const columns = Math.max(0, ...block.values.map((values) => values.length));
+  const columns = block.values.reduce((most, values) => Math.max(most, values.length), 0);
   for (let j = 0; j < columns; j++) patch.widths.set(block.col + j, widths?.[j] ?? contentWidth(block, j));
 }
 
@@ -291,12 +307,11 @@ function buildZip(edit: PackageEdit): Buffer {
   const entries: ZipEntry[] = [];
   for (const entry of pkg.entries) {
     if (edit.removed.has(entry.name)) continue;
-    const data = edit.parts.get(entry.name);
-    entries.push(data ? deflateEntry(entry.name, data) : entry);
+    entries.push(edit.parts.get(entry.name) ?? entry);
   }
   for (const part of edit.added) {
-    const data = edit.parts.get(part);
-    if (data && !edit.removed.has(part)) entries.push(deflateEntry(part, data));
+    const made = edit.parts.get(part);
+    if (made && !edit.removed.has(part)) entries.push(made);
   }
   return writeZip(entries);
 }

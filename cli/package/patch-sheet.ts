@@ -73,7 +73,8 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
   const open = findSheetData(xml);
   if (!open) return xml; // no sheetData: not a worksheet this patcher understands; leave it whole
   const { prefix } = open;
-  const cursor: Cursor = { buf: xml, prefix, out: [], copyFrom: 0, text: [] };
+  const head = Buffer.from(patchHead(xml.toString('utf8', 0, open.tagStart), prefix, patch), 'utf8');
+  const cursor: Cursor = { buf: xml, prefix, out: [head], copyFrom: open.tagStart, text: [] };
   const pending = [...patch.rows.keys()].sort((x, y) => x - y);
   let next = 0;
   let lastRow = -1;
@@ -82,7 +83,7 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
   let pos = open.contentStart;
   if (open.selfClosing) {
     emit(cursor, open.tagStart, `<${prefix}sheetData>${pending.map((r) => newRow(prefix, r, patch.rows.get(r)!, styles)).join('')}</${prefix}sheetData>`, open.contentStart);
-    return finishSheet(cursor, patch);
+    return finishSheet(cursor);
   }
   const end = xml.lastIndexOf(Buffer.from(`</${prefix}sheetData>`));
   for (;;) {
@@ -106,7 +107,7 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
   }
   const rest = pending.slice(next).map((r) => newRow(prefix, r, patch.rows.get(r)!, styles));
   if (rest.length) emit(cursor, end, rest.join(''), end);
-  return finishSheet(cursor, patch);
+  return finishSheet(cursor);
 }
 
 /** Copies the original bytes up to `at`, then `text`, and continues copying from `resume`. */
@@ -124,11 +125,10 @@ function flushText(cursor: Cursor): void {
   cursor.text = [];
 }
 
-function finishSheet(cursor: Cursor, patch: SheetPatch): Buffer {
+function finishSheet(cursor: Cursor): Buffer {
   flushText(cursor);
   cursor.out.push(cursor.buf.subarray(cursor.copyFrom));
-  const body = Buffer.concat(cursor.out);
-  return patchHead(body, cursor.prefix, patch);
+  return Buffer.concat(cursor.out);
 }
 
 /** The next `<row` (not `<rowBreaks…`) between pos and end, or -1. */
@@ -209,13 +209,9 @@ function patchCell(prefix: string, xml: string, tag: string, row: number, col: n
 }
 
 /** The part before sheetData: `<cols>` widths for patched columns and a `<dimension>` that covers the new cells. */
-function patchHead(xml: Buffer, prefix: string, patch: SheetPatch): Buffer {
-  const sheetData = findSheetData(xml);
-  if (!sheetData) return xml;
-  let head = xml.toString('utf8', 0, sheetData.tagStart);
-  head = patchDimension(head, prefix, patch);
-  if (patch.widths.size) head = patchCols(head, prefix, patch.widths);
-  return Buffer.concat([Buffer.from(head, 'utf8'), xml.subarray(sheetData.tagStart)]);
+function patchHead(head: string, prefix: string, patch: SheetPatch): string {
+  const patched = patchDimension(head, prefix, patch);
+  return patch.widths.size ? patchCols(patched, prefix, patch.widths) : patched;
 }
 
 function patchDimension(head: string, prefix: string, patch: SheetPatch): string {

@@ -11,13 +11,15 @@ const THREADED_TYPE = /\/threadedComment$/;
 const DAY_MS = 86400000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const ISO_DATE_FORMAT = 'yyyy-mm-dd';
+/** Worksheet XML up to this size is kept for the patcher; larger parts cost less to inflate again than to hold through the check. */
+const KEEP_XML_BYTES = 4 << 20;
 /** The row of a row with nothing in it, shared (core never writes into grids). */
 const EMPTY_ROW: never[] = Object.freeze([]) as unknown as never[];
 
 export interface ReadResult {
   grids: WorkbookGrids;
   styles: Styles;
-  /** Each worksheet part's XML as read, so that a patch need not inflate it again. */
+  /** Small worksheet parts' XML as read, so that a patch need not inflate them again (large ones are inflated again: memory). */
   sheetXml: Map<string, Buffer>;
 }
 
@@ -31,7 +33,7 @@ export function readPackage(pkg: XlsxPackage): ReadResult {
   for (const entry of pkg.sheets) {
     if (!entry.part || !pkg.byName.has(entry.part)) continue;
     const xml = inflateEntry(pkg.byName.get(entry.part)!);
-    sheetXml.set(entry.part, xml);
+    if (xml.length <= KEEP_XML_BYTES) sheetXml.set(entry.part, xml);
     sheets.push(readSheet(pkg, entry, xml, styles, strings));
   }
   return { grids: { sheets }, styles, sheetXml };
@@ -214,7 +216,7 @@ function mergeOf(ref: string): MergedArea | null {
 /** Dense rows (holes → null or a shared empty row): core reads grids as plain arrays. */
 function finishGrid(entry: SheetEntry, b: SheetBuilder, notes: Map<string, string>): SheetGrid {
   const noteCells = [...notes].map(([ref, text]) => ({ at: parseA1(ref), text })).filter((n) => n.at !== null);
-  const rowCount = Math.max(b.values.length, b.fills.length, b.formulas?.length ?? 0, ...noteCells.map((n) => n.at!.row + 1));
+  const rowCount = noteCells.reduce((most, n) => Math.max(most, n.at!.row + 1), Math.max(b.values.length, b.fills.length, b.formulas?.length ?? 0));
   const grid: SheetGrid = {
     name: entry.name,
     id: entry.sheetId,
