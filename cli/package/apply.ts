@@ -167,7 +167,7 @@ function writeOwnSheet(edit: PackageEdit, sheet: NewSheet, styles: Styles): void
   const byId = sheet.id !== undefined ? edit.sheets.find((s) => s.sheetId === sheet.id && s.part) : undefined;
   const existing = byId ?? edit.byName(sheet.name);
   if (sheet.mode === 'createIfMissing' && existing) return;
-  const xml = Buffer.from(newSheetXml(sheet, styles), 'utf8');
+  const xml = newSheetXml(sheet, styles);
   if (existing && existing.part) {
     edit.put(existing.part, xml);
     if (edit.exists(relsPartOf(existing.part))) edit.remove(relsPartOf(existing.part)); // the new content refers to no other part

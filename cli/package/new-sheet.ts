@@ -4,7 +4,7 @@ import { needsTextGuard } from '../../core/write/plan';
 import type { CellValue, NewSheet } from '../../core/types';
 import { cellXml } from './patch-sheet';
 import type { StyleChange, Styles } from './styles';
-import { escapeAttr } from './xml';
+import { ChunkWriter, escapeAttr } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -18,9 +18,9 @@ const LINK_KEY = 1 << 14;
 const A4 = 9;
 
 /** The worksheet XML of a NewSheet: cells with their styles, widths, frozen header rows, location-only links, A4 landscape one page wide. */
-export function newSheetXml(sheet: NewSheet, styles: Styles): string {
+export function newSheetXml(sheet: NewSheet, styles: Styles): Buffer {
   const links = new Map((sheet.links ?? []).map((link) => [link.row * LINK_KEY + link.col, link]));
-  const rows: string[] = [];
+  const rows = new ChunkWriter();
   let right = 0;
   const values = withLinkRows(sheet);
   for (let i = 0; i < values.length; i++) {
@@ -34,22 +34,26 @@ export function newSheetXml(sheet: NewSheet, styles: Styles): string {
         if (j > right) right = j;
       }
     }
-    if (cells) rows.push(`<row r="${i + 1}">${cells}</row>`);
+    if (cells) rows.add(`<row r="${i + 1}">${cells}</row>`);
   }
   const bottom = Math.max(0, sheet.values.length - 1);
-  return [
+  const head = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
     `<dimension ref="A1:${columnLetters(right)}${bottom + 1}"/>`,
     sheetViews(sheet),
     '<sheetFormatPr defaultRowHeight="15"/>',
     cols(sheet),
-    `<sheetData>${rows.join('')}</sheetData>`,
+    '<sheetData>',
+  ].join('');
+  const tail = [
+    '</sheetData>',
     hyperlinks(sheet),
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
     `<pageSetup paperSize="${A4}" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
     '</worksheet>',
   ].join('');
+  return Buffer.concat([Buffer.from(head, 'utf8'), rows.toBuffer(), Buffer.from(tail, 'utf8')]);
 }
 
 function sheetCell(sheet: NewSheet, i: number, j: number, value: CellValue, isLink: boolean, styles: Styles): string | null {
@@ -100,9 +104,10 @@ function cols(sheet: NewSheet): string {
 /** Internal links name only their location (`'Mål'!B4`): no relationship, so every program follows them inside the workbook. */
 function hyperlinks(sheet: NewSheet): string {
   if (!sheet.links?.length) return '';
-  const links = sheet.links.map((link) => {
+  let links = '';
+  for (const link of sheet.links) {
     const location = `'${link.targetSheet.replace(/'/g, "''")}'!${link.targetCell}`;
-    return `<hyperlink ref="${a1(link.row, link.col)}" location="${escapeAttr(location)}" display="${escapeAttr(link.text)}"/>`;
-  });
-  return `<hyperlinks>${links.join('')}</hyperlinks>`;
+    links += `<hyperlink ref="${a1(link.row, link.col)}" location="${escapeAttr(location)}" display="${escapeAttr(link.text)}"/>`;
+  }
+  return `<hyperlinks>${links}</hyperlinks>`;
 }

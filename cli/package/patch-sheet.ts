@@ -2,7 +2,7 @@
 import { a1, columnLetters, parseA1 } from '../../core/common/a1';
 import type { CellValue } from '../../core/types';
 import type { StyleChange, Styles } from './styles';
-import { attributesOf, escapeText, setAttribute, xmlSafe } from './xml';
+import { attributesOf, ChunkWriter, escapeText, setAttribute, xmlSafe } from './xml';
 
 /** What to do to one cell: write a value (or not) and change its style. */
 export interface CellPatch {
@@ -62,10 +62,8 @@ function columnOf(ref: string): number {
 interface Cursor {
   buf: Buffer;
   prefix: string;
-  out: Buffer[];
+  out: ChunkWriter;
   copyFrom: number;
-  /** Text not yet encoded: consecutive patched rows become one buffer. */
-  text: string[];
 }
 
 /** The patched worksheet part. Cells holding a formula keep their value (a user's formula is never overwritten). */
@@ -74,7 +72,8 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
   if (!open) return xml; // no sheetData: not a worksheet this patcher understands; leave it whole
   const { prefix } = open;
   const head = Buffer.from(patchHead(xml.toString('utf8', 0, open.tagStart), prefix, patch), 'utf8');
-  const cursor: Cursor = { buf: xml, prefix, out: [head], copyFrom: open.tagStart, text: [] };
+  const cursor: Cursor = { buf: xml, prefix, out: new ChunkWriter(), copyFrom: open.tagStart };
+  cursor.out.addBytes(head);
   const pending = [...patch.rows.keys()].sort((x, y) => x - y);
   let next = 0;
   let lastRow = -1;
@@ -112,23 +111,14 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
 
 /** Copies the original bytes up to `at`, then `text`, and continues copying from `resume`. */
 function emit(cursor: Cursor, at: number, text: string, resume: number): void {
-  if (at > cursor.copyFrom) {
-    flushText(cursor);
-    cursor.out.push(cursor.buf.subarray(cursor.copyFrom, at));
-  }
-  cursor.text.push(text);
+  if (at > cursor.copyFrom) cursor.out.addBytes(cursor.buf.subarray(cursor.copyFrom, at));
+  cursor.out.add(text);
   cursor.copyFrom = resume;
 }
 
-function flushText(cursor: Cursor): void {
-  if (cursor.text.length) cursor.out.push(Buffer.from(cursor.text.join(''), 'utf8'));
-  cursor.text = [];
-}
-
 function finishSheet(cursor: Cursor): Buffer {
-  flushText(cursor);
-  cursor.out.push(cursor.buf.subarray(cursor.copyFrom));
-  return Buffer.concat(cursor.out);
+  cursor.out.addBytes(cursor.buf.subarray(cursor.copyFrom));
+  return cursor.out.toBuffer();
 }
 
 /** The next `<row` (not `<rowBreaks…`) between pos and end, or -1. */

@@ -85,3 +85,33 @@ export function setAttribute(tag: string, name: string, value: string | null): s
   const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end).replace(/\s+$/, '')} ${name}="${escapeAttr(value)}"${tag.slice(end)}`;
 }
+
+/** Collects text as UTF-8 buffers in chunks of about 64 KB: large output stays off the JavaScript heap (fewer, cheaper GCs). */
+export class ChunkWriter {
+  private readonly buffers: Buffer[] = [];
+  private parts: string[] = [];
+  private size = 0;
+
+  add(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size > 1 << 16) this.flush();
+  }
+
+  /** Appends bytes as they are (after the pending text). */
+  addBytes(bytes: Buffer): void {
+    this.flush();
+    if (bytes.length) this.buffers.push(bytes);
+  }
+
+  private flush(): void {
+    if (this.parts.length) this.buffers.push(Buffer.from(this.parts.join(''), 'utf8'));
+    this.parts = [];
+    this.size = 0;
+  }
+
+  toBuffer(): Buffer {
+    this.flush();
+    return Buffer.concat(this.buffers);
+  }
+}
