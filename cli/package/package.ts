@@ -109,7 +109,7 @@ function safeDecode(target: string): string {
 }
 
 function relationshipPrefix(workbookXml: string): string {
-  const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${RELATIONSHIPS_NS.replace(/[./]/g, '\\$&')}["']`).exec(workbookXml);
+  const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["'](?:${RELATIONSHIPS_NS.replace(/[./]/g, '\\$&')}|http://purl\\.oclc\\.org/ooxml/officeDocument/relationships)["']`).exec(workbookXml);
   return m ? m[1] : 'r';
 }
 
@@ -124,14 +124,19 @@ function sheetEntries(workbookXml: string, relPrefix: string, rels: Relationship
     const a = attributesOf(m[0]);
     const relId = a[`${relPrefix}:id`] ?? '';
     const rel = byId.get(relId);
-    const part = rel && rel.type === WORKSHEET_TYPE && !rel.external ? rel.target : null;
+    const part = rel && isType(rel.type, WORKSHEET_TYPE) && !rel.external ? rel.target : null;
     sheets.push({ name: a.name ?? '', sheetId: a.sheetId ?? '', relId, part, state: a.state ?? 'visible' });
   }
   return sheets;
 }
 
+/** Relationship types by their last segment, so that Strict OOXML's purl.oclc.org types match the transitional ones. */
+function isType(actual: string, wanted: string): boolean {
+  return actual === wanted || actual.slice(actual.lastIndexOf('/')) === wanted.slice(wanted.lastIndexOf('/'));
+}
+
 /** The one part of a type the workbook relates to (styles, shared strings), or null. */
 export function workbookPartOfType(pkg: XlsxPackage, type: string): string | null {
-  const rel = pkg.workbookRels.find((r) => r.type === type && !r.external);
+  const rel = pkg.workbookRels.find((r) => isType(r.type, type) && !r.external);
   return rel && pkg.byName.has(rel.target) ? rel.target : null;
 }
