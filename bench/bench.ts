@@ -11,6 +11,7 @@ import { check } from '../core/check';
 import type { WorkbookGrids } from '../core/types';
 import { generateWorkbook } from './generate';
 import { writeWorkbookFile } from './workbook-file';
+import { CLI_BUDGETS, measureCliBig, measureCliVsFloor, type CliBig, type CliVsFloor } from './cli';
 
 /** SPEC 9's budgets. */
 export const BUDGETS = {
@@ -94,6 +95,9 @@ export interface BenchResult {
   hyperFormula: HyperFormulaComparison;
   cli: { rows: number; ms: number; exitCode: number } | null;
   hostCalls: HostCalls;
+  /** The CLI against its I/O floor (bench/cli.ts), and with --big the 200 000-row run. */
+  cliFloor?: CliVsFloor;
+  big?: CliBig;
 }
 
 const log = (line: string): void => {
@@ -307,7 +311,7 @@ export function sheetsCallsBounded(differences: string[]): boolean {
   return differences.every((d) => GROW.test(d));
 }
 
-export async function runBench(): Promise<BenchResult> {
+export async function runBench(big = false): Promise<BenchResult> {
   // First of all, before anything is compiled: what a user's first Kontrollera costs.
   const coldGrids = generateWorkbook(RATIO_ROWS);
   collect();
@@ -325,7 +329,10 @@ export async function runBench(): Promise<BenchResult> {
   log(`CLI end to end, ${CLI_ROWS} rows`);
   const cli = await timeCli(CLI_ROWS);
   const hostCalls = await countHostCalls();
-  return { coldFirstRun, core, hyperFormula, cli, hostCalls };
+  log(`CLI against its I/O floor, ${CLI_ROWS} rows`);
+  const cliFloor = measureCliVsFloor(CLI_ROWS);
+  if (big) log('CLI end to end, 200 000 rows');
+  return { coldFirstRun, core, hyperFormula, cli, hostCalls, cliFloor, ...(big ? { big: measureCliBig() } : {}) };
 }
 
 export interface Verdict {
@@ -352,11 +359,22 @@ export function verdicts(result: BenchResult): Verdict[] {
     { budget: `growth 100k/10k ≤ ${BUDGETS.growth100kTo10k}×`, measured: growth === null ? '-' : `${growth.toFixed(1)}×`, ok: growth === null ? null : growth <= BUDGETS.growth100kTo10k },
     { budget: `core / HyperFormula (10 000 rows) ≤ ${BUDGETS.coreVsHyperFormula}`, measured: `${ratio} (${result.hyperFormula.coreMs} / ${result.hyperFormula.hyperFormulaMs} ms)`, ok: ratio <= BUDGETS.coreVsHyperFormula },
     { budget: `CLI 10 000 rows < ${BUDGETS.cli10kMs / 1000} s`, measured: result.cli ? `${(result.cli.ms / 1000).toFixed(1)} s` : '-', ok: result.cli ? result.cli.ms < BUDGETS.cli10kMs : null },
+    ...cliVerdicts(result),
     { budget: `Excel ≤ ${BUDGETS.excelSyncs} syncs per command at 1 000 rows`, measured: excel1k ? `check ${excel1k.syncs}, clear ${excel1k.clearSyncs}` : '-', ok: excel1k ? Math.max(excel1k.syncs, excel1k.clearSyncs) <= BUDGETS.excelSyncs : null },
     { budget: `Excel request and response ≤ ${mb(BUDGETS.excelPayloadBytes)} (1 000 – 50 000 rows)`, measured: payload === null ? '-' : mb(payload), ok: payload === null ? null : payload <= BUDGETS.excelPayloadBytes },
     { budget: 'Sheets calls independent of rows (one grow call per sheet aside)', measured: sheets ? `${sheets.callsAt100} at 100 rows, ${sheets.calls} at 10 000` : '-', ok: sameCalls },
     { budget: `Sheets flushes ≤ ${BUDGETS.sheetsFlushes} per command`, measured: sheets ? String(sheets.flushes) : '-', ok: sheets ? sheets.flushes <= BUDGETS.sheetsFlushes : null },
   ];
+}
+
+/** The CLI's budgets, when bench/cli.ts measured them. */
+function cliVerdicts(result: BenchResult): Verdict[] {
+  const f = result.cliFloor;
+  if (!f) return [];
+  const verdicts: Verdict[] = [{ budget: `CLI / I/O floor ≤ ${CLI_BUDGETS.cliVsIoFloor}`, measured: `${f.ratio} (${f.cliMs} ms / ${f.floorMs} ms)`, ok: f.ratio <= CLI_BUDGETS.cliVsIoFloor }];
+  const big = result.big;
+  if (big) verdicts.push({ budget: `CLI ${big.rows} rows < 60 s, < 1,5 GB`, measured: `${(big.ms / 1000).toFixed(1)} s, ${big.maxRssMB} MB`, ok: big.ms < CLI_BUDGETS.bigMs && big.maxRssMB < CLI_BUDGETS.bigRssMB });
+  return verdicts;
 }
 
 /** The one JSON object of --json: every SPEC 9 figure, the ratios measured in this process. */
@@ -370,8 +388,10 @@ export function jsonOf(result: BenchResult): object {
     core: result.core.map((c) => ({ rows: c.rows, ms: c.ms, firstMs: c.firstMs })),
     growth100kTo10k: c10k && c100k ? Math.round((c100k.ms / c10k.ms) * 100) / 100 : null,
     hyperFormula: { rows: result.hyperFormula.rows, runs: result.hyperFormula.runs, coreMs: result.hyperFormula.coreMs, hyperFormulaMs: result.hyperFormula.hyperFormulaMs },
-    ratios: { coreVsHyperFormula: result.hyperFormula.ratio },
+    ratios: { coreVsHyperFormula: result.hyperFormula.ratio, ...(result.cliFloor ? { cliVsIoFloor: result.cliFloor.ratio } : {}) },
     cli: result.cli ? { rows: result.cli.rows, ms: result.cli.ms } : null,
+    ...(result.cliFloor ? { cliFloor: result.cliFloor } : {}),
+    ...(result.big ? { big: result.big } : {}),
     hostCalls: {
       excel: excel ? { sizes: excel.sizes.map(({ rows, syncs, clearSyncs, maxRequestBytes, maxResponseBytes, refused }) => ({ rows, syncs, clearSyncs, maxRequestBytes, maxResponseBytes, refused })) } : null,
       sheets: sheets ? { rows: sheets.rows, calls: sheets.calls, callsAt100: sheets.callsAt100, flushes: sheets.flushes } : null,
@@ -414,7 +434,7 @@ export function formatTable(result: BenchResult): string {
 
 async function main(args: string[]): Promise<void> {
   const json = args.includes('--json');
-  const result = await runBench();
+  const result = await runBench(args.includes('--big'));
   process.stdout.write(json ? JSON.stringify(jsonOf(result)) + '\n' : formatTable(result));
 }
 

@@ -6,6 +6,8 @@ import { runTemplate } from './commands/template';
 import { CliError } from './errors';
 import { messages } from './messages';
 import type { Lang } from '../core/types';
+import * as fs from 'fs';
+import * as path from 'path';
 
 type Command = (args: string[], lang: Lang) => Promise<number>;
 
@@ -18,6 +20,10 @@ export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(text.usage);
+    return 0;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`malkoll ${version()}\n`);
     return 0;
   }
   const run = COMMANDS[command];
@@ -42,4 +48,17 @@ export async function main(args: string[]): Promise<number> {
     if (process.env.MALKOLL_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
     return 2;
   }
+}
+
+/** The version in package.json (the CLI runs from dist/cli/, the tests from cli/). */
+function version(): string {
+  for (const file of [path.join(__dirname, '..', '..', 'package.json'), path.join(__dirname, '..', 'package.json')]) {
+    try {
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (parsed.name === 'malkoll' && parsed.version) return parsed.version;
+    } catch {
+      // try the next place
+    }
+  }
+  return 'unknown';
 }

@@ -36,6 +36,12 @@ export interface CliMessages {
   templateWritten(path: string, sheets: string[]): string;
   cleared(cells: number, path: string): string;
   nothingToClear(path: string): string;
+  notRegular(path: string): string;
+  tooLarge(path: string, limitMb: number): string;
+  jsonIsOutput(path: string): string;
+  badPeriod(value: string): string;
+  noInput(path: string): string;
+  notSpreadsheet(path: string): string;
 }
 
 const USAGE_SV = `Användning: malkoll check IN.xlsx [-o UT.xlsx] [--json RAPPORT.json] [--period "Tertial 1 2024"] [--jamfor FÖREGÅENDE.xlsx] [--lang sv|en]
@@ -51,7 +57,7 @@ const USAGE_SV = `Användning: malkoll check IN.xlsx [-o UT.xlsx] [--json RAPPOR
 
   -o, --output  utfil          --json  JSON-rapport          --period  rapportperiod
   --jamfor      föregående rapport (.xlsx) att jämföra med (alias --compare)
-  --lang        språk (sv/en)  -h, --help  den här hjälpen
+  --lang        språk (sv/en)  -h, --help  den här hjälpen   -v, --version  versionen
 
 Slutkod: 0 inga fel, 1 arbetsboken har fel, 2 filen kunde inte läsas eller felaktigt kommando.
 `;
@@ -69,7 +75,7 @@ const USAGE_EN = `Usage: malkoll check IN.xlsx [-o OUT.xlsx] [--json REPORT.json
 
   -o, --output  output file       --json  JSON report          --period  report period
   --compare     the previous report (.xlsx) to compare with (alias --jamfor)
-  --lang        language (sv/en)  -h, --help  this help
+  --lang        language (sv/en)  -h, --help  this help   -v, --version  the version
 
 Exit code: 0 no errors, 1 the workbook has errors, 2 the file could not be read or a wrong command.
 `;
@@ -109,7 +115,15 @@ const sv: CliMessages = {
   moreGoals: (n) => `… och ${n} till (se bladet Sammanställning)`,
   templateWritten: (p, s) => `Skrev mallen ${p} med bladen ${s.join(', ')}`,
   cleared: (n, p) => `Återställde fyllningen i ${n} ${n === 1 ? 'cell' : 'celler'}; skrev ${p}`,
-  nothingToClear: (p) => `Inga markeringar att ta bort; skrev ${p}`,
+  nothingToClear: (p) => `Inga markeringar att ta bort i ${p}; ingen fil skrevs`,
+  notRegular: (p) => `malkoll: ${p} är ingen vanlig fil (utan en enhet, en pipe eller liknande); ange en .xlsx-fil`,
+  tooLarge: (p, mb) => `malkoll: ${p} är större än gränsen ${mb} MB för en arbetsbok`,
+  jsonIsOutput: (p) => `malkoll: JSON-rapporten och den kontrollerade kopian kan inte skrivas till samma fil (${p})`,
+  badPeriod: (v) =>
+    `malkoll: --period "${v}" är ingen rapportperiod; skriv till exempel "Tertial 1 2024", "Kvartal 2 2024", "Helår 2024" eller "Mars 2024"`,
+  noInput: (p) =>
+    `malkoll: ${p} har inget blad som Målkoll kan läsa: inga mål, indikatorer, aktiviteter eller ekonomitabell hittades (Målkoll letar efter bladen Mål, Indikatorer, Aktiviteter och Ekonomi, eller deras rubriker); ingen fil skrevs`,
+  notSpreadsheet: (p) => `malkoll: ${p} är en zip-fil men ingen Excel-arbetsbok (den saknar xl/workbook.xml)`,
 };
 
 const en: CliMessages = {
@@ -147,7 +161,14 @@ const en: CliMessages = {
   moreGoals: (n) => `… and ${n} more (see the Summary sheet)`,
   templateWritten: (p, s) => `Wrote the template ${p} with the sheets ${s.join(', ')}`,
   cleared: (n, p) => `Restored the fill of ${n} ${n === 1 ? 'cell' : 'cells'}; wrote ${p}`,
-  nothingToClear: (p) => `No highlights to remove; wrote ${p}`,
+  nothingToClear: (p) => `No highlights to remove in ${p}; no file written`,
+  notRegular: (p) => `malkoll: ${p} is not a regular file (a device, a pipe or the like); name an .xlsx file`,
+  tooLarge: (p, mb) => `malkoll: ${p} is larger than the ${mb} MB limit for a workbook`,
+  jsonIsOutput: (p) => `malkoll: the JSON report and the checked copy cannot be written to the same file (${p})`,
+  badPeriod: (v) => `malkoll: --period "${v}" is not a report period; write for example "Tertial 1 2024", "Kvartal 2 2024", "Helår 2024" or "Mars 2024"`,
+  noInput: (p) =>
+    `malkoll: ${p} has no sheet Målkoll can read: no goals, indicators, activities or budget table were found (Målkoll looks for the sheets Mål, Indikatorer, Aktiviteter and Ekonomi, or their headers); no file written`,
+  notSpreadsheet: (p) => `malkoll: ${p} is a zip file but not an Excel workbook (it has no xl/workbook.xml)`,
 };
 
 export function messages(lang: Lang): CliMessages {

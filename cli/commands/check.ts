@@ -4,9 +4,10 @@ import { proposalDiffers, STATUSES, STATUS_TEXT } from '../../core/common/status
 import { formatNumber } from '../../core/read/values';
 import type { Lang, Report, Status } from '../../core/types';
 import { langOption, parseArgs, singleFile } from '../args';
-import { assertNotInput, besideInput, loadWorkbook, saveWorkbook, writeFile } from '../files';
+import { CliError } from '../errors';
+import { assertDistinct, assertNotInput, besideInput, openWorkbook, patchedWorkbook, writeFile } from '../files';
 import { messages, type CliMessages } from '../messages';
-import { applyPlan, readGrids } from '../xlsx';
+import { parsePeriod } from '../../core/read/period';
 
 const FLAGS = { '-o': 'output', '--output': 'output', '--json': 'json', '--period': 'period', '--lang': 'lang', '--jamfor': 'previous', '--compare': 'previous' };
 /** Above this many rows the run takes long enough to say what it is doing (on stderr, so stdout stays the summary). */
@@ -14,35 +15,63 @@ const PROGRESS_ROWS = 2000;
 const TOP_ISSUES = 10;
 const TOP_GOALS = 10;
 const TITLE_WIDTH = 60;
+/** The error core gives a workbook without any sheet it can read. */
+const NO_INPUT_CODE = 'E_NO_INPUT';
 
 export async function runCheck(args: string[], lang: Lang): Promise<number> {
   let text = messages(lang);
   const parsed = parseArgs(args, FLAGS, text);
   const langOverride = langOption(parsed.options.lang, text);
+  text = messages(langOverride ?? lang);
   const input = singleFile(parsed, 'check', text);
-  const output = parsed.options.output ?? besideInput(input, '-kontrollerad');
-  assertNotInput(input, output, text);
-  if (parsed.options.json) assertNotInput(input, parsed.options.json, text);
-
+  const period = periodOption(parsed.options.period, text);
   const started = Date.now();
-  const workbook = await loadWorkbook(input, text);
-  const grids = readGrids(workbook);
+  const workbook = await openWorkbook(input, text);
+  const output = parsed.options.output ?? besideInput(input, '-kontrollerad', workbook.pkg.macroEnabled ? '.xlsm' : '.xlsx');
+  const json = parsed.options.json;
+  assertNotInput(input, output, text);
+  if (json) assertNotInput(input, json, text);
+  if (json) assertDistinct(output, json, text);
+  if (parsed.options.previous) {
+    assertNotInput(parsed.options.previous, output, text);
+    if (json) assertNotInput(parsed.options.previous, json, text);
+  }
+
+  const grids = workbook.grids;
   const rows = grids.sheets.reduce((sum, sheet) => sum + sheet.values.length, 0);
   const showProgress = rows > PROGRESS_ROWS;
   if (showProgress) process.stderr.write(text.progressRead(rows, seconds(Date.now() - started, lang)) + '\n');
 
   // The previous report is only read: it is never written, whatever happens to the checked copy.
-  const previous = parsed.options.previous ? readGrids(await loadWorkbook(parsed.options.previous, text)) : undefined;
-  const { report, plan } = check(grids, { lang: langOverride, period: parsed.options.period, previous });
+  const previous = parsed.options.previous ? (await openWorkbook(parsed.options.previous, text)).grids : undefined;
+  const { report, plan } = check(grids, { lang: langOverride, period, previous });
   text = messages(report.lang);
-  applyPlan(workbook, plan);
+  if (nothingRead(report)) throw new CliError(text.noInput(input), 1);
   if (showProgress) process.stderr.write(text.progressWrite(output) + '\n');
-  await saveWorkbook(workbook, output, text);
-  if (parsed.options.json) await writeFile(parsed.options.json, JSON.stringify(report, null, 2) + '\n', text);
+  await writeFile(output, patchedWorkbook(workbook, plan), text);
+  if (json) await writeFile(json, JSON.stringify(report, null, 2) + '\n', text);
 
-  const written = [output, parsed.options.json].filter((file): file is string => !!file);
+  const written = [output, json].filter((file): file is string => !!file);
   process.stdout.write(formatSummary(report, text, written));
   return report.summary.errors > 0 ? 1 : 0;
+}
+
+/** A `--period` that is no period is a usage error (exit 2), not an issue in the user's workbook. */
+function periodOption(value: string | undefined, text: CliMessages): string | undefined {
+  if (value === undefined) return undefined;
+  if (!parsePeriod(value.trim(), null)) throw new CliError(text.badPeriod(value));
+  return value;
+}
+
+/**
+ * No input sheet at all: core reports E_NO_INPUT (an error, exit 1); without it in core, the CLI tells the same
+ * from the report (nothing of any kind read), so a workbook Målkoll cannot read never passes as "0 fel".
+ */
+function nothingRead(report: Report): boolean {
+  if (report.issues.some((issue) => issue.code === NO_INPUT_CODE)) return false; // core says it, in the summary and the exit code
+  const finance = report.finance;
+  const financeRead = !!finance && (finance.total !== null || finance.budgetfoljsamhet !== null);
+  return report.indicators.length === 0 && report.goals.length === 0 && report.activities.length === 0 && !financeRead;
 }
 
 function seconds(ms: number, lang: Lang): string {

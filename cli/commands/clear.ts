@@ -2,9 +2,9 @@
 import { clearPlan } from '../../core/write/plan';
 import type { Lang } from '../../core/types';
 import { langOption, parseArgs, singleFile } from '../args';
-import { assertNotInput, besideInput, loadWorkbook, saveWorkbook } from '../files';
+import { assertNotInput, besideInput, openWorkbook, patchedWorkbook, writeFile } from '../files';
 import { messages } from '../messages';
-import { applyPlan, readGrids } from '../xlsx';
+import { OUTPUT_SHEET_NAMES } from '../../core/read/schema';
 
 const FLAGS = { '-o': 'output', '--output': 'output', '--lang': 'lang' };
 
@@ -13,14 +13,18 @@ export async function runClear(args: string[], lang: Lang): Promise<number> {
   const parsed = parseArgs(args, FLAGS, text);
   text = messages(langOption(parsed.options.lang, text) ?? lang);
   const input = singleFile(parsed, 'clear', text);
-  const output = parsed.options.output ?? besideInput(input, '-rensad');
+  const workbook = await openWorkbook(input, text);
+  const output = parsed.options.output ?? besideInput(input, '-rensad', workbook.pkg.macroEnabled ? '.xlsm' : '.xlsx');
   assertNotInput(input, output, text);
 
-  const workbook = await loadWorkbook(input, text);
-  const plan = clearPlan(readGrids(workbook));
-  applyPlan(workbook, plan);
-  await saveWorkbook(workbook, output, text);
+  const plan = clearPlan(workbook.grids);
   const restored = plan.fills.reduce((sum, change) => sum + change.cells.length, 0);
-  process.stdout.write((restored > 0 ? text.cleared(restored, output) : text.nothingToClear(output)) + '\n');
+  const hasRecord = workbook.grids.sheets.some((sheet) => sheet.name.toLowerCase() === OUTPUT_SHEET_NAMES.record.toLowerCase());
+  if (restored === 0 && !hasRecord) {
+    process.stdout.write(text.nothingToClear(input) + '\n'); // nothing to clear: nothing written
+    return 0;
+  }
+  await writeFile(output, patchedWorkbook(workbook, plan), text);
+  process.stdout.write(text.cleared(restored, output) + '\n');
   return 0;
 }

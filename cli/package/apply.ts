@@ -1,0 +1,317 @@
+// Applies core's write plan to an .xlsx package: patches the worksheets that get output, writes Målkoll's own sheets, and rewrites only styles, workbook.xml, its rels and [Content_Types].xml as needed.
+import * as path from 'path';
+import { parseA1 } from '../../core/common/a1';
+import { needsTextGuard } from '../../core/write/plan';
+import type { Block, FillChange, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
+import { newSheetXml, TEXT_FORMAT } from './new-sheet';
+import { partText, relsPartOf, STYLES_TYPE, workbookPartOfType, WORKSHEET_CONTENT_TYPE, WORKSHEET_TYPE, type SheetEntry, type XlsxPackage } from './package';
+import { patchSheet, SheetPatch } from './patch-sheet';
+import { MINIMAL_STYLES, type StyleChange, type Styles } from './styles';
+import { attributesOf, escapeAttr, setAttribute } from './xml';
+import { deflateEntry, inflateEntry, writeZip, type ZipEntry } from './zip';
+
+const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+const CONTENT_TYPES = '[Content_Types].xml';
+/** Width of an output column beside a user's table: its longest text, within these bounds (characters). */
+const MIN_WIDTH = 10;
+const MAX_WIDTH = 60;
+
+/** The package being changed: replaced and added parts, removed parts, and the workbook-level texts. */
+class PackageEdit {
+  /** Replaced and added parts, deflated as soon as they are made (a patched 200 000-row sheet is 100 MB of XML). */
+  readonly parts = new Map<string, ZipEntry>();
+  readonly removed = new Set<string>();
+  readonly added: string[] = [];
+  /** Parts already inflated by the reader. */
+  readonly read = new Map<string, Buffer>();
+  workbookXml: string;
+  relsXml: string;
+  contentTypes: string;
+  sheets: SheetEntry[];
+
+  constructor(readonly pkg: XlsxPackage) {
+    this.workbookXml = pkg.workbookXml;
+    this.relsXml = partText(pkg.byName, relsPartOf(pkg.workbookPart)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    this.contentTypes = partText(pkg.byName, CONTENT_TYPES) ?? '';
+    this.sheets = pkg.sheets.slice();
+  }
+
+  exists(part: string): boolean {
+    return !this.removed.has(part) && (this.pkg.byName.has(part) || this.parts.has(part));
+  }
+
+  put(part: string, data: Buffer): void {
+    if (!this.pkg.byName.has(part) && !this.parts.has(part)) this.added.push(part);
+    this.removed.delete(part);
+    this.parts.set(part, deflateEntry(part, data));
+  }
+
+  remove(part: string): void {
+    this.parts.delete(part);
+    this.removed.add(part);
+  }
+
+  /** The sheet called `name`: exact, else as Excel compares names (case-insensitively). */
+  byName(name: string): SheetEntry | undefined {
+    return this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+}
+
+/** The package with the plan applied, as zip bytes; unchanged parts keep their stored bytes. */
+export function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Buffer {
+  const edit = new PackageEdit(pkg);
+  for (const [part, xml] of sheetXml ?? []) edit.read.set(part, xml);
+  for (const name of plan.deleteSheets) deleteSheet(edit, name);
+  patchSheets(edit, grids, styles, plan.blocks, plan.fills);
+  for (const sheet of plan.sheets) writeOwnSheet(edit, sheet, styles);
+  keepActiveTabVisible(edit);
+  if (styles.changed) saveStyles(edit, styles);
+  return buildZip(edit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input sheets: output columns and highlights
+// ---------------------------------------------------------------------------------------------
+
+function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, blocks: Block[], fills: FillChange[]): void {
+  const patches = new Map<SheetEntry, SheetPatch>();
+  const patchOf = (name: string): SheetPatch | null => {
+    const entry = edit.byName(name);
+    if (!entry || !entry.part || !edit.exists(entry.part)) return null;
+    let patch = patches.get(entry);
+    if (!patch) patches.set(entry, (patch = new SheetPatch()));
+    return patch;
+  };
+  for (const block of blocks) {
+    const patch = patchOf(block.sheet);
+    if (patch) addBlock(patch, block, grids.sheets.find((g) => g.name === block.sheet));
+  }
+  for (const change of fills) {
+    const patch = patchOf(change.sheet);
+    if (patch) addFills(patch, change);
+  }
+  for (const [entry, patch] of patches) {
+    if (patch.empty) continue;
+    const part = entry.part as string;
+    edit.put(part, patchSheet(currentPart(edit, part), patch, styles));
+  }
+}
+
+function currentPart(edit: PackageEdit, part: string): Buffer {
+  const made = edit.parts.get(part);
+  return made ? inflateEntry(made) : edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
+}
+
+function inMerge(grid: SheetGrid | undefined, row: number, col: number): boolean {
+  return !!grid?.merges?.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+}
+
+/** The style change of one block cell, one object per distinct change (a 200 000-row column has a handful). */
+function blockChange(block: Block, i: number, j: number, value: unknown, cache: Map<string, StyleChange>): StyleChange {
+  const format = block.numberFormats?.[i]?.[j] ?? null;
+  const numFmt = format !== null ? format : typeof value === 'string' && needsTextGuard(value) ? TEXT_FORMAT : undefined;
+  const fill = block.fills ? block.fills[i]?.[j] ?? null : undefined;
+  const fontColor = block.fontColors ? block.fontColors[i]?.[j] ?? null : undefined;
+  const bold = block.bold ? !!block.bold[i]?.[j] : undefined;
+  const key = `${numFmt}\u0000${fill}\u0000${fontColor}\u0000${bold}`;
+  let change = cache.get(key);
+  if (!change) {
+    change = {};
+    if (numFmt !== undefined) change.numFmt = numFmt;
+    if (fill !== undefined) change.fill = fill;
+    if (fontColor !== undefined) change.fontColor = fontColor;
+    if (bold !== undefined) change.bold = bold;
+    cache.set(key, change);
+  }
+  return change;
+}
+
+function addBlock(patch: SheetPatch, block: Block, grid: SheetGrid | undefined): void {
+  const changes = new Map<string, StyleChange>();
+  const widths = (block as Block & { columnWidths?: number[] }).columnWidths;
+  block.values.forEach((values, i) => {
+    values.forEach((value, j) => {
+      const row = block.row + i;
+      const col = block.col + j;
+      if (inMerge(grid, row, col)) return; // a merged area is the user's: never written into
+      patch.set(row, col, { writeValue: true, value, change: blockChange(block, i, j, value, changes) });
+    });
+  });
+  const columns = block.values.reduce((most, values) => Math.max(most, values.length), 0);
+  for (let j = 0; j < columns; j++) patch.widths.set(block.col + j, widths?.[j] ?? contentWidth(block, j));
+}
+
+/** A width that shows the column's header and longest value in full, within bounds. */
+function contentWidth(block: Block, j: number): number {
+  let longest = 0;
+  for (const values of block.values) {
+    const value = values[j];
+    const length = value === null || value === undefined ? 0 : typeof value === 'number' ? 8 : String(value).length;
+    if (length > longest) longest = length;
+  }
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+}
+
+function addFills(patch: SheetPatch, change: FillChange): void {
+  for (const address of change.cells) {
+    const at = parseA1(address);
+    if (at) patch.set(at.row, at.col, { writeValue: false, value: null, change: { fill: change.fill } });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Målkoll's own sheets
+// ---------------------------------------------------------------------------------------------
+
+function writeOwnSheet(edit: PackageEdit, sheet: NewSheet, styles: Styles): void {
+  const byId = sheet.id !== undefined ? edit.sheets.find((s) => s.sheetId === sheet.id && s.part) : undefined;
+  const existing = byId ?? edit.byName(sheet.name);
+  if (sheet.mode === 'createIfMissing' && existing) return;
+  const xml = newSheetXml(sheet, styles);
+  if (existing && existing.part) {
+    edit.put(existing.part, xml);
+    if (edit.exists(relsPartOf(existing.part))) edit.remove(relsPartOf(existing.part)); // the new content refers to no other part
+    updateSheetTag(edit, existing, { name: sheet.name, state: sheet.hidden ? 'hidden' : null });
+    return;
+  }
+  if (existing) deleteSheet(edit, existing.name); // a chart sheet of that name cannot hold cells
+  addSheet(edit, sheet, xml);
+}
+
+function updateSheetTag(edit: PackageEdit, entry: SheetEntry, change: { name: string; state: string | null }): void {
+  edit.workbookXml = replaceSheetTag(edit, entry.relId, (tag) => {
+    let next = tag;
+    if (entry.name !== change.name) next = setAttribute(next, 'name', change.name);
+    if ((entry.state === 'visible' ? null : entry.state) !== change.state) next = setAttribute(next, 'state', change.state);
+    return next;
+  });
+  entry.name = change.name;
+  entry.state = change.state ?? 'visible';
+}
+
+/** workbook.xml with the `<sheet>` of that relationship id changed (or removed when fn returns ''). */
+function replaceSheetTag(edit: PackageEdit, relId: string, fn: (tag: string) => string): string {
+  const attr = `${edit.pkg.relPrefix}:id`;
+  return edit.workbookXml.replace(/<(?:\w+:)?sheet\b[^>]*>/g, (tag) => (attributesOf(tag)[attr] === relId ? fn(tag) : tag));
+}
+
+function addSheet(edit: PackageEdit, sheet: NewSheet, xml: Buffer): void {
+  const part = freeName(edit, 'xl/worksheets/sheet', '.xml');
+  const relId = freeRelId(edit);
+  const sheetId = String(Math.max(0, ...edit.sheets.map((s) => Number(s.sheetId) || 0)) + 1);
+  edit.put(part, xml);
+  const target = path.posix.relative(path.posix.dirname(edit.pkg.workbookPart), part);
+  edit.relsXml = edit.relsXml.replace(/<\/(\w+:)?Relationships>/, (close) => `<Relationship Id="${relId}" Type="${WORKSHEET_TYPE}" Target="${escapeAttr(target)}"/>${close}`);
+  edit.contentTypes = addOverride(edit.contentTypes, part, WORKSHEET_CONTENT_TYPE);
+  const prefix = /<(\w+:)?sheets\b/.exec(edit.workbookXml)?.[1] ?? '';
+  const tag = `<${prefix}sheet name="${escapeAttr(sheet.name)}" sheetId="${sheetId}"${sheet.hidden ? ' state="hidden"' : ''} ${edit.pkg.relPrefix}:id="${relId}"/>`;
+  edit.workbookXml = edit.workbookXml.replace(/<\/(\w+:)?sheets>/, (close) => tag + close);
+  edit.sheets.push({ name: sheet.name, sheetId, relId, part, state: sheet.hidden ? 'hidden' : 'visible' });
+}
+
+function freeName(edit: PackageEdit, stem: string, ext: string): string {
+  for (let n = 1; ; n++) if (!edit.exists(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
+}
+
+function freeRelId(edit: PackageEdit): string {
+  const used = new Set([...edit.relsXml.matchAll(/\bId\s*=\s*"([^"]*)"/g)].map((m) => m[1]));
+  for (let n = 1; ; n++) if (!used.has(`rId${n}`)) return `rId${n}`;
+}
+
+function addOverride(contentTypes: string, part: string, type: string): string {
+  if (contentTypes.includes(`PartName="/${part}"`)) return contentTypes;
+  return contentTypes.replace(/<\/(\w+:)?Types>/, (close) => `<Override PartName="/${escapeAttr(part)}" ContentType="${type}"/>${close}`);
+}
+
+function removeOverride(contentTypes: string, part: string): string {
+  return contentTypes.replace(/<(?:\w+:)?Override\b[^>]*>/g, (tag) => (attributesOf(tag).PartName === `/${part}` ? '' : tag));
+}
+
+/** Removes a sheet (only ever Målkoll's record): its tag, relationship, part and content type; sheet-scoped names and tab indexes follow. */
+function deleteSheet(edit: PackageEdit, name: string): void {
+  const entry = edit.byName(name);
+  if (!entry) return;
+  const index = edit.sheets.indexOf(entry);
+  edit.workbookXml = replaceSheetTag(edit, entry.relId, () => '');
+  edit.workbookXml = shiftSheetIndexes(edit.workbookXml, index);
+  edit.relsXml = edit.relsXml.replace(/<(?:\w+:)?Relationship\b[^>]*>/g, (tag) => (attributesOf(tag).Id === entry.relId ? '' : tag));
+  if (entry.part) {
+    edit.remove(entry.part);
+    if (edit.exists(relsPartOf(entry.part))) edit.remove(relsPartOf(entry.part));
+    edit.contentTypes = removeOverride(edit.contentTypes, entry.part);
+  }
+  edit.sheets.splice(index, 1);
+}
+
+/** definedNames scoped to the removed sheet go; later sheets' indexes, activeTab and firstSheet move down by one. */
+function shiftSheetIndexes(xml: string, removed: number): string {
+  xml = xml.replace(/<(\w+:)?definedName\b[^>]*>[\s\S]*?<\/\1?definedName>/g, (element) => {
+    const tag = element.slice(0, element.indexOf('>') + 1);
+    const local = attributesOf(tag).localSheetId;
+    if (local === undefined) return element;
+    const n = Number(local);
+    if (n === removed) return '';
+    return n > removed ? setAttribute(tag, 'localSheetId', String(n - 1)) + element.slice(tag.length) : element;
+  });
+  return xml.replace(/<(?:\w+:)?workbookView\b[^>]*>/g, (tag) => {
+    let next = tag;
+    for (const attr of ['activeTab', 'firstSheet']) {
+      const value = attributesOf(next)[attr];
+      if (value !== undefined && Number(value) > removed) next = setAttribute(next, attr, String(Number(value) - 1));
+      else if (value !== undefined && Number(value) === removed && removed > 0) next = setAttribute(next, attr, String(removed - 1));
+    }
+    return next;
+  });
+}
+
+/** Excel refuses a workbook whose active tab is hidden: point it at the first visible sheet. */
+function keepActiveTabVisible(edit: PackageEdit): void {
+  edit.workbookXml = edit.workbookXml.replace(/<(?:\w+:)?workbookView\b[^>]*>/, (tag) => {
+    const active = Number(attributesOf(tag).activeTab ?? 0);
+    if (edit.sheets[active] && edit.sheets[active].state === 'visible') return tag;
+    const first = edit.sheets.findIndex((s) => s.state === 'visible');
+    return setAttribute(tag, 'activeTab', String(Math.max(0, first)));
+  });
+}
+
+function saveStyles(edit: PackageEdit, styles: Styles): void {
+  const part = workbookPartOfType(edit.pkg, STYLES_TYPE);
+  if (part) {
+    edit.put(part, Buffer.from(styles.serialize(), 'utf8'));
+    return;
+  }
+  const created = 'xl/styles.xml';
+  const target = path.posix.relative(path.posix.dirname(edit.pkg.workbookPart), created);
+  edit.put(created, Buffer.from(styles.serialize() || MINIMAL_STYLES, 'utf8'));
+  edit.relsXml = edit.relsXml.replace(/<\/(\w+:)?Relationships>/, (close) => `<Relationship Id="${freeRelId(edit)}" Type="${STYLES_TYPE}" Target="${target}"/>${close}`);
+  edit.contentTypes = addOverride(edit.contentTypes, created, STYLES_CONTENT_TYPE);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The archive
+// ---------------------------------------------------------------------------------------------
+
+function buildZip(edit: PackageEdit): Buffer {
+  const pkg = edit.pkg;
+  const texts = new Map<string, string>([
+    [pkg.workbookPart, edit.workbookXml],
+    [relsPartOf(pkg.workbookPart), edit.relsXml],
+    [CONTENT_TYPES, edit.contentTypes],
+  ]);
+  const original = new Map<string, string | null>([
+    [pkg.workbookPart, pkg.workbookXml],
+    [relsPartOf(pkg.workbookPart), partText(pkg.byName, relsPartOf(pkg.workbookPart))],
+    [CONTENT_TYPES, partText(pkg.byName, CONTENT_TYPES)],
+  ]);
+  for (const [part, text] of texts) if (text !== original.get(part)) edit.put(part, Buffer.from(text, 'utf8'));
+  const entries: ZipEntry[] = [];
+  for (const entry of pkg.entries) {
+    if (edit.removed.has(entry.name)) continue;
+    entries.push(edit.parts.get(entry.name) ?? entry);
+  }
+  for (const part of edit.added) {
+    const made = edit.parts.get(part);
+    if (made && !edit.removed.has(part)) entries.push(made);
+  }
+  return writeZip(entries);
+}

@@ -1,0 +1,127 @@
+// The zip container of an .xlsx: reads entries through the central directory and writes a package that copies unchanged entries' compressed bytes as they are.
+import * as zlib from 'zlib';
+
+const EOCD_SIGNATURE = 0x06054b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const EOCD_MIN = 22;
+const STORED = 0;
+const DEFLATED = 8;
+/** General-purpose flag bit 11: the name is UTF-8. */
+const UTF8_FLAG = 0x0800;
+
+/** One entry of the archive, its data still compressed. */
+export interface ZipEntry {
+  name: string;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** The entry's compressed bytes (a view into the archive). */
+  raw: Buffer;
+}
+
+/** Thrown for anything that is not a readable zip (the CLI turns it into "damaged file"). */
+export class ZipError extends Error {}
+
+/** The entries of a zip archive in their stored order. Zip64 archives (over 4 GB) are refused. */
+export function readZip(zip: Buffer): ZipEntry[] {
+  const end = findEndRecord(zip);
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_SIGNATURE) throw new ZipError('bad central directory');
+    const entry = centralEntry(zip, offset);
+    entries.push(entry.entry);
+    offset = entry.next;
+  }
+  return entries;
+}
+
+function findEndRecord(zip: Buffer): number {
+  const stop = Math.max(0, zip.length - EOCD_MIN - 0xffff);
+  for (let i = zip.length - EOCD_MIN; i >= stop; i--) {
+    if (zip.readUInt32LE(i) === EOCD_SIGNATURE) return i;
+  }
+  throw new ZipError('no end of central directory');
+}
+
+function centralEntry(zip: Buffer, offset: number): { entry: ZipEntry; next: number } {
+  const flags = zip.readUInt16LE(offset + 8);
+  const method = zip.readUInt16LE(offset + 10);
+  const crc = zip.readUInt32LE(offset + 16);
+  const compressedSize = zip.readUInt32LE(offset + 20);
+  const size = zip.readUInt32LE(offset + 24);
+  const nameLength = zip.readUInt16LE(offset + 28);
+  const extraLength = zip.readUInt16LE(offset + 30);
+  const commentLength = zip.readUInt16LE(offset + 32);
+  const local = zip.readUInt32LE(offset + 42);
+  if (compressedSize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ZipError('zip64 is not supported');
+  const nameBytes = zip.subarray(offset + 46, offset + 46 + nameLength);
+  const name = nameBytes.toString(flags & UTF8_FLAG ? 'utf8' : 'latin1');
+  if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL_SIGNATURE) throw new ZipError('bad local header');
+  const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+  if (dataStart + compressedSize > zip.length) throw new ZipError('truncated entry');
+  const raw = zip.subarray(dataStart, dataStart + compressedSize);
+  return { entry: { name, method, crc, compressedSize, size, raw }, next: offset + 46 + nameLength + extraLength + commentLength };
+}
+
+/** An entry's uncompressed bytes. */
+export function inflateEntry(entry: ZipEntry): Buffer {
+  if (entry.method === STORED) return entry.raw;
+  if (entry.method === DEFLATED) return zlib.inflateRawSync(entry.raw);
+  throw new ZipError(`compression method ${entry.method}`);
+}
+
+/** Deflate level of written parts: fast (level 1 costs a third of level 6's time for a few per cent more bytes). */
+const LEVEL = 1;
+
+/** A new entry from uncompressed bytes, deflated. */
+export function deflateEntry(name: string, data: Buffer): ZipEntry {
+  const raw = zlib.deflateRawSync(data, { level: LEVEL });
+  return { name, method: DEFLATED, crc: zlib.crc32(data) >>> 0, compressedSize: raw.length, size: data.length, raw };
+}
+
+/** The archive of these entries: local headers, data, central directory (no data descriptors, no extra fields). */
+export function writeZip(entries: ZipEntry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const local = header(LOCAL_SIGNATURE, entry, name, 30);
+    chunks.push(local, name, entry.raw);
+    const dir = header(CENTRAL_SIGNATURE, entry, name, 46);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, name);
+    offset += local.length + name.length + entry.raw.length;
+  }
+  const centralSize = central.reduce((sum, b) => sum + b.length, 0);
+  if (entries.length > 0xffff || offset + centralSize > 0xffffffff) throw new ZipError('archive too large for a plain zip');
+  const end = Buffer.alloc(EOCD_MIN);
+  end.writeUInt32LE(EOCD_SIGNATURE, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(centralSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}
+
+/** A local (30 bytes) or central (46 bytes) header; both share the fields from "version needed" on, shifted. */
+function header(signature: number, entry: ZipEntry, name: Buffer, length: number): Buffer {
+  const b = Buffer.alloc(length);
+  b.writeUInt32LE(signature, 0);
+  const at = length === 46 ? 2 : 0; // the central header has "version made by" first
+  if (at) b.writeUInt16LE(20, 4);
+  b.writeUInt16LE(20, 4 + at);
+  b.writeUInt16LE(UTF8_FLAG, 6 + at);
+  b.writeUInt16LE(entry.method, 8 + at);
+  b.writeUInt16LE(0, 10 + at); // time
+  b.writeUInt16LE(0x21, 12 + at); // date: 1980-01-01
+  b.writeUInt32LE(entry.crc >>> 0, 14 + at);
+  b.writeUInt32LE(entry.compressedSize, 18 + at);
+  b.writeUInt32LE(entry.size, 22 + at);
+  b.writeUInt16LE(name.length, 26 + at);
+  return b;
+}

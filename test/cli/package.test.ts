@@ -1,0 +1,65 @@
+// The package patcher's handling of sheets by id, deleted sheets, packages without styles and text that looks like a formula, checked with the independent reader.
+import { applyPlanToPackage } from '../../cli/package/apply';
+import { openPackage } from '../../cli/package/package';
+import { readPackage } from '../../cli/package/read';
+import type { WritePlan } from '../../core/types';
+import { find, hostilePackage, parseXml, plainPackage, sheetCells, styleOf, unzipParts } from './hostile';
+
+function apply(bytes: Buffer, plan: Partial<WritePlan>): Map<string, Buffer> {
+  const pkg = openPackage(bytes);
+  const read = readPackage(pkg);
+  const full: WritePlan = { blocks: [], fills: [], sheets: [], deleteSheets: [], ...plan };
+  return unzipParts(applyPlanToPackage(pkg, read.grids, read.styles, full, read.sheetXml));
+}
+
+function sheets(parts: Map<string, Buffer>): Record<string, string>[] {
+  return find(parseXml(parts.get('xl/workbook.xml')!), 'sheet').map((s) => s.attributes);
+}
+
+describe('the package patcher', () => {
+  const input = hostilePackage('excel365').bytes;
+
+  it('rewrites the sheet a NewSheet names by id in place: same part, same sheetId, renamed', () => {
+    const parts = apply(input, { sheets: [{ name: 'Summary', mode: 'replace', id: '3', values: [['ny']] }] });
+    const tag = sheets(parts).find((s) => s.sheetId === '3')!;
+    expect(tag.name).toBe('Summary');
+    expect(tag['r:id']).toBe('rId3');
+    expect(sheetCells(parts, 'xl/worksheets/sheet3.xml').get('A1')?.value).toBe('ny');
+    expect(parts.has('xl/worksheets/_rels/sheet3.xml.rels')).toBe(false); // the old content's drawing and table are not the new content's
+    expect(sheets(parts)).toHaveLength(4);
+  });
+
+  it('deletes a sheet with its relationship, part and content type, and moves sheet-scoped names down', () => {
+    const parts = apply(input, { deleteSheets: ['mål'] });
+    expect(sheets(parts).map((s) => s.name)).toEqual(['Indikatorer', 'Diagramdata', 'Pivot']);
+    expect(parts.has('xl/worksheets/sheet1.xml')).toBe(false);
+    expect(parts.get('[Content_Types].xml')!.toString()).not.toContain('/xl/worksheets/sheet1.xml');
+    expect(parts.get('xl/_rels/workbook.xml.rels')!.toString()).not.toContain('worksheets/sheet1.xml');
+    const names = find(parseXml(parts.get('xl/workbook.xml')!), 'definedName');
+    expect(names.find((n) => n.attributes.name === '_xlnm._FilterDatabase')!.attributes.localSheetId).toBe('1');
+    expect(find(parseXml(parts.get('xl/workbook.xml')!), 'workbookView')[0].attributes.activeTab).toBe('0');
+  });
+
+  it('creates a styles part for a package without one, and writes text that looks like a formula as text', () => {
+    const plain = plainPackage([{ name: 'Blad1', values: [['a']] }]);
+    const parts = apply(plain, { blocks: [{ sheet: 'Blad1', row: 0, col: 1, values: [['=SUMMA(A1)'], ['+/- 1 %']], fills: [['#C6EFCE'], [null]] }] });
+    expect(parts.has('xl/styles.xml')).toBe(true);
+    expect(parts.get('[Content_Types].xml')!.toString()).toContain('/xl/styles.xml');
+    const cells = sheetCells(parts, 'xl/worksheets/sheet1.xml');
+    expect(cells.get('B1')).toMatchObject({ value: '=SUMMA(A1)', formula: null });
+    expect(cells.get('B2')).toMatchObject({ value: '+/- 1 %', formula: null });
+    expect(styleOf(parts, cells.get('B1')!.style).fill).toContain('FFC6EFCE');
+    expect(styleOf(parts, cells.get('B1')!.style).numFmtId).toBe('49'); // text format: stays text when edited
+  });
+
+  it('never writes a value over a formula or into a merged area', () => {
+    const parts = apply(input, {
+      blocks: [
+        { sheet: 'Indikatorer', row: 1, col: 6, values: [['över formeln']] },
+        { sheet: 'Diagramdata', row: 0, col: 1, values: [['i sammanfogat']] },
+      ],
+    });
+    expect(sheetCells(parts, 'xl/worksheets/sheet2.xml').get('G2')).toMatchObject({ value: '0.7', formula: '0.5+0.2' });
+    expect(sheetCells(parts, 'xl/worksheets/sheet3.xml').get('B1')).toBeUndefined();
+  });
+});
