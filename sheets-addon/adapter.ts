@@ -1,4 +1,5 @@
 // Apps Script adapter: reads every sheet of a spreadsheet into core grids and applies a core write plan, with a number of calls per sheet that does not depend on the row count.
+import { isRecordSheet, recordWithIds } from '../core/write/record';
 import { parseA1 } from '../core/common/a1';
 import { needsTextGuard } from '../core/write/plan';
 import type { Block, CellValue, FillChange, Link, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../core/types';
@@ -509,9 +510,20 @@ export function applyPlan(spreadsheet: Spreadsheet, plan: WritePlan, app: Spread
   for (const change of plan.fills) applyFills(index, change);
   if (plan.sheets.length === 0) return;
   let inserted = false;
-  for (const spec of plan.sheets) inserted = writeNewSheet(app, index, spec) || inserted;
+  for (const spec of plan.sheets) if (!isRecordSheet(spec)) inserted = writeNewSheet(app, index, spec) || inserted;
+  // The record last, with the ids of the own sheets just inserted (asked once, on the run that inserts them:
+  // the one read after a write), so that the next run writes the same record.
+  for (const spec of plan.sheets) if (isRecordSheet(spec)) inserted = writeNewSheet(app, index, recordWithIds(spec, (name) => sheetIdOf(index, name))) || inserted;
   // Sheets activates every inserted sheet; the user stays where they were.
   if (inserted && known.active !== null) index.get(known.active)?.sheet.activate();
+}
+
+/** A sheet's id as text; a sheet inserted in this run is asked for it once. */
+function sheetIdOf(index: SheetIndex, name: string): string | undefined {
+  const state = index.get(name);
+  if (!state) return undefined;
+  if (state.id === -1) state.id = state.sheet.getSheetId();
+  return String(state.id);
 }
 
 /** Selects a cell named by an issue; unknown sheets and malformed addresses are ignored. */

@@ -3,6 +3,7 @@ const fs = require('fs');
 const path = require('path');
 const { Compilation, RuntimeGlobals, sources } = require('webpack');
 const GasPlugin = require('gas-webpack-plugin');
+const { tabIndent } = require('./tab-indent');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const root = path.resolve(__dirname, '..');
@@ -68,14 +69,15 @@ class SingleCustomFunctionDocPlugin {
         if (bundleStart < 0) return;
         const declarations = code.slice(0, bundleStart);
         const bundle = code.slice(bundleStart).replace(/[ \t]*\/\*\*(?:(?!\*\/)[\s\S])*@customfunction[\s\S]*?\*\/[ \t]*\r?\n/g, '');
-        compilation.updateAsset('Code.js', new sources.RawSource(declarations + bundle));
+        // Tabs instead of four spaces: the same readable code, about a tenth smaller.
+        compilation.updateAsset('Code.js', new sources.RawSource(declarations + tabIndent(bundle)));
       });
     });
   }
 }
 
 function tsLoaderOptions(removeComments) {
-  return { configFile: path.join(__dirname, 'tsconfig.json'), transpileOnly: true, compilerOptions: { removeComments } };
+  return { configFile: path.join(__dirname, 'tsconfig.json'), transpileOnly: true, compilerOptions: { removeComments, module: 'es2020' } };
 }
 
 module.exports = (env = {}, argv = {}) => ({
@@ -93,7 +95,8 @@ module.exports = (env = {}, argv = {}) => ({
     rules: [
       // The add-on's own files keep their comments: gas-webpack-plugin copies the entry points' JSDoc from them.
       { test: /\.ts$/, include: __dirname, loader: 'ts-loader', options: tsLoaderOptions(false) },
-      // Core and panel code ship without comments, to keep the readable (unminified) Code.js well under 300 KB.
+      // Core and panel code ship without comments, and as ES modules so that webpack joins them into one
+      // scope (plain names instead of `(0, module_1.name)(…)`): the readable, unminified Code.js stays small.
       { test: /\.ts$/, exclude: [/node_modules/, __dirname], loader: 'ts-loader', options: tsLoaderOptions(true) },
     ],
   },

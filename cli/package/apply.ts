@@ -1,4 +1,5 @@
 // Applies core's write plan to an .xlsx package: patches the worksheets that get output, writes Målkoll's own sheets, and rewrites only styles, workbook.xml, its rels and [Content_Types].xml as needed.
+import { isRecordSheet, recordWithIds } from '../../core/write/record';
 import * as path from 'path';
 import { parseA1 } from '../../core/common/a1';
 import { needsTextGuard } from '../../core/write/plan';
@@ -63,7 +64,9 @@ export function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, style
   for (const [part, xml] of sheetXml ?? []) edit.read.set(part, xml);
   for (const name of plan.deleteSheets) deleteSheet(edit, name);
   patchSheets(edit, grids, styles, plan.blocks, plan.fills);
-  for (const sheet of plan.sheets) writeOwnSheet(edit, sheet, styles);
+  // The record last, with the sheetIds of the own sheets just created (so the next run writes the same record).
+  for (const sheet of plan.sheets) if (!isRecordSheet(sheet)) writeOwnSheet(edit, sheet, styles);
+  for (const sheet of plan.sheets) if (isRecordSheet(sheet)) writeOwnSheet(edit, recordWithIds(sheet, (name) => edit.byName(name)?.sheetId), styles);
   keepActiveTabVisible(edit);
   if (styles.changed) saveStyles(edit, styles);
   return buildZip(edit);

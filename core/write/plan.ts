@@ -16,6 +16,8 @@ import {
   recordSheet,
   takenNames,
   type OwnSheets,
+  type MalkollRecord,
+  type OwnRole,
   type RecordedSheet,
 } from './record';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
@@ -84,7 +86,11 @@ export function buildPlan(
   const validation = buildValidationSheet(issues, grids.sheets.map((s) => s.name), lang);
   const named = nameOwnSheets(grids, own, lang);
   const outputs = [placeOwnSheet(summary, named.get('summary')), placeOwnSheet(validation, named.get('validation'))];
-  const recorded = OWN_ROLES.map((role, i): RecordedSheet => ({ role, id: outputs[i].id ?? '', name: outputs[i].name }));
+  // An id is recorded once the host has written it into the record (adapters that learn a new sheet's id as
+  // they create it fill it in, see recordWithIds); a sheet recorded by name stays so, so that a second run
+  // writes the same record as the first (SPEC 2.7 idempotence).
+  const recordedId = (role: OwnRole, id: string | undefined) => (record.sheets.find((s) => s.role === role)?.id ? id ?? '' : '');
+  const recorded = OWN_ROLES.map((role, i): RecordedSheet => ({ role, id: recordedId(role, outputs[i].id), name: outputs[i].name }));
   const sheets: NewSheet[] = [...outputs, recordSheet(recordTarget(grids, own, outputs), recorded, highlights.entries)];
   return { blocks, fills: highlights.fills, sheets, deleteSheets: [] };
 }
@@ -100,7 +106,7 @@ export function clearPlan(grids: WorkbookGrids, options: CheckOptions = {}): Wri
   const { model } = readWorkbook(grids, options);
   const lang = options.lang ?? model.settings.lang;
   const cleared = clearHighlights(record.highlights, new SheetIndex(grids, own.all), new RowKeys(model), lang);
-  const kept = keptSheets(own);
+  const kept = keptSheets(own, record);
   const plan: WritePlan = { blocks: [], fills: cleared.fills, sheets: [], deleteSheets: [], issues: cleared.issues };
   if (kept.length) plan.sheets.push(recordSheet({ name: record.grid.name, id: record.grid.id }, kept, []));
   else plan.deleteSheets.push(record.grid.name);
@@ -142,12 +148,13 @@ function recordTarget(grids: WorkbookGrids, own: OwnSheets, outputs: NewSheet[])
   return { name: ownSheetName(OUTPUT_SHEET_NAMES.record, null, taken) };
 }
 
-/** The recorded own sheets that still exist, under their current names and ids. */
-function keptSheets(own: OwnSheets): RecordedSheet[] {
+/** The recorded own sheets that still exist, under their current names (and ids, where the record had them). */
+function keptSheets(own: OwnSheets, record: MalkollRecord): RecordedSheet[] {
   const kept: RecordedSheet[] = [];
   for (const role of OWN_ROLES) {
     const grid = own.byRole.get(role);
-    if (grid) kept.push({ role, id: grid.id ?? '', name: grid.name });
+    const hadId = !!record.sheets.find((s) => s.role === role)?.id;
+    if (grid) kept.push({ role, id: hadId ? grid.id ?? '' : '', name: grid.name });
   }
   return kept;
 }

@@ -93,6 +93,27 @@ export function recordSheet(target: { name: string; id?: string }, sheets: Recor
   return sheet;
 }
 
+/** True for the plan sheet that is Målkoll's record. */
+export function isRecordSheet(sheet: NewSheet): boolean {
+  return sheet.values[0]?.[0] === RECORD_MARKER;
+}
+
+/**
+ * The record with the ids of Målkoll's own sheets filled in where it names a sheet without one: what a host
+ * calls when it has just created those sheets and learnt their ids, so that the record knows them from the
+ * first run on (and the second run writes the same record).
+ */
+export function recordWithIds(sheet: NewSheet, idOf: (name: string) => string | undefined): NewSheet {
+  if (!isRecordSheet(sheet)) return sheet;
+  const values = sheet.values.map((row) => {
+    const role = row[0];
+    if (!(OWN_ROLES as CellValue[]).includes(role) || (row[1] !== null && row[1] !== '')) return row;
+    const id = idOf(String(row[2] ?? ''));
+    return id ? [row[0], id, ...row.slice(2)] : row;
+  });
+  return { ...sheet, values };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Own sheets
 // ---------------------------------------------------------------------------------------------
