@@ -6,7 +6,7 @@ import { readGrids } from '../../cli/xlsx';
 import { check } from '../../core/check';
 import type { SheetGrid, WorkbookGrids } from '../../core/types';
 import { buildExampleWorkbook } from '../../scripts/build-example';
-import { eavTextWorkbook } from '../helpers/fixtures';
+import { eavJudgedWorkbook } from '../helpers/fixtures';
 import { loadXlsx, runCli, tempDir } from './helpers';
 
 const INPUT_SHEETS = ['Inställningar', 'Mål', 'Indikatorer', 'Aktiviteter', 'Ekonomi'];
@@ -45,7 +45,8 @@ describe('malkoll clear', () => {
   let highlighted: [string, string][];
 
   beforeAll(async () => {
-    const issues = check(eavTextWorkbook()).report.issues.filter((i) => i.severity !== 'info');
+    // The example workbook carries the nämnd's Bedömning column (eavJudgedWorkbook).
+    const issues = check(eavJudgedWorkbook()).report.issues.filter((i) => i.severity !== 'info');
     highlighted = [...new Set(issues.map((i) => `${i.sheet}!${i.cell}`))].map((key) => key.split('!') as [string, string]);
     const workbook = buildExampleWorkbook();
     highlighted.forEach(([sheet, cell], i) => {

@@ -49,7 +49,9 @@ describe('the real VP 2024 of Enskede-Årsta-Vantör is judged as a plan (SPEC 5
 
   it('lists its plan findings: the pending targets, the goals without content, the assumed directions', () => {
     expect(report.summary.errors).toBe(0);
-    expect(codes(report.issues)).toEqual(['I_DIRECTION_ASSUMED', 'I_DOCUMENT_KIND', 'I_TARGET_PENDING', 'W_GOAL_EMPTY']);
+    expect(codes(report.issues)).toEqual(['I_DIRECTION_ASSUMED', 'I_DOCUMENT_KIND', 'I_TARGET_LOOSER_THAN_KF', 'I_TARGET_PENDING', 'W_GOAL_EMPTY']);
+    // Ambition against KF (SPEC 5.0): D3 "3 %" against KF's "2,7 %" and D58 "1,2 %" against "1,0 %", both lower is better.
+    expect(report.issues.filter((i) => i.code === 'I_TARGET_LOOSER_THAN_KF').map((i) => i.cell)).toEqual(['D3', 'D58']);
     // The four "Fastställs 2024" KF targets with a blank nämnd target (fixture rows 2, 5, 17, 30: column E).
     expect(report.issues.filter((i) => i.code === 'I_TARGET_PENDING').map((i) => i.cell)).toEqual(['E2', 'E5', 'E17', 'E30']);
     // 1.3.4 and 2.2.1 have no indicator, activity or sub-goal in the plan.
@@ -110,6 +112,8 @@ describe('the T1 2024 report with the nämnd\'s Bedömning of its annual indicat
     //  3.6: trygghet helt, renhållning delvis, park delvis + nämndmål 3.6.1 helt → 3/4 = 0,75 → delvis = stated delvis (was helt)
     //  1.3.2: three helt and iRisk inte, no sub-goals → 3/4 = 0,75 → delvis, stated helt (was ej_bedomd: still differs)
     //  1.3.4, 2.2.1: no indicators, sub-goals or activities → ej_bedomd; 3.3: 2 helt + 1 inte + 3.3.1 helt → 3/4 → delvis, stated helt.
+    //  3.1: budgetföljsamhet efter 100,0 % helt, före 100,2 % against an exact 100 % delvis (SPEC 5.4, as the report
+    //       judges it), prognossäkerhet helt as stated + nämndmål 3.1.1 helt → 3,5/4 → helt = stated helt.
     const differing = report.goals.filter((g) => g.stated !== g.proposed).map((g) => `${g.number} ${g.stated}→${g.proposed}`);
     expect(differing).toEqual(['1.3.2 helt→delvis', '1.3.4 helt→ej_bedomd', '2.2.1 helt→ej_bedomd', '3.3 helt→delvis']);
     expect(report.goals.length - differing.length).toBe(40);
