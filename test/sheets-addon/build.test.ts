@@ -19,7 +19,8 @@ describe('Sheets build', () => {
     expect(Buffer.byteLength(code)).toBeLessThan(370 * 1024);
     const lines = code.split('\n');
     expect(lines.length).toBeGreaterThan(1000);
-    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(400);
+    // Readable lines, as written in the source (a minified bundle has lines of many thousand characters).
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(1000);
     expect(fs.readdirSync(DIST).filter((f) => f.endsWith('.js'))).toEqual(['Code.js']);
   });
 
