@@ -771,7 +771,8 @@ export function spreadsheetFromGrids(grids: WorkbookGrids, options: { timeZone?:
         const fill = grid.fills?.[r]?.[c] ?? null;
         if (value === null && !format && !fill) return;
         const cell = sheet.cell(r, c);
-        if (value !== null) cell.value = typeof value === 'number' && isDateFormat(format) ? serialToDate(value, timeZone) : value;
+        // A date-formatted number beyond what a JavaScript Date holds (±100 million days) stays a number, as Sheets hands it out.
+        if (value !== null) cell.value = typeof value === 'number' && isDateFormat(format) && Math.abs(value) < 1e8 ? serialToDate(value, timeZone) : value;
         if (format) cell.format = format;
         cell.background = normaliseColour(fill);
       });
