@@ -234,6 +234,53 @@ describe('applyPlan', () => {
     expect(book.sheet('Mål').cell(0, 0).value).toBe('egen');
   });
 
+  it('lays out for reading and printing: wrap, alignment, row heights, widths and A4 landscape page setup (SPEC 6)', async () => {
+    const book = FakeWorkbook.fromGrids({ sheets: [{ name: 'Mål', values: [['Nummer', 'Titel'], ['1.1', 'x']] }, { name: 'Sammanställning', values: [['gammal']] }] });
+    const rows = 1000;
+    const values = [['Mål', 'Antal'], ...Array.from({ length: rows }, (_, r) => [`mål ${r}`, r])];
+    // Every third row is tall: runs of equal heights, about 2 × rows / 3 of them.
+    const rowHeights = values.map((_, r) => (r === 0 ? null : r % 3 === 0 ? 45 : 15));
+    const plan: WritePlan = {
+      ...emptyPlan(),
+      blocks: [{ sheet: 'Mål', row: 0, col: 2, values: [['Underlag'], ['lång text']], wrap: [[true], [true]], align: [['right']], columnWidths: [60] }],
+      sheets: [
+        {
+          name: 'Sammanställning',
+          mode: 'replace',
+          values,
+          wrap: values.map((_, r) => [r > 0, false]),
+          align: [[null, 'right']],
+          rowHeights,
+          verticalAlign: 'top',
+          columnWidths: [45, 8],
+          print: { paper: 'A4', orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: 0, last: 0 } },
+          frozenRows: 1,
+        },
+      ],
+    };
+    // A row height from an earlier run on a row the new content leaves at the standard height goes.
+    book.sheet('Sammanställning').rowHeights.set(0, 99);
+    const { proxies } = await measure(book, (ctx) => applyPlan(ctx, plan, ['Mål', 'Sammanställning']));
+    const goals = book.sheet('Mål');
+    expect(goals.cell(0, 2)).toMatchObject({ value: 'Underlag', wrapText: true, horizontalAlignment: 'Right' });
+    expect(goals.cell(1, 2)).toMatchObject({ value: 'lång text', wrapText: true });
+    expect(goals.cell(1, 2).horizontalAlignment).toBeUndefined();
+    expect(goals.columnWidths.get(2)).toBeCloseTo((60 * 7 + 5) * 0.75);
+    expect(goals.columnWidths.has(1)).toBe(false);
+    const summary = book.sheet('Sammanställning');
+    expect(summary.cell(0, 1)).toMatchObject({ value: 'Antal', horizontalAlignment: 'Right', verticalAlignment: 'Top' });
+    expect(summary.cell(0, 0).wrapText).toBeUndefined();
+    expect(summary.cell(5, 0)).toMatchObject({ wrapText: true, verticalAlignment: 'Top' });
+    expect(summary.cell(rows, 1).verticalAlignment).toBe('Top');
+    expect(summary.rowHeights.has(0)).toBe(false);
+    for (const r of [1, 2, 3, 6, rows]) expect(summary.rowHeights.get(r)).toBe(r % 3 === 0 ? 45 : 15);
+    expect(summary.rowHeights.size).toBe(rows);
+    expect([...summary.columnWidths.entries()].map(([c, w]) => [c, Math.round(w / 0.75)])).toEqual([[0, 45 * 7 + 5], [1, 8 * 7 + 5]]);
+    expect(summary.pageLayout).toEqual({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1' });
+    // Row heights go by range areas of runs (addresses of ≤ 255 characters), not a proxy per row.
+    expect(proxies).toBeLessThan(rows / 2);
+  });
+
   it('replaces a workbook’s only sheet', async () => {
     const book = FakeWorkbook.fromGrids({ sheets: [{ name: 'Sammanställning', values: [['gammal']] }] });
     const plan: WritePlan = { ...emptyPlan(), sheets: [{ name: 'Sammanställning', mode: 'replace', values: [['ny']] }] };
