@@ -312,6 +312,32 @@ function statusCells(book: FakeWorkbook, sheetName: string): { text: string; fil
 }
 
 describe('commands on the T1 2024 workbook', () => {
+  it('Kontrollera lays the output out for reading and printing (SPEC 6)', async () => {
+    const book = FakeWorkbook.fromGrids(eavTextWorkbook());
+    await measure(book, (ctx) => runCheck(ctx));
+    // Every status column beside the user's tables shows its longest status word whole (7 px a character at 100 %).
+    const points = (chars: number) => (chars * 7 + 5) * 0.75;
+    for (const sheetName of ['Indikatorer', 'Mål']) {
+      const sheet = book.sheet(sheetName);
+      const columns = new Set<number>();
+      // Målkoll's status cells: a status text in its colours (the user's own Bedömning column has none).
+      sheet.rows.forEach((line) => line.forEach((cell, c) => cell?.fontColor && typeof cell.value === 'string' && /^Uppfylls (helt|delvis|inte)$/.test(cell.value) && columns.add(c)));
+      expect(columns.size).toBeGreaterThan(0);
+      for (const c of columns) expect(sheet.columnWidths.get(c)).toBeGreaterThanOrEqual(points('Uppfylls delvis'.length));
+    }
+    for (const name of ['Sammanställning', 'Valideringsrapport']) {
+      const sheet = book.sheet(name);
+      // The header rows, frozen on screen, repeat on every printed page.
+      expect(sheet.frozenRows).toBeGreaterThan(0);
+      expect(sheet.pageLayout).toEqual({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: `$${sheet.frozenRows}:$${sheet.frozenRows}` });
+      expect(sheet.cell(sheet.frozenRows, 0).verticalAlignment).toBe('Top');
+    }
+    // Wrapped text that needs more than one line gets a taller row.
+    const summary = book.sheet('Sammanställning');
+    expect([...summary.rowHeights.values()].some((h) => h > 15)).toBe(true);
+    expect(summary.rows.some((line) => line.some((cell) => cell?.wrapText === true))).toBe(true);
+  });
+
   it('Kontrollera: three syncs, the core report, status fills of SPEC 2.8, the plan applied exactly', async () => {
     const grids = eavTextWorkbook();
     const book = FakeWorkbook.fromGrids(grids);
