@@ -3,7 +3,7 @@ import { a1, columnLetters, parseA1 } from '../core/common/a1';
 import { check } from '../core/check';
 import { clearPlan, isHighlightFill } from '../core/write/plan';
 import { templatePlan } from '../core/write/template';
-import type { CellValue, FillChange, Lang, MergedArea, NewSheet, Report, SheetGrid, WorkbookGrids, WritePlan } from '../core/types';
+import type { CellValue, FillChange, HorizontalAlign, Lang, MergedArea, NewSheet, PrintSetup, Report, SheetGrid, WorkbookGrids, WritePlan } from '../core/types';
 
 /** Excel reports "no fill" as white; both mean null (no fill) to the core. */
 const NO_FILL = '#FFFFFF';
@@ -498,7 +498,12 @@ interface CellStyles {
   fills?: (string | null)[][];
   fontColors?: (string | null)[][];
   bold?: boolean[][];
+  wrap?: boolean[][];
+  align?: (HorizontalAlign | null)[][];
 }
+
+/** Office.js names of core's horizontal alignments; null is the host default (text left, numbers right). */
+const HORIZONTAL: Record<HorizontalAlign, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
 
 /** Row bands of a rectangle whose values and formats stay within the budget: [first row, row count] pairs. */
 function rowBands(values: CellValue[][], formats: (string | null)[][] | undefined, budget: number): [number, number][] {
@@ -558,6 +563,48 @@ async function writeRectangle(batch: Batcher, sheet: Excel.Worksheet, top: numbe
       await forEachArea(batch, sheet, addresses, 5, (areas) => (areas.format.font.bold = isBold));
     }
   }
+  const wrap = slice(styles.wrap);
+  if (wrap) {
+    for (const [wraps, addresses] of runsByValue(wrap, top, left, (w) => fresh && !w)) {
+      await forEachArea(batch, sheet, addresses, 5, (areas) => (areas.format.wrapText = wraps === true));
+    }
+  }
+  const align = slice(styles.align);
+  if (align) {
+    for (const [side, addresses] of runsByValue(align, top, left, (a) => fresh && !a)) {
+      await forEachArea(batch, sheet, addresses, 10, (areas) => (areas.format.horizontalAlignment = side ? HORIZONTAL[side] : 'General'));
+    }
+  }
+}
+
+/** Sets the widths of columns left, left + 1, … in characters (SPEC 6); 0 or less leaves a column as is. */
+async function setColumnWidths(batch: Batcher, sheet: Excel.Worksheet, left: number, widths: number[] | undefined): Promise<void> {
+  for (const [i, chars] of (widths ?? []).entries()) {
+    if (chars <= 0) continue;
+    const letters = columnLetters(left + i);
+    await batch.room(2 * ACTION_BYTES);
+    sheet.getRange(`${letters}:${letters}`).format.columnWidth = chars * POINTS_PER_CHAR + COLUMN_PADDING_POINTS;
+  }
+}
+
+/** Row heights (points) of a plan sheet, one range areas per run of equal heights: the calls grow with the runs, not the rows. */
+async function setRowHeights(batch: Batcher, sheet: Excel.Worksheet, heights: (number | null)[] | undefined): Promise<void> {
+  if (!heights) return;
+  for (const [height, addresses] of runsByValue(heights.map((h) => [h]), 0, 0, (h) => h === null || h === undefined)) {
+    await forEachArea(batch, sheet, addresses, 10, (areas) => (areas.format.rowHeight = height as number));
+  }
+}
+
+/** Page setup of a plan sheet (SPEC 6): paper, orientation, fit to pages wide, header rows repeated on every page (ExcelApi 1.9). */
+async function setPrint(batch: Batcher, sheet: Excel.Worksheet, print: PrintSetup | undefined): Promise<void> {
+  if (!print) return;
+  await batch.room(5 * ACTION_BYTES);
+  const layout = sheet.pageLayout;
+  layout.paperSize = print.paper;
+  layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  // verticalFitToPages 0: as many pages tall as the content needs.
+  layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+  if (print.repeatRows) layout.setPrintTitleRows(`$${print.repeatRows.first + 1}:$${print.repeatRows.last + 1}`);
 }
 
 /** A sheet name as it must appear in a reference: quoted, with quotes doubled. */
@@ -614,6 +661,8 @@ async function writePlanSheet(context: Excel.RequestContext, batch: Batcher, pla
     const whole = sheet.getRange();
     whole.clear();
     whole.dataValidation.clear();
+    // clear() keeps row heights: rows the new content does not size go back to the standard height.
+    whole.format.useStandardHeight = true;
     sheet.freezePanes.unfreeze();
     if (current.name !== plan.name) {
       sheet.name = plan.name;
@@ -625,6 +674,12 @@ async function writePlanSheet(context: Excel.RequestContext, batch: Batcher, pla
     sheets.add({ name: plan.name, visibility: 'Visible' });
   }
   await writeRectangle(batch, sheet, 0, 0, plan.values, plan, true);
+  if (plan.verticalAlign === 'top' && plan.values.length > 0) {
+    const cols = plan.values.reduce((max, row) => Math.max(max, row.length), 0);
+    await batch.room(2 * ACTION_BYTES);
+    if (cols > 0) sheet.getRangeByIndexes(0, 0, plan.values.length, cols).format.verticalAlignment = 'Top';
+  }
+  await setRowHeights(batch, sheet, plan.rowHeights);
   for (const link of plan.links ?? []) {
     const hyperlink = {
       documentReference: `${sheetReference(link.targetSheet)}!${link.targetCell}`,
@@ -642,11 +697,8 @@ async function writePlanSheet(context: Excel.RequestContext, batch: Batcher, pla
     await batch.room(jsonBytes(rule) + ACTION_BYTES);
     sheet.getRangeByIndexes(validation.firstRow, validation.col, rowCount, 1).dataValidation.rule = rule;
   }
-  for (const [col, chars] of (plan.columnWidths ?? []).entries()) {
-    if (chars <= 0) continue;
-    await batch.room(2 * ACTION_BYTES);
-    sheet.getRange(`${columnLetters(col)}:${columnLetters(col)}`).format.columnWidth = chars * POINTS_PER_CHAR + COLUMN_PADDING_POINTS;
-  }
+  await setColumnWidths(batch, sheet, 0, plan.columnWidths);
+  await setPrint(batch, sheet, plan.print);
   await batch.room(2 * ACTION_BYTES);
   if (plan.frozenRows && plan.frozenRows > 0) sheet.freezePanes.freezeRows(plan.frozenRows);
   if (plan.hidden) sheet.visibility = 'Hidden';
@@ -728,7 +780,9 @@ export async function applyPlan(context: Excel.RequestContext, plan: WritePlan, 
     const info = list.byName(block.sheet);
     if (!info) continue;
     await batch.room(jsonBytes(block.sheet));
-    await writeRectangle(batch, context.workbook.worksheets.getItem(itemKey(info)), block.row, block.col, block.values, block, false);
+    const sheet = context.workbook.worksheets.getItem(itemKey(info));
+    await writeRectangle(batch, sheet, block.row, block.col, block.values, block, false);
+    await setColumnWidths(batch, sheet, block.col, block.columnWidths);
   }
   for (const change of plan.fills) {
     const info = list.byName(change.sheet);

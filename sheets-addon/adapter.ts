@@ -2,7 +2,7 @@
 import { isRecordSheet, recordWithIds } from '../core/write/record';
 import { parseA1 } from '../core/common/a1';
 import { needsTextGuard } from '../core/write/plan';
-import type { Block, CellValue, FillChange, Link, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../core/types';
+import type { Block, CellValue, FillChange, HorizontalAlign, Link, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../core/types';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -275,6 +275,8 @@ interface Formatting {
   fills?: (string | null)[][];
   fontColors?: (string | null)[][];
   bold?: boolean[][];
+  wrap?: boolean[][];
+  align?: (HorizontalAlign | null)[][];
 }
 
 /**
@@ -292,6 +294,9 @@ function writeRectangle(
   if (formatting.fills) range.setBackgrounds(rectangle(formatting.fills, height, width, (f, r, c) => (f === undefined ? keepFill(r, c) : f)));
   if (formatting.fontColors) range.setFontColors(rectangle(formatting.fontColors, height, width, (f) => f ?? null));
   if (formatting.bold) range.setFontWeights(rectangle<boolean, FontWeight>(formatting.bold, height, width, (b) => (b ? 'bold' : 'normal')));
+  if (formatting.wrap) range.setWraps(rectangle(formatting.wrap, height, width, (w) => w === true));
+  // null resets a cell to Sheets' default (text left, numbers right).
+  if (formatting.align) range.setHorizontalAlignments(rectangle(formatting.align, height, width, (a) => a ?? null));
 }
 
 /** Sheets by name (as Sheets matches them: regardless of case) and by id, kept current while the plan inserts, renames and deletes. */
@@ -375,6 +380,15 @@ function joinBlocks(left: Block, leftWidth: number, right: Block): Block {
   if (fontColors) block.fontColors = fontColors;
   const bold = join(left.bold, right.bold, false);
   if (bold) block.bold = bold;
+  const wrap = join(left.wrap, right.wrap, false);
+  if (wrap) block.wrap = wrap;
+  const align = join(left.align, right.align, null);
+  if (align) block.align = align;
+  // Widths side by side; 0 leaves a column as is.
+  if (left.columnWidths || right.columnWidths) {
+    const widths = (block: Block, width: number) => Array.from({ length: width }, (_, c) => block.columnWidths?.[c] ?? 0);
+    block.columnWidths = [...widths(left, leftWidth), ...widths(right, rightWidth)];
+  }
   return block;
 }
 
@@ -387,6 +401,7 @@ function applyBlock(state: SheetState, block: Block, previous: SheetGrid | undef
   const keepFormat = (r: number, c: number): string => previous?.formats?.[block.row + r]?.[block.col + c] ?? AUTOMATIC_FORMAT;
   const keepFill = (r: number, c: number): string | null => previous?.fills?.[block.row + r]?.[block.col + c] ?? null;
   writeRectangle(range, height, width, block.values, block, keepFormat, keepFill);
+  if (block.columnWidths) writeColumnWidths(state, block.columnWidths, block.col);
 }
 
 function applyFills(index: SheetIndex, change: FillChange): void {
@@ -429,14 +444,14 @@ function writeLinks(index: SheetIndex, state: SheetState, spec: NewSheet): void 
   }
 }
 
-/** Column widths in pixels, one setColumnWidths per run of equal widths. */
-function writeColumnWidths(state: SheetState, widths: number[]): void {
+/** Column widths in pixels from column `left` (0-based) on, one setColumnWidths per run of equal widths; 0 leaves a column as is. */
+function writeColumnWidths(state: SheetState, widths: number[], left = 0): void {
   let col = 0;
   while (col < widths.length) {
     const chars = widths[col];
     let end = col + 1;
     while (end < widths.length && widths[end] === chars) end++;
-    if (chars > 0) state.sheet.setColumnWidths(col + 1, end - col, Math.round(chars * PIXELS_PER_CHARACTER + COLUMN_PADDING_PIXELS));
+    if (chars > 0) state.sheet.setColumnWidths(left + col + 1, end - col, Math.round(chars * PIXELS_PER_CHARACTER + COLUMN_PADDING_PIXELS));
     col = end;
   }
 }
@@ -465,8 +480,13 @@ function writeNewSheet(app: SpreadsheetAppLike, index: SheetIndex, spec: NewShee
   const validationRows = (spec.validations ?? []).reduce((rows, v) => Math.max(rows, v.lastRow + 1), 0);
   if (height > 0 || validationRows > 0) ensureSize(state, Math.max(height, validationRows, 1), Math.max(width, 1));
   if (height > 0 && width > 0) {
-    writeRectangle(state.sheet.getRange(1, 1, height, width), height, width, spec.values, spec, () => AUTOMATIC_FORMAT);
+    const range = state.sheet.getRange(1, 1, height, width);
+    writeRectangle(range, height, width, spec.values, spec, () => AUTOMATIC_FORMAT);
+    if (spec.verticalAlign === 'top') range.setVerticalAlignment('top');
   }
+  // Rows fit their wrapped text: Sheets measures its own font, in one call whatever the number of rows (SPEC 9), where
+  // setRowHeights would cost a call per run of equal heights. A rewritten sheet's rows lose the heights of its last content.
+  if ((spec.rowHeights?.some((h) => h !== null) || existing) && state.maxRows > 0) state.sheet.autoResizeRows(1, state.maxRows);
   if (spec.links?.length) writeLinks(index, state, spec);
   if (spec.columnWidths) writeColumnWidths(state, spec.columnWidths);
   for (const v of spec.validations ?? []) {

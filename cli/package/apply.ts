@@ -8,7 +8,7 @@ import { newSheetXml, TEXT_FORMAT } from './new-sheet';
 import { partText, relsPartOf, STYLES_TYPE, workbookPartOfType, WORKSHEET_CONTENT_TYPE, WORKSHEET_TYPE, type SheetEntry, type XlsxPackage } from './package';
 import { patchSheet, SheetPatch } from './patch-sheet';
 import { MINIMAL_STYLES, type StyleChange, type Styles } from './styles';
-import { attributesOf, escapeAttr, setAttribute } from './xml';
+import { attributesOf, escapeAttr, escapeText, setAttribute } from './xml';
 import { deflateEntry, inflateEntry, writeZip, type ZipEntry } from './zip';
 
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
@@ -67,6 +67,7 @@ export function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, style
   // The record last, with the sheetIds of the own sheets just created (so the next run writes the same record).
   for (const sheet of plan.sheets) if (!isRecordSheet(sheet)) writeOwnSheet(edit, sheet, styles);
   for (const sheet of plan.sheets) if (isRecordSheet(sheet)) writeOwnSheet(edit, recordWithIds(sheet, (name) => edit.byName(name)?.sheetId), styles);
+  for (const sheet of plan.sheets) setPrintTitles(edit, sheet);
   keepActiveTabVisible(edit);
   if (styles.changed) saveStyles(edit, styles);
   return buildZip(edit);
@@ -116,7 +117,9 @@ function blockChange(block: Block, i: number, j: number, value: unknown, cache: 
   const fill = block.fills ? block.fills[i]?.[j] ?? null : undefined;
   const fontColor = block.fontColors ? block.fontColors[i]?.[j] ?? null : undefined;
   const bold = block.bold ? !!block.bold[i]?.[j] : undefined;
-  const key = `${numFmt}\u0000${fill}\u0000${fontColor}\u0000${bold}`;
+  const wrap = block.wrap ? !!block.wrap[i]?.[j] : undefined;
+  const horizontal = block.align ? block.align[i]?.[j] ?? null : undefined;
+  const key = `${numFmt}\u0000${fill}\u0000${fontColor}\u0000${bold}\u0000${wrap}\u0000${horizontal}`;
   let change = cache.get(key);
   if (!change) {
     change = {};
@@ -124,6 +127,8 @@ function blockChange(block: Block, i: number, j: number, value: unknown, cache: 
     if (fill !== undefined) change.fill = fill;
     if (fontColor !== undefined) change.fontColor = fontColor;
     if (bold !== undefined) change.bold = bold;
+    if (wrap !== undefined) change.wrap = wrap;
+    if (horizontal !== undefined) change.horizontal = horizontal;
     cache.set(key, change);
   }
   return change;
@@ -131,7 +136,7 @@ function blockChange(block: Block, i: number, j: number, value: unknown, cache: 
 
 function addBlock(patch: SheetPatch, block: Block, grid: SheetGrid | undefined): void {
   const changes = new Map<string, StyleChange>();
-  const widths = (block as Block & { columnWidths?: number[] }).columnWidths;
+  const widths = block.columnWidths;
   block.values.forEach((values, i) => {
     values.forEach((value, j) => {
       const row = block.row + i;
@@ -265,6 +270,29 @@ function shiftSheetIndexes(xml: string, removed: number): string {
     }
     return next;
   });
+}
+
+/**
+ * The rows a sheet repeats at the top of every printed page: a `_xlnm.Print_Titles` defined name scoped to the sheet
+ * (localSheetId = its tab index), replacing the one it had. Written after every sheet is added or deleted, so the
+ * index is final. `definedNames` follows `sheets` in workbook.xml (CT_Workbook order).
+ */
+function setPrintTitles(edit: PackageEdit, sheet: NewSheet): void {
+  const rows = sheet.print?.repeatRows;
+  if (!rows) return;
+  const index = edit.sheets.findIndex((s) => s.name === sheet.name);
+  if (index < 0) return;
+  const prefix = /<(\w+:)?sheets\b/.exec(edit.workbookXml)?.[1] ?? '';
+  const reference = `'${sheet.name.replace(/'/g, "''")}'!$${rows.first + 1}:$${rows.last + 1}`;
+  const name = `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeText(reference)}</${prefix}definedName>`;
+  let xml = edit.workbookXml.replace(/<(\w+:)?definedName\b[^>]*>[\s\S]*?<\/\1?definedName>/g, (element) => {
+    const a = attributesOf(element.slice(0, element.indexOf('>') + 1));
+    return a.name === '_xlnm.Print_Titles' && a.localSheetId === String(index) ? '' : element;
+  });
+  if (/<(\w+:)?definedNames\b[^>]*\/>/.test(xml)) xml = xml.replace(/<(\w+:)?definedNames\b[^>]*\/>/, `<${prefix}definedNames>${name}</${prefix}definedNames>`);
+  else if (/<\/(\w+:)?definedNames>/.test(xml)) xml = xml.replace(/<\/(\w+:)?definedNames>/, (close) => name + close);
+  else xml = xml.replace(/<\/(\w+:)?sheets>/, (close) => `${close}<${prefix}definedNames>${name}</${prefix}definedNames>`);
+  edit.workbookXml = xml;
 }
 
 /** Excel refuses a workbook whose active tab is hidden: point it at the first visible sheet. */

@@ -34,12 +34,14 @@ export function newSheetXml(sheet: NewSheet, styles: Styles): Buffer {
         if (j > right) right = j;
       }
     }
-    if (cells) rows.add(`<row r="${i + 1}">${cells}</row>`);
+    const height = sheet.rowHeights?.[i] ?? null;
+    // A row's height where its wrapped text needs more than one line: not every program grows a row when it opens a file.
+    if (cells || height !== null) rows.add(`<row r="${i + 1}"${height !== null ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`);
   }
   const bottom = Math.max(0, sheet.values.length - 1);
   const head = [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+    sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     `<dimension ref="A1:${columnLetters(right)}${bottom + 1}"/>`,
     sheetViews(sheet),
     '<sheetFormatPr defaultRowHeight="15"/>',
@@ -50,7 +52,7 @@ export function newSheetXml(sheet: NewSheet, styles: Styles): Buffer {
     '</sheetData>',
     hyperlinks(sheet),
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    `<pageSetup paperSize="${A4}" orientation="landscape" fitToWidth="1" fitToHeight="0"/>`,
+    pageSetup(sheet),
     '</worksheet>',
   ].join('');
   return Buffer.concat([Buffer.from(head, 'utf8'), rows.toBuffer(), Buffer.from(tail, 'utf8')]);
@@ -71,11 +73,26 @@ function sheetCell(sheet: NewSheet, i: number, j: number, value: CellValue, isLi
     change.fontColor = LINK_COLOR;
     change.underline = true;
   }
-  const width = sheet.columnWidths?.[j] ?? 0;
-  if (typeof value === 'string' && width > 0 && value.length > width) change.wrap = true;
-  const styled = format !== null || fill !== null || fontColor !== null || bold || isLink || change.numFmt !== undefined || change.wrap === true;
+  if (sheet.wrap) {
+    if (sheet.wrap[i]?.[j]) change.wrap = true;
+  } else {
+    const width = sheet.columnWidths?.[j] ?? 0;
+    if (typeof value === 'string' && width > 0 && value.length > width) change.wrap = true;
+  }
+  const horizontal = sheet.align?.[i]?.[j] ?? null;
+  if (horizontal !== null) change.horizontal = horizontal;
+  const styled = format !== null || fill !== null || fontColor !== null || bold || isLink || change.numFmt !== undefined || change.wrap === true || horizontal !== null;
   if ((value === null || value === '') && !styled) return null;
-  return cellXml('', a1(i, j), styled ? styles.styleWith(0, change) : 0, value);
+  if (sheet.verticalAlign === 'top') change.vertical = 'top';
+  if (!styled && change.vertical === undefined) return cellXml('', a1(i, j), 0, value);
+  return cellXml('', a1(i, j), styles.styleWith(0, change), value);
+}
+
+/** A4 (paper size 9) in the plan's orientation, scaled to its pages wide and as many pages tall as needed; nothing without a print setup. */
+function pageSetup(sheet: NewSheet): string {
+  const print = sheet.print;
+  if (!print) return '';
+  return `<pageSetup paperSize="${A4}" orientation="${print.orientation}" fitToWidth="${print.fitToPagesWide}" fitToHeight="0"/>`;
 }
 
 /** The sheet's values with room for every link cell (a link may sit beyond the values). */

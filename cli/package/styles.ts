@@ -1,4 +1,5 @@
 // The package's styles part: number formats and fill tokens of cell styles for reading, and new cell styles appended (never renumbering existing ones) for writing.
+import type { HorizontalAlign } from '../../core/types';
 import { attributesOf, escapeAttr, setAttribute } from './xml';
 
 /** Excel's built-in number formats by id (those a reader needs; the rest read as General). */
@@ -31,7 +32,11 @@ export interface StyleChange {
   fontColor?: string | null;
   bold?: boolean;
   underline?: boolean;
+  /** true: text wraps, and sits at the top of its row; false: no wrapping. */
   wrap?: boolean;
+  /** Horizontal alignment, null = general (text left, numbers right). */
+  horizontal?: HorizontalAlign | null;
+  vertical?: 'top';
 }
 
 interface Section {
@@ -119,7 +124,7 @@ export class Styles {
   styleWith(base: number, change: StyleChange): number {
     const key = `${base}\u0000${change.numFmt ?? '\u0001'}\u0000${change.fill === undefined ? '\u0001' : change.fill}\u0000${
       change.fontColor === undefined ? '\u0001' : change.fontColor
-    }\u0000${change.bold ?? ''}\u0000${change.underline ?? ''}\u0000${change.wrap ?? ''}`;
+    }\u0000${change.bold ?? ''}\u0000${change.underline ?? ''}\u0000${change.wrap ?? ''}\u0000${change.horizontal === undefined ? '\u0001' : change.horizontal}\u0000${change.vertical ?? ''}`;
     let index = this.styleCache.get(key);
     if (index === undefined) {
       index = this.buildStyle(base, change);
@@ -139,9 +144,16 @@ export class Styles {
     if (change.fontColor !== undefined || change.bold !== undefined || change.underline !== undefined) {
       tag = setAttribute(setAttribute(tag, 'fontId', String(this.fontId(Number(a.fontId ?? 0), change))), 'applyFont', '1');
     }
-    if (change.wrap) {
-      inner = inner.replace(new RegExp(`<${this.prefix}alignment\\b[^>]*?/>|<${this.prefix}alignment\\b[\\s\\S]*?</${this.prefix}alignment>`), '');
-      inner = `<${this.prefix}alignment vertical="top" wrapText="1"/>` + inner;
+    if (change.wrap !== undefined || change.horizontal !== undefined || change.vertical !== undefined) {
+      const pattern = new RegExp(`<${this.prefix}alignment\\b[^>]*?/>|<${this.prefix}alignment\\b[\\s\\S]*?</${this.prefix}alignment>`);
+      const existing = pattern.exec(inner)?.[0];
+      // The base's alignment (indent, rotation, …) is kept; only what the change names is set.
+      let alignment = existing ? existing.slice(0, existing.indexOf('>') + 1).replace(/\s*\/?>$/, '/>') : `<${this.prefix}alignment/>`;
+      if (change.wrap === true) alignment = setAttribute(setAttribute(alignment, 'wrapText', '1'), 'vertical', 'top');
+      else if (change.wrap === false) alignment = setAttribute(alignment, 'wrapText', null);
+      if (change.horizontal !== undefined) alignment = setAttribute(alignment, 'horizontal', change.horizontal);
+      if (change.vertical !== undefined) alignment = setAttribute(alignment, 'vertical', change.vertical);
+      inner = alignment + inner.replace(pattern, '');
       tag = setAttribute(tag, 'applyAlignment', '1');
     }
     const xf = `${tag}${inner}</${this.prefix}xf>`;

@@ -158,7 +158,9 @@ export const WRAP_WIDTH = { title: 45, name: 45, basis: 60, message: 80 } as con
 export function outputColumnLayout(field: string, header: string, lang: Lang): { width: number; wrap: boolean; headerAlign: HorizontalAlign | null } {
   const headerChars = displayLength(header);
   if (field === 'basis') return { width: WRAP_WIDTH.basis, wrap: true, headerAlign: null };
-  if (field === 'status' || field === 'proposal') return { width: columnWidth(Math.max(headerChars, longestStatus(lang))), wrap: false, headerAlign: null };
+  if (field === 'status' || field === 'proposal' || field === 'previousStated') return { width: columnWidth(Math.max(headerChars, longestStatus(lang))), wrap: false, headerAlign: null };
+  // Förändring is text ("Försämrad (fg. 12 %, Uppfylls delvis)"): at least its header; plan.ts widens it to its longest value.
+  if (field === 'change') return { width: columnWidth(headerChars), wrap: false, headerAlign: null };
   // Figures: Beräknad prognos, Måluppfyllnad (`# ##0,0#`, `0 %`).
   return { width: columnWidth(Math.max(headerChars, 10)), wrap: false, headerAlign: 'right' };
 }

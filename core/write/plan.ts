@@ -5,6 +5,7 @@ import { canonicalHeaders } from '../read/schema';
 import { readWorkbook } from '../read/read';
 import { STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
 import { buildSummarySheet, buildValidationSheet } from './summary';
+import { columnWidth, outputColumnLayout } from './layout';
 import { OUTPUT_FIELDS, placeOutputColumns, type PlacedColumn } from './placement';
 import { clearHighlights, planHighlights, RowKeys, SheetIndex } from './highlights';
 import {
@@ -270,6 +271,8 @@ function sharedRow<T extends CellValue>(value: T): T[] {
 /** Output fields whose cells carry a status colour, and those that carry a number format. */
 const COLOURED_FIELDS = new Set(['status', 'proposal']);
 const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement', 'previousForecast']);
+/** The widest a Förändring column grows to its texts, in characters. */
+const CHANGE_MAX_WIDTH = 45;
 
 /**
  * The output columns of a table, one block each from the header row to the table's last data row, in one
@@ -285,7 +288,7 @@ function tableBlocks<T>(
   cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
 ): Block[] {
   const grid = grids.sheets.find((s) => s.name === table.sheet);
-  const columns = outputColumnsOf(table, grid, fields.fields).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang)));
+  const columns = outputColumnsOf(table, grid, fields.fields).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang), lang));
   const blanked = fields.blanked;
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
@@ -303,10 +306,19 @@ class ColumnBuilder {
   private readonly fills: (string | null)[][] | null = null;
   private readonly fontColors: (string | null)[][] | null = null;
 
-  constructor(table: TableInfo, readonly field: string, col: number, header: string) {
+  private readonly wrap: boolean[][] | null = null;
+  /** The longest text of a Förändring column: its width (SPEC 6), at most CHANGE_MAX_WIDTH. */
+  private longest = 0;
+  private readonly width: number;
+
+  constructor(table: TableInfo, readonly field: string, col: number, header: string, lang: Lang) {
     this.values = [[header]];
     this.bold = [[true]];
-    this.block = { sheet: table.sheet, row: table.headerRow, col, values: this.values, bold: this.bold };
+    const layout = outputColumnLayout(field, header, lang);
+    this.width = layout.width;
+    this.block = { sheet: table.sheet, row: table.headerRow, col, values: this.values, bold: this.bold, columnWidths: [layout.width] };
+    if (layout.headerAlign) this.block.align = [[layout.headerAlign]];
+    if (layout.wrap) this.block.wrap = this.wrap = [[true]];
     if (NUMBER_FIELDS.has(field)) this.block.numberFormats = this.numberFormats = [[null]];
     if (COLOURED_FIELDS.has(field)) {
       this.block.fills = this.fills = [[null]];
@@ -320,6 +332,11 @@ class ColumnBuilder {
     if (this.numberFormats) this.numberFormats.push(sharedRow(cell.format ?? null));
     if (this.fills) this.fills.push(sharedRow(cell.fill ?? null));
     if (this.fontColors) this.fontColors.push(sharedRow(cell.font ?? null));
+    if (this.wrap) this.wrap.push(sharedRow(true));
+    if (this.field === 'change' && typeof cell.value === 'string' && cell.value.length > this.longest) {
+      this.longest = cell.value.length;
+      (this.block.columnWidths as number[])[0] = Math.max(this.width, columnWidth(Math.min(this.longest, CHANGE_MAX_WIDTH)));
+    }
   }
 }
 

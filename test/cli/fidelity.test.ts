@@ -90,6 +90,55 @@ describe.each<Flavour>(['excel365', 'libreoffice', 'openpyxl', 'xlsm'])('a %s pa
     for (let i = 0; i < countOf(inParts, 'cellXfs'); i++) expect(styleOf(outParts, i)).toEqual(styleOf(inParts, i));
   });
 
+  it('lays the output out for reading and printing: widths, right-aligned figure headers, wrapped Underlag, A4 landscape with print titles (SPEC 6)', () => {
+    const workbook = parseXml(outParts.get('xl/workbook.xml')!);
+    const rels = find(parseXml(outParts.get('xl/_rels/workbook.xml.rels')!), 'Relationship');
+    const partOf = (name: string): string => 'xl/' + rels.find((r) => r.attributes.Id === sheetTags(outParts).find((t) => t.name === name)!['r:id'])!.attributes.Target;
+    const alignmentOf = (index: number): Record<string, string> => {
+      const xf = find(find(parseXml(outParts.get('xl/styles.xml')!), 'cellXfs')[0], 'xf')[index];
+      return xf.children.find((n) => n.name === 'alignment')?.attributes ?? {};
+    };
+    const widthOf = (part: string, column: number): number => {
+      const col = find(parseXml(outParts.get(part)!), 'col').find((c) => Number(c.attributes.min) <= column && column <= Number(c.attributes.max));
+      return col ? Number(col.attributes.width) : 0;
+    };
+    const columnOf = (ref: string): number => [...ref.replace(/\d+$/, '')].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    // Output columns beside the user's tables: as wide as their header and every text they hold; figure headers right.
+    for (const [sheet, headers] of [['Mål', ['Förslag', 'Underlag']], ['Indikatorer', ['Beräknad prognos', 'Status', 'Måluppfyllnad']]] as const) {
+      const part = partOf(sheet);
+      const cells = sheetCells(outParts, part);
+      for (const header of headers) {
+        const [ref] = [...cells].find(([, c]) => c.value === header)!;
+        const column = columnOf(ref);
+        const wraps = header === 'Underlag';
+        const texts = [...cells].filter(([r, c]) => columnOf(r) === column && c.value !== null && !wraps).map(([, c]) => c.value!.length);
+        expect(widthOf(part, column)).toBeGreaterThan(Math.max(header.length, ...texts));
+        if (header === 'Status' || header === 'Förslag') expect(widthOf(part, column)).toBeGreaterThan('Uppfylls delvis'.length);
+        expect(alignmentOf(cells.get(ref)!.style).horizontal).toBe(header === 'Beräknad prognos' || header === 'Måluppfyllnad' ? 'right' : undefined);
+        if (wraps) {
+          const below = [...cells].filter(([r, c]) => columnOf(r) === column && r !== ref && c.value !== null);
+          expect(below.length).toBeGreaterThan(0);
+          for (const [, c] of below) expect(alignmentOf(c.style).wrapText).toBe('1');
+        }
+      }
+    }
+    // Målkoll's own sheets: A4 (paper size 9) landscape, one page wide, the header rows (the frozen ones) repeated.
+    const names = sheetTags(outParts).map((t) => t.name);
+    for (const name of ['Sammanställning', 'Valideringsrapport']) {
+      const sheet = parseXml(outParts.get(partOf(name))!);
+      expect(find(sheet, 'pageSetup')[0].attributes).toMatchObject({ paperSize: '9', orientation: 'landscape', fitToWidth: '1', fitToHeight: '0' });
+      expect(find(sheet, 'pageSetUpPr')[0].attributes.fitToPage).toBe('1');
+      const frozen = Number(find(sheet, 'pane')[0].attributes.ySplit);
+      const titles = find(workbook, 'definedName').filter((d) => d.attributes.name === '_xlnm.Print_Titles' && d.attributes.localSheetId === String(names.indexOf(name)));
+      expect(titles.map((d) => d.text)).toEqual([`'${name}'!$${frozen}:$${frozen}`]);
+      // Every cell sits at the top of its row; a row given a height says it is custom.
+      const cells = sheetCells(outParts, partOf(name));
+      for (const [, c] of cells) if (c.value !== null) expect(alignmentOf(c.style).vertical).toBe('top');
+      for (const row of find(sheet, 'row').filter((r) => r.attributes.ht !== undefined)) expect(row.attributes.customHeight).toBe('1');
+    }
+    expect(find(parseXml(outParts.get(partOf('_malkoll'))!), 'pageSetup')).toEqual([]);
+  });
+
   it('links the validation sheet to cells by location only', () => {
     const validation = sheetTags(outParts).find((s) => s.name === 'Valideringsrapport')!;
     const rels = find(parseXml(outParts.get('xl/_rels/workbook.xml.rels')!), 'Relationship');

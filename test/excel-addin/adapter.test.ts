@@ -234,6 +234,53 @@ describe('applyPlan', () => {
     expect(book.sheet('Mål').cell(0, 0).value).toBe('egen');
   });
 
+  it('lays out for reading and printing: wrap, alignment, row heights, widths and A4 landscape page setup (SPEC 6)', async () => {
+    const book = FakeWorkbook.fromGrids({ sheets: [{ name: 'Mål', values: [['Nummer', 'Titel'], ['1.1', 'x']] }, { name: 'Sammanställning', values: [['gammal']] }] });
+    const rows = 1000;
+    const values = [['Mål', 'Antal'], ...Array.from({ length: rows }, (_, r) => [`mål ${r}`, r])];
+    // Every third row is tall: runs of equal heights, about 2 × rows / 3 of them.
+    const rowHeights = values.map((_, r) => (r === 0 ? null : r % 3 === 0 ? 45 : 15));
+    const plan: WritePlan = {
+      ...emptyPlan(),
+      blocks: [{ sheet: 'Mål', row: 0, col: 2, values: [['Underlag'], ['lång text']], wrap: [[true], [true]], align: [['right']], columnWidths: [60] }],
+      sheets: [
+        {
+          name: 'Sammanställning',
+          mode: 'replace',
+          values,
+          wrap: values.map((_, r) => [r > 0, false]),
+          align: [[null, 'right']],
+          rowHeights,
+          verticalAlign: 'top',
+          columnWidths: [45, 8],
+          print: { paper: 'A4', orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: 0, last: 0 } },
+          frozenRows: 1,
+        },
+      ],
+    };
+    // A row height from an earlier run on a row the new content leaves at the standard height goes.
+    book.sheet('Sammanställning').rowHeights.set(0, 99);
+    const { proxies } = await measure(book, (ctx) => applyPlan(ctx, plan, ['Mål', 'Sammanställning']));
+    const goals = book.sheet('Mål');
+    expect(goals.cell(0, 2)).toMatchObject({ value: 'Underlag', wrapText: true, horizontalAlignment: 'Right' });
+    expect(goals.cell(1, 2)).toMatchObject({ value: 'lång text', wrapText: true });
+    expect(goals.cell(1, 2).horizontalAlignment).toBeUndefined();
+    expect(goals.columnWidths.get(2)).toBeCloseTo((60 * 7 + 5) * 0.75);
+    expect(goals.columnWidths.has(1)).toBe(false);
+    const summary = book.sheet('Sammanställning');
+    expect(summary.cell(0, 1)).toMatchObject({ value: 'Antal', horizontalAlignment: 'Right', verticalAlignment: 'Top' });
+    expect(summary.cell(0, 0).wrapText).toBeUndefined();
+    expect(summary.cell(5, 0)).toMatchObject({ wrapText: true, verticalAlignment: 'Top' });
+    expect(summary.cell(rows, 1).verticalAlignment).toBe('Top');
+    expect(summary.rowHeights.has(0)).toBe(false);
+    for (const r of [1, 2, 3, 6, rows]) expect(summary.rowHeights.get(r)).toBe(r % 3 === 0 ? 45 : 15);
+    expect(summary.rowHeights.size).toBe(rows);
+    expect([...summary.columnWidths.entries()].map(([c, w]) => [c, Math.round(w / 0.75)])).toEqual([[0, 45 * 7 + 5], [1, 8 * 7 + 5]]);
+    expect(summary.pageLayout).toEqual({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$1:$1' });
+    // Row heights go by range areas of runs (addresses of ≤ 255 characters), not a proxy per row.
+    expect(proxies).toBeLessThan(rows / 2);
+  });
+
   it('replaces a workbook’s only sheet', async () => {
     const book = FakeWorkbook.fromGrids({ sheets: [{ name: 'Sammanställning', values: [['gammal']] }] });
     const plan: WritePlan = { ...emptyPlan(), sheets: [{ name: 'Sammanställning', mode: 'replace', values: [['ny']] }] };
@@ -265,6 +312,32 @@ function statusCells(book: FakeWorkbook, sheetName: string): { text: string; fil
 }
 
 describe('commands on the T1 2024 workbook', () => {
+  it('Kontrollera lays the output out for reading and printing (SPEC 6)', async () => {
+    const book = FakeWorkbook.fromGrids(eavTextWorkbook());
+    await measure(book, (ctx) => runCheck(ctx));
+    // Every status column beside the user's tables shows its longest status word whole (7 px a character at 100 %).
+    const points = (chars: number) => (chars * 7 + 5) * 0.75;
+    for (const sheetName of ['Indikatorer', 'Mål']) {
+      const sheet = book.sheet(sheetName);
+      const columns = new Set<number>();
+      // Målkoll's status cells: a status text in its colours (the user's own Bedömning column has none).
+      sheet.rows.forEach((line) => line.forEach((cell, c) => cell?.fontColor && typeof cell.value === 'string' && /^Uppfylls (helt|delvis|inte)$/.test(cell.value) && columns.add(c)));
+      expect(columns.size).toBeGreaterThan(0);
+      for (const c of columns) expect(sheet.columnWidths.get(c)).toBeGreaterThanOrEqual(points('Uppfylls delvis'.length));
+    }
+    for (const name of ['Sammanställning', 'Valideringsrapport']) {
+      const sheet = book.sheet(name);
+      // The header rows, frozen on screen, repeat on every printed page.
+      expect(sheet.frozenRows).toBeGreaterThan(0);
+      expect(sheet.pageLayout).toEqual({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: `$${sheet.frozenRows}:$${sheet.frozenRows}` });
+      expect(sheet.cell(sheet.frozenRows, 0).verticalAlignment).toBe('Top');
+    }
+    // Wrapped text that needs more than one line gets a taller row.
+    const summary = book.sheet('Sammanställning');
+    expect([...summary.rowHeights.values()].some((h) => h > 15)).toBe(true);
+    expect(summary.rows.some((line) => line.some((cell) => cell?.wrapText === true))).toBe(true);
+  });
+
   it('Kontrollera: three syncs, the core report, status fills of SPEC 2.8, the plan applied exactly', async () => {
     const grids = eavTextWorkbook();
     const book = FakeWorkbook.fromGrids(grids);

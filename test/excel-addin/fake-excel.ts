@@ -14,6 +14,9 @@ export interface FakeCell {
   fill?: string | null;
   fontColor?: string;
   bold?: boolean;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
   hyperlink?: { documentReference?: string; address?: string; textToDisplay?: string; screenTip?: string };
   validation?: unknown;
   /** A note (ExcelApi 1.18 `workbook.notes`) on the cell. */
@@ -29,6 +32,10 @@ export class FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   frozenRows = 0;
   columnWidths = new Map<number, number>();
+  /** Row heights in points set by the add-in (0-based row → points); absent = standard height. */
+  rowHeights = new Map<number, number>();
+  /** What `worksheet.pageLayout` was given (ExcelApi 1.9). */
+  pageLayout: { paperSize?: string; orientation?: string; zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; printTitleRows?: string } = {};
   /** Merged areas (0-based rectangles). */
   merges: Rect[] = [];
   /** Excel's stable worksheet id (a GUID in Excel; unique text here). */
@@ -479,9 +486,47 @@ class FakeWorksheet {
   target: FakeSheet | null = null;
   private loaded: Record<string, unknown> = {};
   readonly freezePanes: { freezeRows: (count: number) => void; unfreeze: () => void };
+  readonly pageLayout: { paperSize: string; orientation: string; zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }; setPrintTitleRows: (rows: string) => void };
 
   constructor(private readonly ctx: FakeRequestContext) {
     ctx.proxyCreated();
+    const layout = () => this.sheet().pageLayout;
+    this.pageLayout = {
+      set paperSize(value: string) {
+        ctx.enqueue(() => {
+          if (!['Letter', 'Legal', 'A3', 'A4', 'A5'].includes(value)) throw fakeError('InvalidArgument', `paperSize ${value}`);
+          layout().paperSize = value;
+        }, jsonBytes(value));
+      },
+      get paperSize(): string {
+        return notLoaded('pageLayout.paperSize');
+      },
+      set orientation(value: string) {
+        ctx.enqueue(() => {
+          if (value !== 'Landscape' && value !== 'Portrait') throw fakeError('InvalidArgument', `orientation ${value}`);
+          layout().orientation = value;
+        }, jsonBytes(value));
+      },
+      get orientation(): string {
+        return notLoaded('pageLayout.orientation');
+      },
+      set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+        ctx.enqueue(() => {
+          if (value.scale !== undefined && (value.horizontalFitToPages !== undefined || value.verticalFitToPages !== undefined)) throw fakeError('InvalidArgument', 'zoom: scale or fit to pages, not both');
+          layout().zoom = { ...value };
+        }, jsonBytes(value));
+      },
+      get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number } {
+        return notLoaded('pageLayout.zoom');
+      },
+      setPrintTitleRows: (rows: string) =>
+        ctx.enqueue(() => {
+          // Whole rows only: "$1:$1", "$3:$4".
+          const match = /^\$(\d+):\$(\d+)$/.exec(rows);
+          if (!match || Number(match[1]) < 1 || Number(match[2]) < Number(match[1])) throw fakeError('InvalidArgument', `print title rows ${rows}`);
+          layout().printTitleRows = rows;
+        }, jsonBytes(rows)),
+    };
     this.freezePanes = {
       freezeRows: (count: number) => this.ctx.enqueue(() => (this.sheet().frozenRows = count)),
       unfreeze: () => this.ctx.enqueue(() => (this.sheet().frozenRows = 0)),
@@ -610,7 +655,12 @@ class FakeFormat {
   readonly fill: { color: string; clear: () => void };
   readonly font: { color: string; bold: boolean };
   declare columnWidth: number;
-  constructor(ctx: FakeRequestContext, cells: (visit: (cell: FakeCell) => void) => void, onColumnWidth: (points: number) => void) {
+  declare rowHeight: number;
+  declare wrapText: boolean;
+  declare horizontalAlignment: string;
+  declare verticalAlignment: string;
+  declare useStandardHeight: boolean;
+  constructor(ctx: FakeRequestContext, cells: (visit: (cell: FakeCell) => void) => void, onColumnWidth: (points: number) => void, onRowHeight: (points: number | null) => void) {
     this.fill = {
       set color(value: string) {
         ctx.enqueue(() => cells((cell) => (cell.fill = value.toUpperCase())), jsonBytes(value));
@@ -638,6 +688,44 @@ class FakeFormat {
       set: (points: number) => ctx.enqueue(() => onColumnWidth(points)),
       get: () => notLoaded('format.columnWidth'),
     });
+    Object.defineProperty(this, 'rowHeight', {
+      set: (points: number) =>
+        ctx.enqueue(() => {
+          // Excel: 0 to 409 points.
+          if (typeof points !== 'number' || !(points >= 0 && points <= 409)) throw fakeError('InvalidArgument', `row height ${points}`);
+          onRowHeight(points);
+        }),
+      get: () => notLoaded('format.rowHeight'),
+    });
+    Object.defineProperty(this, 'useStandardHeight', {
+      // Only true has an effect (Office.js).
+      set: (value: boolean) => ctx.enqueue(() => value === true && onRowHeight(null)),
+      get: () => notLoaded('format.useStandardHeight'),
+    });
+    Object.defineProperty(this, 'wrapText', {
+      set: (value: boolean) =>
+        ctx.enqueue(() => {
+          if (typeof value !== 'boolean') throw fakeError('InvalidArgument', `wrapText ${value}`);
+          cells((cell) => (cell.wrapText = value));
+        }),
+      get: () => notLoaded('format.wrapText'),
+    });
+    Object.defineProperty(this, 'horizontalAlignment', {
+      set: (value: string) =>
+        ctx.enqueue(() => {
+          if (!['General', 'Left', 'Center', 'Right', 'Fill', 'Justify', 'CenterAcrossSelection', 'Distributed'].includes(value)) throw fakeError('InvalidArgument', `horizontalAlignment ${value}`);
+          cells((cell) => (cell.horizontalAlignment = value));
+        }, jsonBytes(value)),
+      get: () => notLoaded('format.horizontalAlignment'),
+    });
+    Object.defineProperty(this, 'verticalAlignment', {
+      set: (value: string) =>
+        ctx.enqueue(() => {
+          if (!['Top', 'Center', 'Bottom', 'Justify', 'Distributed'].includes(value)) throw fakeError('InvalidArgument', `verticalAlignment ${value}`);
+          cells((cell) => (cell.verticalAlignment = value));
+        }, jsonBytes(value)),
+      get: () => notLoaded('format.verticalAlignment'),
+    });
   }
 }
 
@@ -659,10 +747,19 @@ class FakeRange {
       else this.resolvedNull = true;
     }, pathBytes);
     const cells = (visit: (cell: FakeCell) => void) => forEachCell(this.target(), visit);
-    this.format = new FakeFormat(ctx, cells, (points) => {
-      const { sheet, rect } = this.target();
-      for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, points);
-    });
+    this.format = new FakeFormat(
+      ctx,
+      cells,
+      (points) => {
+        const { sheet, rect } = this.target();
+        for (let c = rect.col; c < rect.col + rect.cols; c++) sheet.columnWidths.set(c, points);
+      },
+      (points) => {
+        const { sheet, rect } = this.target();
+        if (points === null && rect.rows >= MAX_ROWS) sheet.rowHeights.clear();
+        else for (let r = rect.row; r < rect.row + rect.rows; r++) points === null ? sheet.rowHeights.delete(r) : sheet.rowHeights.set(r, points);
+      },
+    );
     this.dataValidation = {
       set rule(rule: unknown) {
         ctx.enqueue(() => cells((cell) => (cell.validation = rule)), jsonBytes(rule));
@@ -786,6 +883,9 @@ class FakeRange {
         cell.fill = null;
         delete cell.fontColor;
         delete cell.bold;
+        delete cell.wrapText;
+        delete cell.horizontalAlignment;
+        delete cell.verticalAlignment;
         delete cell.hyperlink;
       }),
     );
@@ -869,9 +969,18 @@ class FakeRangeAreas {
       const { sheet, rects } = this.resolved;
       for (const rect of rects) forEachCell({ sheet, rect }, visit);
     };
-    this.format = new FakeFormat(ctx, cells, () => {
-      throw fakeError('InvalidArgument', 'columnWidth on range areas is not supported here');
-    });
+    this.format = new FakeFormat(
+      ctx,
+      cells,
+      () => {
+        throw fakeError('InvalidArgument', 'columnWidth on range areas is not supported here');
+      },
+      (points) => {
+        if (!this.resolved) throw fakeError('InvalidReference', 'range areas used before they resolved');
+        const { sheet, rects } = this.resolved;
+        for (const rect of rects) for (let r = rect.row; r < rect.row + rect.rows; r++) points === null ? sheet.rowHeights.delete(r) : sheet.rowHeights.set(r, points);
+      },
+    );
   }
 
   /** 'address' ("Blad!A1:B2,Blad!C3") */

@@ -186,6 +186,30 @@ describe('writing blocks and fills', () => {
     expect(ind.peek(0, 3).fontWeight).toBe('bold');
   });
 
+  it('gives output columns their widths, a right-aligned figure header and wrapped Underlag in one rectangle (SPEC 6)', () => {
+    const ctx = setup({ sheets: [{ name: 'Mål', values: [['Nummer', 'Titel'], ['1.1', 'a'], ['1.2', 'b']] }] });
+    const before = readSpreadsheet(ctx.spreadsheet);
+    ctx.fake.calls.reset();
+    apply(ctx, {
+      blocks: [
+        { sheet: 'Mål', row: 0, col: 2, values: [['Måluppfyllnad'], [1], [0.5]], align: [['right']], columnWidths: [15] },
+        { sheet: 'Mål', row: 0, col: 3, values: [['Förslag'], ['Uppfylls helt'], ['Uppfylls delvis']], columnWidths: [17] },
+        { sheet: 'Mål', row: 0, col: 4, values: [['Underlag'], ['En lång mening.'], ['En till.']], wrap: [[true], [true], [true]], columnWidths: [60] },
+      ],
+    }, before);
+    const goals = sheet(ctx, 'Mål');
+    expect(goals.peek(0, 2).horizontalAlignment).toBe('right');
+    expect(goals.peek(1, 2).horizontalAlignment).toBeNull();
+    expect(goals.peek(0, 3).horizontalAlignment).toBeNull();
+    expect([0, 1, 2].map((r) => goals.peek(r, 4).wrap)).toEqual([true, true, true]);
+    expect(goals.peek(1, 3).wrap).toBe(false);
+    // Pixels: 7 a character and 12 of padding (Arial 10); column 1-based.
+    expect([...goals.columnWidths.entries()]).toEqual([[3, 15 * 7 + 12], [4, 17 * 7 + 12], [5, 60 * 7 + 12]]);
+    expect(goals.columnWidths.has(2)).toBe(false);
+    expect(ctx.fake.calls.of('Mål')).toEqual({ getRange: 1, setColumnWidths: 3, setHorizontalAlignments: 1, setValues: 1, setWraps: 1 });
+    expect(ctx.fake.calls.flushes).toBe(0);
+  });
+
   it('grows a sheet when a block reaches past its last column', () => {
     const ctx = setup(grids());
     const ind = sheet(ctx, 'Ind');
@@ -297,6 +321,40 @@ describe('writing new sheets', () => {
     apply(ctx, { sheets: [{ name: 'Sammanställning', mode: 'replace', values: [['ny']] }] });
     expect(ctx.fake.activeSheet).toBe(sheet(ctx, 'Sammanställning'));
     expect(ctx.fake.activeSheet?.peek(0, 0).value).toBe('ny');
+  });
+
+  it('wraps, aligns and fits rows to their text with the same calls at 100 and 10 000 rows, no read after a write (SPEC 6, 9)', () => {
+    const callsFor = (rows: number) => {
+      const ctx = setup({ sheets: [{ name: 'A', values: [['a']] }, { name: 'Sammanställning', values: [['gammal']] }] });
+      ctx.fake.calls.reset();
+      const values = [['Mål', 'Antal'], ...Array.from({ length: rows }, (_, r) => [`mål ${r}`, r])];
+      apply(ctx, {
+        sheets: [{
+          name: 'Sammanställning', mode: 'replace', values,
+          wrap: values.map((_, r) => [r > 0, false]),
+          align: [[null, 'right']],
+          rowHeights: values.map((_, r) => (r % 3 === 1 ? 45 : null)),
+          verticalAlign: 'top',
+          columnWidths: [45, 8],
+          print: { paper: 'A4', orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: 0, last: 0 } },
+          frozenRows: 1,
+        }],
+      });
+      const summary = sheet(ctx, 'Sammanställning');
+      expect(summary.peek(0, 1)).toMatchObject({ value: 'Antal', horizontalAlignment: 'right', verticalAlignment: 'top', wrap: false });
+      expect(summary.peek(rows, 0)).toMatchObject({ value: `mål ${rows - 1}`, wrap: true, verticalAlignment: 'top', horizontalAlignment: null });
+      // Every row, the old content's too, fitted to its text; the header row repeats on screen as the frozen row.
+      expect(summary.autoResized).toEqual([{ first: 1, last: summary.maxRows }]);
+      expect(summary.maxRows).toBeGreaterThanOrEqual(rows + 1);
+      expect(summary.frozenRows).toBe(1);
+      expect(ctx.fake.calls.flushes).toBe(0);
+      const calls = ctx.fake.calls.of('Sammanställning');
+      delete calls.insertRowsAfter; // growing the sheet past 1000 rows
+      return calls;
+    };
+    const small = callsFor(100);
+    expect(small).toMatchObject({ setWraps: 1, setHorizontalAlignments: 1, setVerticalAlignment: 1, autoResizeRows: 1, setColumnWidths: 2 });
+    expect(callsFor(10000)).toEqual(small);
   });
 
   it('grows a new sheet beyond the default 1000 rows with one call', () => {

@@ -41,7 +41,7 @@ export class CallLog {
     if (/^(get|is)/.test(name) && !REFERENCE_ONLY.has(name)) {
       if (this.pendingWrites) this.flushes++;
       this.pendingWrites = false;
-    } else if (/^(set|insert|delete|clear|hide|show|activate|merge)/.test(name)) {
+    } else if (/^(set|insert|delete|clear|hide|show|activate|merge|autoResize)/.test(name)) {
       this.pendingWrites = true;
     }
   }
@@ -133,10 +133,14 @@ interface Cell {
   formula: string | null;
   link: string | null;
   note: string | null;
+  wrap: boolean;
+  /** null = Sheets' default (text left, numbers right). */
+  horizontalAlignment: 'left' | 'center' | 'right' | null;
+  verticalAlignment: 'top' | 'middle' | 'bottom';
 }
 
 function blankCell(): Cell {
-  return { value: '', format: AUTOMATIC_FORMAT, background: null, fontColor: null, fontWeight: 'normal', formula: null, link: null, note: null };
+  return { value: '', format: AUTOMATIC_FORMAT, background: null, fontColor: null, fontWeight: 'normal', formula: null, link: null, note: null, wrap: false, horizontalAlignment: null, verticalAlignment: 'bottom' };
 }
 
 export class FakeRichTextValue {
@@ -327,6 +331,26 @@ export class FakeRange implements Mirrors<GoogleAppsScript.Spreadsheet.Range> {
       cell.fontWeight = weight === 'bold' ? 'bold' : 'normal';
     });
   }
+  setWraps(isWrapEnabled: boolean[][]): FakeRange {
+    return this.write('setWraps', isWrapEnabled, (cell, wrap) => {
+      if (typeof wrap !== 'boolean') throw new Error('setWraps: values must be booleans');
+      cell.wrap = wrap;
+    });
+  }
+  setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): FakeRange {
+    return this.write('setHorizontalAlignments', alignments, (cell, alignment) => {
+      if (alignment !== null && !['left', 'center', 'normal', 'right'].includes(alignment)) throw new Error(`setHorizontalAlignments: ${alignment}`);
+      cell.horizontalAlignment = alignment === 'normal' ? null : alignment;
+    });
+  }
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): FakeRange {
+    this.count('setVerticalAlignment');
+    if (alignment !== null && !['top', 'middle', 'bottom'].includes(alignment)) throw new Error(`setVerticalAlignment: ${alignment}`);
+    for (let r = 0; r < this.numRows; r++) {
+      for (let c = 0; c < this.numColumns; c++) this.sheet.cell(this.row - 1 + r, this.column - 1 + c).verticalAlignment = alignment ?? 'bottom';
+    }
+    return this;
+  }
   setRichTextValues(values: GoogleAppsScript.Spreadsheet.RichTextValue[][]): FakeRange {
     return this.write('setRichTextValues', values, (cell, rich) => {
       cell.value = rich.getText();
@@ -409,6 +433,8 @@ export class FakeSheet implements Mirrors<GoogleAppsScript.Spreadsheet.Sheet> {
   readonly merges: { row: number; column: number; numRows: number; numColumns: number }[] = [];
   readonly validations: FakeValidation[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Rows (1-based, inclusive) Sheets fitted to their content with autoResizeRows, in call order. */
+  readonly autoResized: { first: number; last: number }[] = [];
   frozenRows = 0;
   hidden = false;
   maxRows: number;
@@ -564,6 +590,12 @@ export class FakeSheet implements Mirrors<GoogleAppsScript.Spreadsheet.Sheet> {
     this.log('setColumnWidths');
     if (startColumn < 1 || numColumns < 1 || startColumn + numColumns - 1 > this.maxColumns) throw new Error('setColumnWidths: columns outside the sheet');
     for (let c = startColumn; c < startColumn + numColumns; c++) this.columnWidths.set(c, width);
+    return this;
+  }
+  autoResizeRows(startRow: number, numRows: number): FakeSheet {
+    this.log('autoResizeRows');
+    if (startRow < 1 || numRows < 1 || startRow + numRows - 1 > this.maxRows) throw new Error('autoResizeRows: rows outside the sheet');
+    this.autoResized.push({ first: startRow, last: startRow + numRows - 1 });
     return this;
   }
   setFrozenRows(rows: number): void {

@@ -80,6 +80,28 @@ describe('output columns', () => {
     expect(column(blockAt(p, 'Mål', 5))).toEqual(['Underlag', 'Indikatorn bedöms uppfyllas helt.', 'En indikator bedöms uppfyllas delvis och en inte.']);
   });
 
+  it('gives every output column a width that shows its header and status words whole, figures a right-aligned header, Underlag wrapped (SPEC 6)', () => {
+    const p = plan();
+    for (const b of p.blocks) {
+      const texts = column(b).filter((v): v is string => typeof v === 'string');
+      const wraps = b.wrap?.every((r) => r[0] === true) ?? false;
+      expect(b.columnWidths).toHaveLength(1);
+      // Wider than the header, and than every text unless the column wraps.
+      expect(b.columnWidths![0]).toBeGreaterThan(String(b.values[0][0]).length);
+      if (!wraps) for (const t of texts) expect(b.columnWidths![0]).toBeGreaterThan(t.length);
+    }
+    expect(blockAt(p, 'Indikatorer', 6).columnWidths![0]).toBeGreaterThan('Uppfylls delvis'.length);
+    expect(blockAt(p, 'Mål', 4).columnWidths![0]).toBeGreaterThan('Ej bedömd'.length);
+    // Headers above figures sit right, as their numbers do; status headers keep the default.
+    expect(blockAt(p, 'Indikatorer', 5).align).toEqual([['right']]);
+    expect(blockAt(p, 'Indikatorer', 7).align).toEqual([['right']]);
+    expect(blockAt(p, 'Indikatorer', 6).align).toBeUndefined();
+    const basis = blockAt(p, 'Mål', 5);
+    expect(basis.wrap?.map((r) => r[0])).toEqual([true, true, true]);
+    expect(basis.columnWidths![0]).toBeGreaterThanOrEqual(40);
+    expect(blockAt(p, 'Indikatorer', 6).wrap).toBeUndefined();
+  });
+
   it('uses English headers and status texts with lang en', () => {
     const p = buildPlan(model(), results(), [], null, grids(), 'en');
     expect(column(blockAt(p, 'Indikatorer', 6))).toEqual(['Status', 'Fully met', null, 'Partly met', 'Not met']);
