@@ -216,7 +216,9 @@ describe('made to be read and printed (SPEC 6)', () => {
     expect(linkLocation("Mål's", 'B11')).toBe("'Mål''s'!B11");
     expect(linkLocation('Indikatorer', 'E58')).toBe("'Indikatorer'!E58");
     expect(validation.wrap![1][4]).toBe(true);
-    expect(validation.columnWidths).toEqual([columnWidth('Allvarlighet'.length), columnWidth('W_GOAL_EMPTY'.length), columnWidth("Mål's".length), columnWidth('Cell'.length), WRAP_WIDTH.message]);
+    // Each column shows its longest text; the bold headers count a fifth wider than their letters.
+    const bold = (text: string) => text.length * 1.2;
+    expect(validation.columnWidths).toEqual([columnWidth(bold('Allvarlighet')), columnWidth('W_GOAL_EMPTY'.length), columnWidth(Math.max(bold('Blad'), "Mål's".length)), columnWidth(bold('Cell')), WRAP_WIDTH.message]);
     expect(validation.print).toEqual({ paper: 'A4', orientation: 'landscape', fitToPagesWide: 1, repeatRows: { first: 0, last: 0 } });
   });
 });
