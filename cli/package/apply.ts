@@ -13,10 +13,6 @@ import { deflateEntry, inflateEntry, writeZip, type ZipEntry } from './zip';
 
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const CONTENT_TYPES = '[Content_Types].xml';
-/** Width of an output column beside a user's table: its longest text, within these bounds (characters). */
-const MIN_WIDTH = 10;
-const MAX_WIDTH = 60;
-
 /** The package being changed: replaced and added parts, removed parts, and the workbook-level texts. */
 class PackageEdit {
   /** Replaced and added parts, deflated as soon as they are made (a patched 200 000-row sheet is 100 MB of XML). */
@@ -145,19 +141,8 @@ function addBlock(patch: SheetPatch, block: Block, grid: SheetGrid | undefined):
       patch.set(row, col, { writeValue: true, value, change: blockChange(block, i, j, value, changes) });
     });
   });
-  const columns = block.values.reduce((most, values) => Math.max(most, values.length), 0);
-  for (let j = 0; j < columns; j++) patch.widths.set(block.col + j, widths?.[j] ?? contentWidth(block, j));
-}
-
-/** A width that shows the column's header and longest value in full, within bounds. */
-function contentWidth(block: Block, j: number): number {
-  let longest = 0;
-  for (const values of block.values) {
-    const value = values[j];
-    const length = value === null || value === undefined ? 0 : typeof value === 'number' ? 8 : String(value).length;
-    if (length > longest) longest = length;
-  }
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
+  // Widths are core's (core/write/layout.ts), as in the other hosts: a block without them leaves the columns as they are.
+  widths?.forEach((width, j) => patch.widths.set(block.col + j, width));
 }
 
 function addFills(patch: SheetPatch, change: FillChange): void {
