@@ -2,6 +2,7 @@
 import { issueAt } from '../common/issues';
 import { STATUS_TEXT } from '../common/status';
 import { fold } from '../common/text';
+import { SV_WORDS } from './sentence';
 import type { Assessment, Goal, GoalResult, IndicatorResult, Issue, Lang, Level, Status } from '../types';
 
 // ---------------------------------------------------------------------------------------------
@@ -36,8 +37,13 @@ export interface CountClaim {
   sentence: string;
 }
 
+/**
+ * Number words as an analysis writes them, folded: the words Målkoll's own sentences use (sentence.ts) plus
+ * "en/ett/ena" for one and thirteen to twenty, which people also write out.
+ */
 const NUMBER_WORDS: Record<string, number> = {
-  en: 1, ett: 1, ena: 1, tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10, elva: 11, tolv: 12,
+  ...Object.fromEntries(SV_WORDS.map((word, n) => [fold(word), n]).filter(([word, n]) => word !== '' && n !== 0)),
+  en: 1, ett: 1, ena: 1,
   tretton: 13, fjorton: 14, femton: 15, sexton: 16, sjutton: 17, arton: 18, nitton: 19, tjugo: 20,
 };
 

@@ -32,7 +32,7 @@ const NOUNS: Record<NounKey, Noun> = {
 };
 
 /** Number words: SPEC 5.6 writes one to twelve as words and 13 and above as digits. */
-const SV_WORDS = ['noll', '', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
+export const SV_WORDS = ['noll', '', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
 const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 
 /** A count in words (en/ett by the noun's gender in Swedish), digits from 13. */
