@@ -23,7 +23,10 @@ export interface ReadResult {
   sheetXml: Map<string, Buffer>;
 }
 
-/** Reads every worksheet in tab order (hidden ones too); chart sheets have no cells and are left out. */
+/**
+ * Reads every worksheet in tab order (hidden ones too). Chart and dialog sheets have no cells: they come as empty
+ * grids, so that core knows their names are taken and never plans a sheet of its own under one of them.
+ */
 export function readPackage(pkg: XlsxPackage): ReadResult {
   const stylesPart = workbookPartOfType(pkg, STYLES_TYPE);
   const styles = new Styles((stylesPart && partText(pkg.byName, stylesPart)) || MINIMAL_STYLES);
@@ -31,7 +34,10 @@ export function readPackage(pkg: XlsxPackage): ReadResult {
   const sheets: SheetGrid[] = [];
   const sheetXml = new Map<string, Buffer>();
   for (const entry of pkg.sheets) {
-    if (!entry.part || !pkg.byName.has(entry.part)) continue;
+    if (!entry.part || !pkg.byName.has(entry.part)) {
+      sheets.push({ name: entry.name, id: entry.sheetId, values: [] });
+      continue;
+    }
     const xml = inflateEntry(pkg.byName.get(entry.part)!);
     if (xml.length <= KEEP_XML_BYTES) sheetXml.set(entry.part, xml);
     sheets.push(readSheet(pkg, entry, xml, styles, strings));

@@ -1,5 +1,7 @@
 // The package patcher's handling of sheets by id, deleted sheets, packages without styles and text that looks like a formula, checked with the independent reader.
+import { zipSync } from 'fflate';
 import { applyPlanToPackage } from '../../cli/package/apply';
+import { check } from '../../core/check';
 import { openPackage } from '../../cli/package/package';
 import { readPackage } from '../../cli/package/read';
 import type { WritePlan } from '../../core/types';
@@ -61,5 +63,38 @@ describe('the package patcher', () => {
     });
     expect(sheetCells(parts, 'xl/worksheets/sheet2.xml').get('G2')).toMatchObject({ value: '0.7', formula: '0.5+0.2' });
     expect(sheetCells(parts, 'xl/worksheets/sheet3.xml').get('B1')).toBeUndefined();
+  });
+});
+
+describe('a chart sheet of the user’s', () => {
+  it('is seen by core (its name is taken) and kept: Målkoll’s summary goes beside it, never over it', () => {
+    // The hostile package plus a chart sheet named Sammanställning, as a user may name a chart of the year.
+    const parts = unzipParts(hostilePackage('excel365').bytes);
+    const text = (name: string) => parts.get(name)!.toString('utf8');
+    const chartSheet = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+    );
+    const files: Record<string, Uint8Array> = {};
+    for (const [name, bytes] of parts) files[name] = bytes;
+    files['xl/chartsheets/sheet1.xml'] = chartSheet;
+    files['xl/workbook.xml'] = Buffer.from(text('xl/workbook.xml').replace(/<\/sheets>/, '<sheet name="Sammanställning" sheetId="50" r:id="rIdChart"/></sheets>'));
+    files['xl/_rels/workbook.xml.rels'] = Buffer.from(
+      text('xl/_rels/workbook.xml.rels').replace(
+        /<\/Relationships>/,
+        '<Relationship Id="rIdChart" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+      ),
+    );
+    files['[Content_Types].xml'] = Buffer.from(
+      text('[Content_Types].xml').replace(/<\/Types>/, '<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/></Types>'),
+    );
+    const bytes = Buffer.from(zipSync(files));
+
+    const read = readPackage(openPackage(bytes));
+    expect(read.grids.sheets.find((s) => s.name === 'Sammanställning')).toEqual({ name: 'Sammanställning', id: '50', values: [] });
+    const { plan } = check(read.grids);
+    const out = apply(bytes, plan);
+    expect(sheets(out).find((s) => s.name === 'Sammanställning')).toMatchObject({ sheetId: '50', 'r:id': 'rIdChart' });
+    expect(out.get('xl/chartsheets/sheet1.xml')!.equals(chartSheet)).toBe(true);
+    expect(sheets(out).map((s) => s.name)).toContain('Sammanställning (Målkoll)');
   });
 });
