@@ -64,16 +64,31 @@ for (const [stem, level] of Object.entries(GOAL_NOUNS)) {
   NOUN_FORMS.set(stem + 'en', { noun: level, form: 'definitePlural' });
 }
 
+const SHORTEST_NOUN = Math.min(...[...NOUN_FORMS.keys()].map((form) => form.length));
+
 /** Words after `inte`/`ej` that say there is no judgement yet ("kan inte bedömas", "ej mätt"), folded. */
 const NO_JUDGEMENT = new Set(['bedomas', 'bedomd', 'bedomda', 'matas', 'mats', 'matt', 'matta']);
 
 /** Verbs that say "is met" without helt/delvis ("de två indikatorerna uppnås", "har uppnåtts"): read as helt. */
 const MET_VERB = /^(uppfylls|uppfyllas|uppfyllts|uppnas|uppnatts|uppnadd|nas|natts|uppfyllda|uppnadda)$/;
 
+/** The longest number word, and the first letters of them all: a cheap test before the lookup, which hashes the word. */
+const LONGEST_NUMBER_WORD = Math.max(...Object.keys(NUMBER_WORDS).map((word) => word.length));
+const NUMBER_INITIALS = new Set(Object.keys(NUMBER_WORDS).map((word) => word.charCodeAt(0)));
+
 function numberOf(token: string | undefined): number | null {
-  if (token === undefined) return null;
-  if (/^\d+$/.test(token)) return Number(token);
+  if (token === undefined || token.length === 0) return null;
+  if (isDigits(token)) return Number(token);
+  if (token.length > LONGEST_NUMBER_WORD || !NUMBER_INITIALS.has(token.charCodeAt(0))) return null;
   return NUMBER_WORDS[token] ?? null;
+}
+
+function isDigits(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return token.length > 0;
 }
 
 function sentencesOf(text: string): string[] {
@@ -83,9 +98,24 @@ function sentencesOf(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-function tokensOf(sentence: string): string[] {
-  return fold(sentence).split(/[^a-z0-9]+/).filter((t) => t !== '');
+/** The folded words of a sentence: its runs of a–z and digits (as `split(/[^a-z0-9]+/)` without empty ones). */
+function tokensOf(folded: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  return tokens;
 }
+
+/** Every noun a claim counts contains one of these (indikator…, …mal…): a sentence without them states no count. */
+const mayCount = (folded: string): boolean => folded.includes('indikator') || folded.includes('mal');
 
 /**
  * The quantifier before a noun at `k`: "tre av sex", "tre av kommunfullmäktiges sex", "fyra av
@@ -137,26 +167,32 @@ function statusFrom(tokens: string[], start: number, end: number): Assessment | 
 export function readCountClaims(analysis: string): CountClaim[] {
   const claims: CountClaim[] = [];
   for (const sentence of sentencesOf(analysis)) {
-    const tokens = tokensOf(sentence);
+    const folded = fold(sentence);
+    if (!mayCount(folded)) continue;
+    const tokens = tokensOf(folded);
     const byNoun = new Map<CountedNoun, CountClaim>();
     // Positions that start a group: quantified nouns, and bare counts after a judgement ("… helt och två delvis").
     const starts: { bodyFrom: number; noun: CountedNoun; count: number | 'all'; total: number | null; bare: boolean }[] = [];
     let lastNoun: CountedNoun | null = null;
-    tokens.forEach((token, k) => {
-      const noun = NOUN_FORMS.get(token);
+    for (let k = 0; k < tokens.length; k++) {
+      const token = tokens[k];
+      // Every noun form is at least "indikator" long: shorter words skip the hash lookup (most words are shorter).
+      const noun = token.length >= SHORTEST_NOUN ? NOUN_FORMS.get(token) : undefined;
       if (noun) {
         const q = quantifierBefore(tokens, k, noun.form);
-        if (!q) return;
+        if (!q) continue;
         starts.push({ bodyFrom: k + 1, noun: noun.noun, count: q.count, total: q.total, bare: false });
         lastNoun = noun.noun;
-        return;
+        continue;
       }
+      if (lastNoun === null) continue;
+      const before = tokens[k - 1];
+      if (before !== 'och' && before !== 'samt' && before !== 'att') continue;
       const n = numberOf(token);
       const next = tokens[k + 1];
-      if (n === null || lastNoun === null || (next !== undefined && (NOUN_FORMS.has(next) || next === 'av' || NOUN_FORMS.has(tokens[k + 2] ?? '')))) return;
-      if (tokens[k - 1] !== 'och' && tokens[k - 1] !== 'samt' && tokens[k - 1] !== 'att') return;
+      if (n === null || (next !== undefined && (NOUN_FORMS.has(next) || next === 'av' || NOUN_FORMS.has(tokens[k + 2] ?? '')))) continue;
       starts.push({ bodyFrom: k + 1, noun: lastNoun, count: n, total: null, bare: true });
-    });
+    }
     starts.forEach((start, i) => {
       const end = i + 1 < starts.length ? starts[i + 1].bodyFrom - 1 : tokens.length;
       const status = statusFrom(tokens, start.bodyFrom, end);
@@ -277,11 +313,14 @@ function actionsMissing(goal: Goal, indicatorComments: string[], lang: Lang, iss
   issues.push(issueAt('warning', 'W_ACTIONS_MISSING', ref, message));
 }
 
-function analysisCounts(goal: Goal, counted: Map<CountedNoun, JudgementCounts>, lang: Lang, issues: Issue[]): void {
+function analysisCounts(goal: Goal, countedOf: () => Map<CountedNoun, JudgementCounts>, lang: Lang, issues: Issue[]): void {
   if (goal.analysis.trim() === '') return;
   const ref = goal.cells.analysis ?? goal.cells.number;
   if (!ref) return;
-  for (const claim of readCountClaims(goal.analysis)) {
+  const claims = readCountClaims(goal.analysis);
+  if (claims.length === 0) return;
+  const counted = countedOf();
+  for (const claim of claims) {
     const counts = counted.get(claim.noun);
     // Counts of goals two levels down ("De elva nämndmålen" under an inriktningsmål) are not compared.
     if (!counts || !claimContradicts(claim, counts)) continue;
@@ -324,7 +363,7 @@ export function narrativeIssues(goals: GoalResult[], indicators: IndicatorResult
   for (const result of goals) {
     const goal = result.goal;
     analysisMissing(goal, lang, issues);
-    analysisCounts(goal, countedFor(goal, own, children), lang, issues);
+    analysisCounts(goal, () => countedFor(goal, own, children), lang, issues);
     actionsMissing(goal, comments.get(goal.number) ?? [], lang, issues);
   }
   return issues;

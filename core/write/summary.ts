@@ -425,6 +425,8 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
   // The Fördelning header stands over the bar's first cell and runs on over the other nineteen.
   sheet.add([...t.goalHeader.map((h, i) => (GOAL_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))), overflow(t.distribution, true)]);
   if (goals.length === 0) sheet.add([t.noGoals], false);
+  // Goals share a handful of count combinations: one bar per combination, for this table only.
+  const bars = new Map<string, Cell[]>();
   for (const g of goals) {
     const j = judgementsOfGoal(g);
     const unjudged = j.pending + j.yearEnd;
@@ -441,7 +443,7 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
       g.goal.stated ? status(g.goal.stated, lang) : null,
       proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null,
       g.sentence || null,
-      ...barCells({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd }),
+      ...barCells({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd }, bars),
     ]);
   }
 }
@@ -449,7 +451,14 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
 const BAR_CELL_OBJECTS = new Map<string | null, Cell>();
 
 /** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
-function barCells(counts: StatusCounts): Cell[] {
+function barCells(counts: StatusCounts, bars: Map<string, Cell[]>): Cell[] {
+  const key = `${counts.helt} ${counts.delvis} ${counts.inte} ${counts.ej_bedomd + counts.ej_matt}`;
+  let bar = bars.get(key);
+  if (!bar) bars.set(key, (bar = barOf(counts)));
+  return bar;
+}
+
+function barOf(counts: StatusCounts): Cell[] {
   return barFills(counts).map((fill) => {
     let cell = BAR_CELL_OBJECTS.get(fill);
     if (!cell) BAR_CELL_OBJECTS.set(fill, (cell = fill ? { value: null, fill } : { value: null }));
