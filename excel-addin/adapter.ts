@@ -33,7 +33,7 @@ const GUESS_CELL_BYTES = 60;
 /**
  * Share of the budget a read band is sized to: the estimate is the average of rows already read, and rows further down
  * may be longer. With 25 % kept free, the rows of a sync may average a third more than those measured before the
- * response passes PAYLOAD_BUDGET_BYTES (and two thirds more before Excel refuses it).
+ * response passes PAYLOAD_BUDGET_BYTES (and three quarters more before Excel refuses it at 5 MB).
  */
 const READ_BAND_SHARE = 0.75;
 /**
