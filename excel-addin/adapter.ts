@@ -30,8 +30,21 @@ const MAX_WINDOW_ROWS = 1200;
 const MIN_WINDOW_ROWS = 200;
 /** Bytes per cell assumed for values, number format and formula together before any row of the sheet was seen. */
 const GUESS_CELL_BYTES = 60;
+/**
+ * Share of the budget a read band is sized to: the estimate is the average of rows already read, and rows further down
+ * may be longer. With 25 % kept free, the rows of a sync may average a third more than those measured before the
+ * response passes PAYLOAD_BUDGET_BYTES (and three quarters more before Excel refuses it at 5 MB).
+ */
+const READ_BAND_SHARE = 0.75;
+/**
+ * Fewest rows a sheet's read band gets when it joins a sync after another sheet's band (unless the rest of the sheet
+ * is shorter): a band of a row or two is no sample to size the sheet's next band by, and not worth its proxy.
+ */
+const MIN_SHARED_BAND_ROWS = 100;
 /** Fill of one cell in a getCellProperties response: `{"format":{"fill":{"color":"#FFFFFF"}}}` and a comma. */
 const FILL_CELL_BYTES = 45;
+/** Cells of one getCellProperties read, so that its response stays within the budget. */
+const MAX_FILL_CELLS = Math.floor((PAYLOAD_BUDGET_BYTES - RESULT_BYTES) / FILL_CELL_BYTES);
 /** Excel's last column index (XFD). */
 const LAST_COL = 16383;
 
@@ -148,7 +161,11 @@ interface SheetRead {
   formulas: (string | null)[][] | null;
   /** Rows from 0 up to this one are read. */
   readTo: number;
+  /** Estimated response bytes per row of the next band (values, number formats and formulas). */
   bytesPerRow: number;
+  /** Response bytes and rows of everything read so far (window and bands): the sample the estimate is drawn from. */
+  measuredBytes: number;
+  measuredRows: number;
   merges: MergedArea[];
   notes: Map<number, Map<number, string>>;
 }
@@ -219,6 +236,26 @@ function storeRows(read: SheetRead, rowIndex: number, columnIndex: number, value
   }
 }
 
+/**
+ * Records what a read of `rows` rows cost and estimates the next band's bytes per row: the average of every row read so
+ * far, or the latest read's average when that is higher and taken from enough rows to mean something (rows may grow
+ * longer down the sheet). A band of a single row never sets the estimate alone: one short row would size the next
+ * band far too large.
+ */
+function measureRead(read: SheetRead, bytes: number, rows: number): void {
+  if (rows <= 0) return;
+  read.measuredBytes += bytes;
+  read.measuredRows += rows;
+  const average = read.measuredBytes / read.measuredRows;
+  const latest = rows >= MIN_SHARED_BAND_ROWS ? bytes / rows : 0;
+  read.bytesPerRow = Math.max(1, Math.ceil(Math.max(average, latest)));
+}
+
+/** Response bytes of a loaded band, as Excel serialises it. */
+function bandBytes(values: unknown[][], formats: unknown[][], formulas: unknown[][]): number {
+  return jsonBytes(values) + jsonBytes(formats) + jsonBytes(formulas);
+}
+
 function gridOf(read: SheetRead): SheetGrid {
   const height = read.blank ? 1 : read.bottom + 1;
   const width = read.blank ? 1 : read.right + 1;
@@ -257,7 +294,7 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
   const infos: SheetInfo[] = worksheets.items.map((sheet) => ({ name: sheet.name, id: sheet.id, visibility: sheet.visibility }));
   const reads: SheetRead[] = worksheets.items.map((sheet, i) => ({
     info: infos[i], sheet, top: 0, left: 0, bottom: 0, right: 0, blank: true,
-    values: [], formats: [], formulas: null, readTo: 0, bytesPerRow: 0, merges: [], notes: new Map(),
+    values: [], formats: [], formulas: null, readTo: 0, bytesPerRow: 0, measuredBytes: 0, measuredRows: 0, merges: [], notes: new Map(),
   }));
   const located = [...comments.items, ...(notes?.items ?? [])];
   let progressTotal = 2;
@@ -326,8 +363,7 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
       if (read.blank || window.isNullObject) return;
       storeRows(read, window.rowIndex, window.columnIndex, window.values, window.numberFormat, window.formulas);
       read.readTo = window.rowIndex + window.values.length;
-      const bytes = jsonBytes(window.values) + jsonBytes(window.numberFormat) + jsonBytes(window.formulas);
-      read.bytesPerRow = Math.max(1, Math.ceil(bytes / Math.max(1, window.values.length)));
+      measureRead(read, bandBytes(window.values, window.numberFormat, window.formulas), window.values.length);
     });
   };
   try {
@@ -348,12 +384,16 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
   progressTotal = 2 + Math.ceil(remaining() / budget);
   progress();
   while (reads.some((read) => read.readTo <= read.bottom)) {
-    let room = budget * 0.75; // rows further down may be longer than the ones measured
+    let room = budget * READ_BAND_SHARE;
     const bands: { read: SheetRead; range: Excel.Range; rows: number }[] = [];
     for (const read of reads) {
       if (read.readTo > read.bottom || room <= 0) continue;
       const perRow = read.bytesPerRow + RESULT_BYTES / 10;
-      const rows = Math.min(read.bottom + 1 - read.readTo, Math.max(1, Math.floor(room / perRow)));
+      const rest = read.bottom + 1 - read.readTo;
+      const fit = Math.floor(room / perRow);
+      // The first band of a sync takes at least a row (progress); a later one only a real share of the sheet.
+      if (bands.length > 0 && fit < Math.min(rest, MIN_SHARED_BAND_ROWS)) continue;
+      const rows = Math.min(rest, Math.max(1, fit));
       const range = read.sheet.getRangeByIndexes(read.readTo, read.left, rows, read.right - read.left + 1);
       range.load('values,numberFormat,formulas');
       bands.push({ read, range, rows });
@@ -371,8 +411,8 @@ export async function readWorkbook(context: Excel.RequestContext, onProgress?: P
     for (const { read, range, rows } of bands) {
       storeRows(read, read.readTo, read.left, range.values, range.numberFormat, range.formulas);
       read.readTo += rows;
-      // The next band of this sheet is sized by what this one really cost.
-      read.bytesPerRow = Math.max(1, Math.ceil((jsonBytes(range.values) + jsonBytes(range.numberFormat) + jsonBytes(range.formulas)) / rows));
+      // The next band of this sheet is sized by what the rows read so far really cost.
+      measureRead(read, bandBytes(range.values, range.numberFormat, range.formulas), rows);
     }
     progressDone++;
     progressTotal = Math.max(progressTotal, progressDone + Math.ceil(remaining() / budget));
@@ -467,30 +507,20 @@ function setFill(areas: Excel.RangeAreas, fill: string | null): void {
 }
 
 /**
- * Values as Excel must receive them, padded to a rows × cols rectangle. Cells past the end of a ragged
- * row are null, which Excel leaves unchanged: the plan did not mention them.
+ * A row of values as Excel must receive it, padded to `cols` cells. Cells past the end of a ragged row are null,
+ * which Excel leaves unchanged: the plan did not mention them.
  */
-function excelMatrix(values: CellValue[][], from: number, rows: number, cols: number): (ExcelValue | null)[][] {
-  const out: (ExcelValue | null)[][] = [];
-  for (let r = from; r < from + rows; r++) {
-    const source = values[r] ?? [];
-    const row: (ExcelValue | null)[] = new Array(cols);
-    for (let c = 0; c < cols; c++) row[c] = c < source.length ? excelValue(source[c] ?? null) : null;
-    out.push(row);
-  }
-  return out;
+function excelRow(source: CellValue[] | undefined, cols: number): (ExcelValue | null)[] {
+  const row: (ExcelValue | null)[] = new Array(cols);
+  for (let c = 0; c < cols; c++) row[c] = source && c < source.length ? excelValue(source[c] ?? null) : null;
+  return row;
 }
 
-/** Number formats padded to a rows × cols rectangle with null, which Excel leaves unchanged. */
-function formatMatrix(formats: (string | null)[][], from: number, rows: number, cols: number): (string | null)[][] {
-  const out: (string | null)[][] = [];
-  for (let r = from; r < from + rows; r++) {
-    const source = formats[r] ?? [];
-    const row: (string | null)[] = new Array(cols);
-    for (let c = 0; c < cols; c++) row[c] = source[c] ?? null;
-    out.push(row);
-  }
-  return out;
+/** A row of number formats padded to `cols` cells with null, which Excel leaves unchanged. */
+function formatRow(source: (string | null)[] | undefined, cols: number): (string | null)[] {
+  const row: (string | null)[] = new Array(cols);
+  for (let c = 0; c < cols; c++) row[c] = source?.[c] ?? null;
+  return row;
 }
 
 interface CellStyles {
@@ -505,21 +535,23 @@ interface CellStyles {
 /** Office.js names of core's horizontal alignments; null is the host default (text left, numbers right). */
 const HORIZONTAL: Record<HorizontalAlign, 'Left' | 'Center' | 'Right'> = { left: 'Left', center: 'Center', right: 'Right' };
 
-/** Row bands of a rectangle whose values and formats stay within the budget: [first row, row count] pairs. */
-function rowBands(values: CellValue[][], formats: (string | null)[][] | undefined, budget: number): [number, number][] {
-  const bands: [number, number][] = [];
+/**
+ * Row bands of a rectangle from the bytes each row adds to the request, separator included: consecutive rows whose
+ * bytes stay within `budget` (a single larger row makes a band of its own). [first row, row count, bytes] triples.
+ */
+function rowBands(rowBytes: number[], budget: number): [number, number, number][] {
+  const bands: [number, number, number][] = [];
   let start = 0;
   let bytes = 0;
-  for (let r = 0; r < values.length; r++) {
-    const row = jsonBytes(values[r]) + 3 + (formats ? jsonBytes(formats[r] ?? []) : 0);
-    if (r > start && bytes + row > budget) {
-      bands.push([start, r - start]);
+  for (let r = 0; r < rowBytes.length; r++) {
+    if (r > start && bytes + rowBytes[r] > budget) {
+      bands.push([start, r - start, bytes]);
       start = r;
       bytes = 0;
     }
-    bytes += row;
+    bytes += rowBytes[r];
   }
-  if (values.length > start) bands.push([start, values.length - start]);
+  if (rowBytes.length > start) bands.push([start, rowBytes.length - start, bytes]);
   return bands;
 }
 
@@ -532,16 +564,20 @@ async function writeRectangle(batch: Batcher, sheet: Excel.Worksheet, top: numbe
   if (values.length === 0 || cols === 0) return;
   const formats = styles.numberFormats;
   const hasFormats = !!formats && formats.some((row) => row.some((format) => format !== null && format !== undefined));
-  // Half the budget per band: values and formats are sent as padded matrices, the estimate counts the rows as given.
-  for (const [from, rows] of rowBands(values, hasFormats ? formats : undefined, PAYLOAD_BUDGET_BYTES / 2)) {
-    const matrix = excelMatrix(values, from, rows, cols);
-    const formatRows = hasFormats ? formatMatrix(formats!, from, rows, cols) : null;
-    await batch.room(jsonBytes(matrix) + (formatRows ? jsonBytes(formatRows) + ACTION_BYTES : 0) + ACTION_BYTES);
+  // The rows as they are sent (padded, strings quote-prefixed), measured as sent: a row's JSON and its comma, for the
+  // values and for the number formats. A band takes at most a quarter of the budget, its actions included: bands
+  // this size fill a sync closely, where a band of half the budget that does not fit leaves the rest unused.
+  const matrix = values.map((row) => excelRow(row, cols));
+  const formatRows = hasFormats ? values.map((_, r) => formatRow(formats![r], cols)) : null;
+  const rowBytes = matrix.map((row, r) => jsonBytes(row) + 1 + (formatRows ? jsonBytes(formatRows[r]) + 1 : 0));
+  for (const [from, rows, bytes] of rowBands(rowBytes, PAYLOAD_BUDGET_BYTES / 4 - 4 * ACTION_BYTES)) {
+    // Each matrix adds its brackets.
+    await batch.room(bytes + 4 + (formatRows ? ACTION_BYTES : 0) + ACTION_BYTES);
     const range = sheet.getRangeByIndexes(top + from, left, rows, cols);
     // Number formats first, so that a value lands in its final format; null leaves a cell's format as is.
     // Office.js ignores null entries in a 2-D array, which is exactly "leave as is" (its typings omit null).
-    if (formatRows) range.numberFormat = formatRows as string[][];
-    range.values = matrix;
+    if (formatRows) range.numberFormat = formatRows.slice(from, from + rows) as string[][];
+    range.values = matrix.slice(from, from + rows);
   }
   const slice = <T>(matrix: T[][] | undefined): T[][] | undefined => matrix?.slice(0, values.length);
   const fills = slice(styles.fills);
@@ -654,7 +690,8 @@ async function writePlanSheet(context: Excel.RequestContext, batch: Batcher, pla
   const worksheets = context.workbook.worksheets;
   const current = sheets.byId(plan.id) ?? sheets.byName(plan.name);
   if (current !== undefined && plan.mode === 'createIfMissing') return;
-  await batch.room(jsonBytes(plan.name) + 4 * ACTION_BYTES);
+  // Up to eight actions below: the sheet, its whole range, two clears, the row heights, unfreezing, name, visibility.
+  await batch.room(jsonBytes(plan.name) + jsonBytes(current ? itemKey(current) : '') + 7 * ACTION_BYTES);
   let sheet: Excel.Worksheet;
   if (current) {
     sheet = worksheets.getItem(itemKey(current));
@@ -734,10 +771,13 @@ async function readFillsOf(context: Excel.RequestContext, batch: Batcher, change
       while (start < rows.length) {
         let end = start + 1;
         while (end < rows.length && rows[end] === rows[end - 1] + 1) end++;
-        const count = rows[end - 1] - rows[start] + 1;
-        await batch.room(2 * ACTION_BYTES, count * FILL_CELL_BYTES + RESULT_BYTES);
-        const result = sheet.getRangeByIndexes(rows[start], col, count, 1).getCellProperties({ format: { fill: { color: true } } });
-        pending.push({ sheet: name, top: rows[start], col, result });
+        // A run longer than one response holds is read in parts.
+        for (let top = rows[start]; top <= rows[end - 1]; top += MAX_FILL_CELLS) {
+          const count = Math.min(MAX_FILL_CELLS, rows[end - 1] + 1 - top);
+          await batch.room(2 * ACTION_BYTES, count * FILL_CELL_BYTES + RESULT_BYTES);
+          const result = sheet.getRangeByIndexes(top, col, count, 1).getCellProperties({ format: { fill: { color: true } } });
+          pending.push({ sheet: name, top, col, result });
+        }
         start = end;
       }
     }

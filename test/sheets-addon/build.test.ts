@@ -1,4 +1,4 @@
-// Checks the built Sheets add-on in dist/sheets: one unminified Code.js with top-level entry points and each @customfunction once, the inlined sidebar page, the manifest's scopes and .clasp.json.example.
+// Checks the built Sheets add-on in dist/sheets: one unminified Code.js (comments and unused declarations stripped) with top-level entry points and each @customfunction once, the inlined sidebar page, the manifest's scopes and .clasp.json.example.
 import * as fs from 'fs';
 import * as path from 'path';
 import { DIST } from './bundle';
@@ -11,17 +11,30 @@ const ENTRY_POINTS = ['onOpen', 'onInstall', 'malkollMenuCheck', 'malkollMenuSid
 describe('Sheets build', () => {
   const code = read('Code.js');
 
-  // SPEC 9 budgets 300 KB. With this round's core (document kinds, economy tables, narrative checks, the
-  // comparison, own-sheet records) the readable bundle is about 360 KB even as one scope with tab indentation:
-  // the budget is NOT met and is reported on the issues for a decision (only minifying would meet it, and SPEC 8
-  // wants Code.js unminified). This ceiling keeps it from growing further unnoticed.
-  it('is one unminified Code.js, no larger than today (SPEC 9 asks 300 KB: not met, see the issue notes)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(370 * 1024);
+  // SPEC 9 budgets 300 KB, unminified. The build strips comments and unused declarations from the bundle and
+  // indents with tabs (sheets-addon/compact.js, tab-indent.js): about 348 KB, down from 361 KB. The budget is NOT met:
+  // what is left is code that runs, and core alone is about 320 KB of it (the add-on 21 KB, the declarations and
+  // runtime 4.5 KB): only minifying or a smaller core would meet it. This ceiling keeps the bundle from growing unnoticed.
+  it('is one unminified Code.js: readable lines, tab indentation, names as written, no larger than today (SPEC 9 asks 300 KB: not met)', () => {
+    expect(Buffer.byteLength(code)).toBeLessThan(355_000);
     const lines = code.split('\n');
-    expect(lines.length).toBeGreaterThan(1000);
+    expect(lines.length).toBeGreaterThan(8000);
     // Readable lines, as written in the source (a minified bundle has lines of many thousand characters).
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(1000);
+    expect(lines.filter((l) => l.startsWith('\t')).length).toBeGreaterThan(lines.length / 2);
+    // Names as written: a minifier would have shortened these.
+    expect(code).toMatch(/^function check\(grids, options = \{\}\) \{$/m);
+    expect(code).toMatch(/^function readSpreadsheet\(spreadsheet\) \{$/m);
     expect(fs.readdirSync(DIST).filter((f) => f.endsWith('.js'))).toEqual(['Code.js']);
+  });
+
+  it('has no comments inside the bundle but webpack\'s module markers; the top-level declarations keep their JSDoc', () => {
+    const start = code.indexOf('(() => {');
+    expect(start).toBeGreaterThan(0);
+    const bundle = code.slice(start);
+    expect(bundle).not.toMatch(/\/\*\*/);
+    expect(bundle.match(/^;\/\/ \.\/[\w./-]+\.ts$/gm)?.length).toBeGreaterThan(40);
+    expect(code.slice(0, start).match(/\/\*\*/g)?.length).toBe(ENTRY_POINTS.length + CUSTOM_FUNCTIONS.length);
   });
 
   it('declares every entry point and custom function as a top-level function', () => {
