@@ -25,6 +25,8 @@ export const BUDGETS = {
   excelPayloadBytes: 4_000_000,
   coreVsHyperFormula: 0.5,
   sheetsFlushes: 2,
+  /** Sheets Code.js (unminified) and the task pane's own scripts (all but office.js), each. */
+  bundleBytes: 300_000,
 };
 
 /** Runs per size after the warm-up: fewer for the big ones, which are slow and steadier. */
@@ -98,6 +100,8 @@ export interface BenchResult {
   /** The CLI against its I/O floor (bench/cli.ts), and with --big the 200 000-row run. */
   cliFloor?: CliVsFloor;
   big?: CliBig;
+  /** Built bundle sizes in bytes. */
+  bundles?: Bundles;
 }
 
 const log = (line: string): void => {
@@ -311,6 +315,18 @@ export function sheetsCallsBounded(differences: string[]): boolean {
   return differences.every((d) => GROW.test(d));
 }
 
+/** Bytes of the built bundles (SPEC 9): Sheets' Code.js, and every script the task pane page loads but office.js. */
+export function bundleSizes(): Bundles {
+  const dist = path.join(__dirname, '..', '..', 'dist');
+  const size = (file: string): number => fs.statSync(path.join(dist, file)).size;
+  return { sheetsCodeJs: size('sheets/Code.js'), excelTaskpane: size('excel/taskpane.js') + size('excel/functions.js') };
+}
+
+export interface Bundles {
+  sheetsCodeJs: number;
+  excelTaskpane: number;
+}
+
 export async function runBench(big = false): Promise<BenchResult> {
   // First of all, before anything is compiled: what a user's first Kontrollera costs.
   const coldGrids = generateWorkbook(RATIO_ROWS);
@@ -332,7 +348,7 @@ export async function runBench(big = false): Promise<BenchResult> {
   log(`CLI against its I/O floor, ${CLI_ROWS} rows`);
   const cliFloor = measureCliVsFloor(CLI_ROWS);
   if (big) log('CLI end to end, 200 000 rows');
-  return { coldFirstRun, core, hyperFormula, cli, hostCalls, cliFloor, ...(big ? { big: measureCliBig() } : {}) };
+  return { coldFirstRun, core, hyperFormula, cli, hostCalls, cliFloor, bundles: bundleSizes(), ...(big ? { big: measureCliBig() } : {}) };
 }
 
 export interface Verdict {
@@ -364,6 +380,16 @@ export function verdicts(result: BenchResult): Verdict[] {
     { budget: `Excel request and response ≤ ${mb(BUDGETS.excelPayloadBytes)} (1 000 – 50 000 rows)`, measured: payload === null ? '-' : mb(payload), ok: payload === null ? null : payload <= BUDGETS.excelPayloadBytes },
     { budget: 'Sheets calls independent of rows (one grow call per sheet aside)', measured: sheets ? `${sheets.callsAt100} at 100 rows, ${sheets.calls} at 10 000` : '-', ok: sameCalls },
     { budget: `Sheets flushes ≤ ${BUDGETS.sheetsFlushes} per command`, measured: sheets ? String(sheets.flushes) : '-', ok: sheets ? sheets.flushes <= BUDGETS.sheetsFlushes : null },
+    ...bundleVerdicts(result.bundles),
+  ];
+}
+
+function bundleVerdicts(bundles: Bundles | undefined): Verdict[] {
+  if (!bundles) return [];
+  const kb = (bytes: number): string => `${Math.round(bytes / 1000)} kB`;
+  return [
+    { budget: `Sheets Code.js (unminified) < ${kb(BUDGETS.bundleBytes)}`, measured: kb(bundles.sheetsCodeJs), ok: bundles.sheetsCodeJs < BUDGETS.bundleBytes },
+    { budget: `Excel task pane's own scripts < ${kb(BUDGETS.bundleBytes)}`, measured: kb(bundles.excelTaskpane), ok: bundles.excelTaskpane < BUDGETS.bundleBytes },
   ];
 }
 
@@ -392,6 +418,7 @@ export function jsonOf(result: BenchResult): object {
     cli: result.cli ? { rows: result.cli.rows, ms: result.cli.ms } : null,
     ...(result.cliFloor ? { cliFloor: result.cliFloor } : {}),
     ...(result.big ? { big: result.big } : {}),
+    ...(result.bundles ? { bundles: result.bundles } : {}),
     hostCalls: {
       excel: excel ? { sizes: excel.sizes.map(({ rows, syncs, clearSyncs, maxRequestBytes, maxResponseBytes, refused }) => ({ rows, syncs, clearSyncs, maxRequestBytes, maxResponseBytes, refused })) } : null,
       sheets: sheets ? { rows: sheets.rows, calls: sheets.calls, callsAt100: sheets.callsAt100, flushes: sheets.flushes } : null,
