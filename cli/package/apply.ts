@@ -4,15 +4,17 @@ import * as path from 'path';
 import { parseA1 } from '../../core/common/a1';
 import { needsTextGuard } from '../../core/write/plan';
 import type { Block, FillChange, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
-import { newSheetXml, TEXT_FORMAT } from './new-sheet';
+import { TEXT_FORMAT, writeNewSheet } from './new-sheet';
 import { partText, relsPartOf, STYLES_TYPE, workbookPartOfType, WORKSHEET_CONTENT_TYPE, WORKSHEET_TYPE, type SheetEntry, type XlsxPackage } from './package';
-import { patchSheet, SheetPatch } from './patch-sheet';
+import { SheetPatch, writePatchedSheet } from './patch-sheet';
 import { MINIMAL_STYLES, type StyleChange, type Styles } from './styles';
-import { attributesOf, escapeAttr, escapeText, setAttribute } from './xml';
-import { deflateEntry, inflateEntry, writeZip, type ZipEntry } from './zip';
+import { attributesOf, ByteWriter, escapeAttr, escapeText, setAttribute } from './xml';
+import { deflateEntry, inflateEntry, PartDeflater, writeZip, type ZipEntry } from './zip';
 
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const CONTENT_TYPES = '[Content_Types].xml';
+/** Bytes of XML deflated at a time: small enough to stay in memory already touched, large enough that the pieces' flushes cost nothing. */
+const PIECE = 1 << 20;
 /** The package being changed: replaced and added parts, removed parts, and the workbook-level texts. */
 class PackageEdit {
   /** Replaced and added parts, deflated as soon as they are made (a patched 200 000-row sheet is 100 MB of XML). */
@@ -21,6 +23,8 @@ class PackageEdit {
   readonly added: string[] = [];
   /** Parts already inflated by the reader. */
   readonly read = new Map<string, Buffer>();
+  /** Where every patched or written part is built, one after the other, a piece at a time (see build). */
+  private readonly scratch = new ByteWriter(PIECE);
   workbookXml: string;
   relsXml: string;
   contentTypes: string;
@@ -37,10 +41,28 @@ class PackageEdit {
     return !this.removed.has(part) && (this.pkg.byName.has(part) || this.parts.has(part));
   }
 
-  put(part: string, data: Buffer): void {
+  put(part: string, data: Buffer | ZipEntry): void {
     if (!this.pkg.byName.has(part) && !this.parts.has(part)) this.added.push(part);
     this.removed.delete(part);
-    this.parts.set(part, deflateEntry(part, data));
+    this.parts.set(part, Buffer.isBuffer(data) ? deflateEntry(part, data) : { ...data, name: part });
+  }
+
+  /**
+   * A part written by `write`, deflated piece by piece as the writer fills (the part is never whole in memory),
+   * or null when `write` returns false (nothing to change). Every part is built in the same writer's memory.
+   */
+  build(write: (out: ByteWriter) => boolean | void): ZipEntry | null {
+    const deflater = new PartDeflater();
+    const out = this.scratch;
+    out.truncate(0);
+    out.sink = (bytes) => deflater.write(bytes);
+    try {
+      if (write(out) === false) return null;
+      return deflater.entry('', out.result());
+    } finally {
+      out.sink = null;
+      out.truncate(0);
+    }
   }
 
   remove(part: string): void {
@@ -93,7 +115,9 @@ function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, bl
   for (const [entry, patch] of patches) {
     if (patch.empty) continue;
     const part = entry.part as string;
-    edit.put(part, patchSheet(currentPart(edit, part), patch, styles));
+    const xml = currentPart(edit, part);
+    const patched = edit.build((out) => writePatchedSheet(xml, patch, styles, out));
+    if (patched) edit.put(part, patched);
   }
 }
 
@@ -146,9 +170,10 @@ function addBlock(patch: SheetPatch, block: Block, grid: SheetGrid | undefined):
 }
 
 function addFills(patch: SheetPatch, change: FillChange): void {
+  const fill: StyleChange = { fill: change.fill }; // one object for the group: the patcher looks styles up by it
   for (const address of change.cells) {
     const at = parseA1(address);
-    if (at) patch.set(at.row, at.col, { writeValue: false, value: null, change: { fill: change.fill } });
+    if (at) patch.set(at.row, at.col, { writeValue: false, value: null, change: fill });
   }
 }
 
@@ -160,7 +185,7 @@ function writeOwnSheet(edit: PackageEdit, sheet: NewSheet, styles: Styles): void
   const byId = sheet.id !== undefined ? edit.sheets.find((s) => s.sheetId === sheet.id && s.part) : undefined;
   const existing = byId ?? edit.byName(sheet.name);
   if (sheet.mode === 'createIfMissing' && existing) return;
-  const xml = newSheetXml(sheet, styles);
+  const xml = edit.build((out) => writeNewSheet(sheet, styles, out)) as ZipEntry;
   if (existing && existing.part) {
     edit.put(existing.part, xml);
     if (edit.exists(relsPartOf(existing.part))) edit.remove(relsPartOf(existing.part)); // the new content refers to no other part
@@ -188,7 +213,7 @@ function replaceSheetTag(edit: PackageEdit, relId: string, fn: (tag: string) => 
   return edit.workbookXml.replace(/<(?:\w+:)?sheet\b[^>]*>/g, (tag) => (attributesOf(tag)[attr] === relId ? fn(tag) : tag));
 }
 
-function addSheet(edit: PackageEdit, sheet: NewSheet, xml: Buffer): void {
+function addSheet(edit: PackageEdit, sheet: NewSheet, xml: ZipEntry): void {
   const part = freeName(edit, 'xl/worksheets/sheet', '.xml');
   const relId = freeRelId(edit);
   const sheetId = String(Math.max(0, ...edit.sheets.map((s) => Number(s.sheetId) || 0)) + 1);

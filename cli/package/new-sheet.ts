@@ -1,10 +1,10 @@
 // Writes the worksheet part of one of Målkoll's own sheets (Sammanställning, Valideringsrapport, _malkoll) from the plan's NewSheet.
 import { a1, columnLetters } from '../../core/common/a1';
 import { needsTextGuard } from '../../core/write/plan';
-import type { CellValue, NewSheet } from '../../core/types';
-import { cellXml } from './patch-sheet';
+import type { CellValue, Link, NewSheet } from '../../core/types';
+import { markupOf, writeCell } from './patch-sheet';
 import type { StyleChange, Styles } from './styles';
-import { ChunkWriter, escapeAttr } from './xml';
+import { ByteWriter, escapeAttr } from './xml';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -19,27 +19,75 @@ const A4 = 9;
 
 /** The worksheet XML of a NewSheet: cells with their styles, widths, frozen header rows, location-only links, A4 landscape one page wide. */
 export function newSheetXml(sheet: NewSheet, styles: Styles): Buffer {
+  const out = new ByteWriter(1 << 16);
+  writeNewSheet(sheet, styles, out);
+  return out.result();
+}
+
+/** Writes the worksheet XML of a NewSheet into `out` (see newSheetXml). */
+export function writeNewSheet(sheet: NewSheet, styles: Styles, out: ByteWriter): void {
   const links = new Map((sheet.links ?? []).map((link) => [link.row * LINK_KEY + link.col, link]));
-  const rows = new ChunkWriter();
-  let right = 0;
   const values = withLinkRows(sheet);
+  // The last cell written in each row, found first: the head names the last column, and a row without cells is left out.
+  const last = new Int32Array(values.length);
+  let right = 0;
   for (let i = 0; i < values.length; i++) {
-    let cells = '';
+    last[i] = lastWritten(sheet, values[i], i, links);
+    if (last[i] > right) right = last[i];
+  }
+  out.raw(head(sheet, right));
+  const m = markupOf('');
+  const cellStyles = new CellStyles(sheet, styles);
+  for (let i = 0; i < values.length; i++) {
     const row = values[i];
-    for (let j = 0; j < row.length; j++) {
-      const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
-      const cell = sheetCell(sheet, i, j, link ? link.text : row[j], !!link, styles);
-      if (cell) {
-        cells += cell;
-        if (j > right) right = j;
-      }
-    }
     const height = sheet.rowHeights?.[i] ?? null;
     // A row's height where its wrapped text needs more than one line: not every program grows a row when it opens a file.
-    if (cells || height !== null) rows.add(`<row r="${i + 1}"${height !== null ? ` ht="${height}" customHeight="1"` : ''}>${cells}</row>`);
+    if (last[i] < 0 && height === null) continue;
+    out.raw(m.rowOpen);
+    out.int(i + 1);
+    if (height !== null) {
+      out.raw('" ht="');
+      out.raw(String(height));
+      out.raw('" customHeight="1">');
+    } else out.raw('">');
+    for (let j = 0; j <= last[i]; j++) {
+      const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
+      const value = link ? link.text : row[j];
+      const style = cellStyles.of(i, j, value, !!link);
+      if (style >= 0) writeCell(out, m, j, i + 1, style, value);
+    }
+    out.raw(m.rowClose);
   }
+  out.raw('</sheetData>');
+  out.raw(hyperlinks(sheet));
+  out.raw('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.raw(pageSetup(sheet));
+  out.raw('</worksheet>');
+}
+
+/** The last column of row i that is written (CellStyles.of ≥ 0: a value, or a style on an empty cell), -1 for none. */
+function lastWritten(sheet: NewSheet, row: CellValue[], i: number, links: Map<number, Link>): number {
+  for (let j = row.length - 1; j >= 0; j--) {
+    const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
+    const value = link ? link.text : row[j];
+    if (value !== null && value !== '') return j;
+    const styled =
+      !!link ||
+      (sheet.numberFormats?.[i]?.[j] ?? null) !== null ||
+      (sheet.fills?.[i]?.[j] ?? null) !== null ||
+      (sheet.fontColors?.[i]?.[j] ?? null) !== null ||
+      !!sheet.bold?.[i]?.[j] ||
+      (!!sheet.wrap && !!sheet.wrap[i]?.[j]) ||
+      (sheet.align?.[i]?.[j] ?? null) !== null;
+    if (styled) return j;
+  }
+  return -1;
+}
+
+/** The part up to `<sheetData>`, with the dimension reaching column `right`. */
+function head(sheet: NewSheet, right: number): string {
   const bottom = Math.max(0, sheet.values.length - 1);
-  const head = [
+  return [
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`,
     sheet.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '',
     `<dimension ref="A1:${columnLetters(right)}${bottom + 1}"/>`,
@@ -48,44 +96,87 @@ export function newSheetXml(sheet: NewSheet, styles: Styles): Buffer {
     cols(sheet),
     '<sheetData>',
   ].join('');
-  const tail = [
-    '</sheetData>',
-    hyperlinks(sheet),
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
-    pageSetup(sheet),
-    '</worksheet>',
-  ].join('');
-  return Buffer.concat([Buffer.from(head, 'utf8'), rows.toBuffer(), Buffer.from(tail, 'utf8')]);
 }
 
-function sheetCell(sheet: NewSheet, i: number, j: number, value: CellValue, isLink: boolean, styles: Styles): string | null {
-  const change: StyleChange = {};
-  const format = sheet.numberFormats?.[i]?.[j] ?? null;
-  const fill = sheet.fills?.[i]?.[j] ?? null;
-  const fontColor = sheet.fontColors?.[i]?.[j] ?? null;
-  const bold = sheet.bold?.[i]?.[j] ?? false;
-  if (format !== null) change.numFmt = format;
-  else if (typeof value === 'string' && needsTextGuard(value)) change.numFmt = TEXT_FORMAT;
-  if (fill !== null) change.fill = fill;
-  if (fontColor !== null) change.fontColor = fontColor;
-  if (bold) change.bold = true;
-  if (isLink) {
-    change.fontColor = LINK_COLOR;
-    change.underline = true;
+/** Bold, link and wrap of a cell as bits of one number. */
+const BOLD = 1;
+const LINK = 2;
+const WRAP = 4;
+
+/**
+ * The cell styles of one NewSheet. A cell's style follows from its format, fill, font colour, bold, link, wrap and
+ * alignment; cells of a column mostly repeat the cell above, so each column remembers its last inputs and style,
+ * and other combinations are looked up by key: no style change is built per cell.
+ */
+class CellStyles {
+  private readonly byKey = new Map<string, number>();
+  private readonly lastFormat: (string | undefined)[] = [];
+  private readonly lastFill: (string | null)[] = [];
+  private readonly lastColor: (string | null)[] = [];
+  private readonly lastHorizontal: (string | null)[] = [];
+  private readonly lastFlags: number[] = [];
+  private readonly lastStyle: number[] = [];
+  private readonly top: boolean;
+
+  constructor(private readonly sheet: NewSheet, private readonly styles: Styles) {
+    this.top = sheet.verticalAlign === 'top';
   }
-  if (sheet.wrap) {
-    if (sheet.wrap[i]?.[j]) change.wrap = true;
-  } else {
-    const width = sheet.columnWidths?.[j] ?? 0;
-    if (typeof value === 'string' && width > 0 && value.length > width) change.wrap = true;
+
+  /** The style index of cell (i, j) holding `value`, 0 for none, -1 when the cell is not written at all (empty, unstyled). */
+  of(i: number, j: number, value: CellValue, isLink: boolean): number {
+    const sheet = this.sheet;
+    const format = sheet.numberFormats?.[i]?.[j] ?? null;
+    const fill = sheet.fills?.[i]?.[j] ?? null;
+    const fontColor = sheet.fontColors?.[i]?.[j] ?? null;
+    const bold = sheet.bold?.[i]?.[j] ?? false;
+    const isText = typeof value === 'string';
+    const numFmt = format !== null ? format : isText && needsTextGuard(value) ? TEXT_FORMAT : undefined;
+    let wrap: boolean;
+    if (sheet.wrap) wrap = !!sheet.wrap[i]?.[j];
+    else {
+      const width = sheet.columnWidths?.[j] ?? 0;
+      wrap = isText && width > 0 && value.length > width;
+    }
+    const horizontal = sheet.align?.[i]?.[j] ?? null;
+    const flags = (bold ? BOLD : 0) | (isLink ? LINK : 0) | (wrap ? WRAP : 0);
+    const styled = numFmt !== undefined || fill !== null || fontColor !== null || flags !== 0 || horizontal !== null;
+    if ((value === null || value === '') && !styled) return -1;
+    if (!styled && !this.top) return 0;
+    if (
+      this.lastStyle[j] !== undefined &&
+      this.lastFormat[j] === numFmt &&
+      this.lastFill[j] === fill &&
+      this.lastColor[j] === fontColor &&
+      this.lastFlags[j] === flags &&
+      this.lastHorizontal[j] === horizontal
+    ) {
+      return this.lastStyle[j];
+    }
+    const key = `${numFmt ?? '\u0001'}\u0000${fill ?? '\u0001'}\u0000${fontColor ?? '\u0001'}\u0000${flags}\u0000${horizontal ?? '\u0001'}`;
+    let style = this.byKey.get(key);
+    if (style === undefined) {
+      const change: StyleChange = {};
+      if (numFmt !== undefined) change.numFmt = numFmt;
+      if (fill !== null) change.fill = fill;
+      if (fontColor !== null) change.fontColor = fontColor;
+      if (bold) change.bold = true;
+      if (isLink) {
+        change.fontColor = LINK_COLOR;
+        change.underline = true;
+      }
+      if (wrap) change.wrap = true;
+      if (horizontal !== null) change.horizontal = horizontal;
+      if (this.top) change.vertical = 'top';
+      this.byKey.set(key, (style = this.styles.styleWith(0, change)));
+    }
+    this.lastFormat[j] = numFmt;
+    this.lastFill[j] = fill;
+    this.lastColor[j] = fontColor;
+    this.lastFlags[j] = flags;
+    this.lastHorizontal[j] = horizontal;
+    this.lastStyle[j] = style;
+    return style;
   }
-  const horizontal = sheet.align?.[i]?.[j] ?? null;
-  if (horizontal !== null) change.horizontal = horizontal;
-  const styled = format !== null || fill !== null || fontColor !== null || bold || isLink || change.numFmt !== undefined || change.wrap === true || horizontal !== null;
-  if ((value === null || value === '') && !styled) return null;
-  if (sheet.verticalAlign === 'top') change.vertical = 'top';
-  if (!styled && change.vertical === undefined) return cellXml('', a1(i, j), 0, value);
-  return cellXml('', a1(i, j), styles.styleWith(0, change), value);
 }
 
 /** A4 (paper size 9) in the plan's orientation, scaled to its pages wide and as many pages tall as needed; nothing without a print setup. */

@@ -2,7 +2,7 @@
 import { a1, columnLetters, parseA1 } from '../../core/common/a1';
 import type { CellValue } from '../../core/types';
 import type { StyleChange, Styles } from './styles';
-import { attributesOf, ChunkWriter, escapeText, setAttribute, xmlSafe } from './xml';
+import { attributesOf, ByteWriter, escapeText, setAttribute, xmlSafe } from './xml';
 
 /** What to do to one cell: write a value (or not) and change its style. */
 export interface CellPatch {
@@ -47,6 +47,77 @@ export function cellXml(prefix: string, ref: string, style: number, value: CellV
   return `<${prefix}c ${attrs}>${prefix ? body.replace(/<(\/?)(?=[a-z])/g, `<$1${prefix}`) : body}</${prefix}c>`;
 }
 
+/** The markup of written cells and rows for one namespace prefix ('' or `x:`). */
+export interface Markup {
+  prefix: string;
+  cell: string;
+  valueOpen: string;
+  valueClose: string;
+  stringOpen: string;
+  stringClose: string;
+  rowOpen: string;
+  rowClose: string;
+}
+
+const MARKUP = new Map<string, Markup>();
+
+export function markupOf(prefix: string): Markup {
+  let markup = MARKUP.get(prefix);
+  if (!markup) {
+    const p = prefix;
+    markup = {
+      prefix,
+      cell: `<${p}c r="`,
+      valueOpen: `><${p}v>`,
+      valueClose: `</${p}v></${p}c>`,
+      stringOpen: ` t="inlineStr"><${p}is><${p}t xml:space="preserve">`,
+      stringClose: `</${p}t></${p}is></${p}c>`,
+      rowOpen: `<${p}row r="`,
+      rowClose: `</${p}row>`,
+    };
+    MARKUP.set(prefix, markup);
+  }
+  return markup;
+}
+
+const COLUMN_NAMES: string[] = [];
+
+/** Column letters, computed once per column. */
+export function columnName(col: number): string {
+  return (COLUMN_NAMES[col] ??= columnLetters(col));
+}
+
+/** Writes one `<c>` element: the bytes of `cellXml(prefix, a1(row - 1, col), style, value)`, `row` 1-based. */
+export function writeCell(out: ByteWriter, m: Markup, col: number, row: number, style: number, value: CellValue): void {
+  out.raw(m.cell);
+  out.raw(columnName(col));
+  out.int(row);
+  out.raw(style ? '" s="' : '"');
+  if (style) {
+    out.int(style);
+    out.raw('"');
+  }
+  if (value === null || value === undefined || value === '') out.raw('/>');
+  else if (typeof value === 'number') {
+    if (!Number.isFinite(value)) out.raw('/>');
+    else {
+      out.raw(m.valueOpen);
+      if (Number.isInteger(value) && value >= 0 && value <= 0x7fffffff) out.int(value);
+      else out.raw(String(value));
+      out.raw(m.valueClose);
+    }
+  } else if (typeof value === 'boolean') {
+    out.raw(' t="b"');
+    out.raw(m.valueOpen);
+    out.raw(value ? '1' : '0');
+    out.raw(m.valueClose);
+  } else {
+    out.raw(m.stringOpen);
+    out.text(String(value));
+    out.raw(m.stringClose);
+  }
+}
+
 /** 0-based column of an A1 reference's letters (`AB12` → 27), -1 when it has none. */
 function columnOf(ref: string): number {
   let col = 0;
@@ -59,21 +130,49 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : col - 1;
 }
 
+/** Style indexes by change object and base style: block cells share one change object per distinct change. */
+class StyleLookup {
+  private readonly byChange = new Map<StyleChange, Map<number, number>>();
+
+  constructor(readonly styles: Styles) {}
+
+  index(base: number, change: StyleChange): number {
+    let bases = this.byChange.get(change);
+    if (!bases) this.byChange.set(change, (bases = new Map()));
+    let index = bases.get(base);
+    if (index === undefined) bases.set(base, (index = hasChange(change) ? this.styles.styleWith(base, change) : base));
+    return index;
+  }
+}
+
 interface Cursor {
   buf: Buffer;
-  prefix: string;
-  out: ChunkWriter;
+  m: Markup;
+  out: ByteWriter;
   copyFrom: number;
+  styles: StyleLookup;
+  /** The cells of the row being patched: start and end offsets and columns (reused from row to row). */
+  starts: number[];
+  ends: number[];
+  cols: number[];
 }
 
 /** The patched worksheet part. Cells holding a formula keep their value (a user's formula is never overwritten). */
 export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buffer {
+  const out = new ByteWriter(xml.length + (xml.length >> 1));
+  return writePatchedSheet(xml, patch, styles, out) ? out.result() : xml;
+}
+
+/** Writes the patched worksheet part into `out` (see patchSheet); false, with nothing written, for a part without sheetData. */
+export function writePatchedSheet(xml: Buffer, patch: SheetPatch, styles: Styles, out: ByteWriter): boolean {
   const open = findSheetData(xml);
-  if (!open) return xml; // no sheetData: not a worksheet this patcher understands; leave it whole
+  if (!open) return false; // not a worksheet this patcher understands; leave it whole
   const { prefix } = open;
-  const head = Buffer.from(patchHead(xml.toString('utf8', 0, open.tagStart), prefix, patch), 'utf8');
-  const cursor: Cursor = { buf: xml, prefix, out: new ChunkWriter(), copyFrom: open.tagStart };
-  cursor.out.addBytes(head);
+  const m = markupOf(prefix);
+  const end = xml.lastIndexOf(Buffer.from(`</${prefix}sheetData>`));
+  if (!open.selfClosing && end < 0) return false; // not well-formed (the reader would have refused it)
+  out.raw(patchHead(xml.toString('utf8', 0, open.tagStart), prefix, patch));
+  const cursor: Cursor = { buf: xml, m, out, copyFrom: open.tagStart, styles: new StyleLookup(styles), starts: [], ends: [], cols: [] };
   const pending = [...patch.rows.keys()].sort((x, y) => x - y);
   let next = 0;
   let lastRow = -1;
@@ -81,46 +180,77 @@ export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buff
   const rowClose = Buffer.from(`</${prefix}row>`);
   let pos = open.contentStart;
   if (open.selfClosing) {
-    emit(cursor, open.tagStart, `<${prefix}sheetData>${pending.map((r) => newRow(prefix, r, patch.rows.get(r)!, styles)).join('')}</${prefix}sheetData>`, open.contentStart);
-    return finishSheet(cursor);
+    copyTo(cursor, open.tagStart);
+    out.raw(`<${prefix}sheetData>`);
+    for (const r of pending) newRow(cursor, r, patch.rows.get(r)!);
+    out.raw(`</${prefix}sheetData>`);
+    cursor.copyFrom = open.contentStart;
+    finishSheet(cursor);
+    return true;
   }
-  const end = xml.lastIndexOf(Buffer.from(`</${prefix}sheetData>`));
   for (;;) {
     const at = nextTag(xml, rowTag, pos, end);
     if (at < 0) break;
     const tagEnd = xml.indexOf(0x3e, at);
     const selfClosing = xml[tagEnd - 1] === 0x2f;
     const rowEnd = selfClosing ? tagEnd + 1 : xml.indexOf(rowClose, tagEnd) + rowClose.length;
-    const tag = xml.toString('utf8', at, tagEnd + 1);
-    const r = ROW_NUMBER.exec(tag)?.[1];
-    const row = r ? Number(r) - 1 : lastRow + 1;
+    let number = rowNumberAt(xml, at + rowTag.length, tagEnd);
+    let tag: string | null = null;
+    if (number === 0) {
+      tag = xml.toString('utf8', at, tagEnd + 1);
+      const r = ROW_NUMBER.exec(tag)?.[1];
+      number = r ? Number(r) : -1;
+    }
+    const row = number > 0 ? number - 1 : number === 0 ? -1 : lastRow + 1;
     lastRow = row;
-    const inserted: string[] = [];
-    while (next < pending.length && pending[next] < row) inserted.push(newRow(prefix, pending[next], patch.rows.get(pending[next++])!, styles));
-    if (inserted.length) emit(cursor, at, inserted.join(''), at);
+    if (next < pending.length && pending[next] < row) {
+      copyTo(cursor, at);
+      while (next < pending.length && pending[next] < row) newRow(cursor, pending[next], patch.rows.get(pending[next++])!);
+      cursor.copyFrom = at;
+    }
     if (next < pending.length && pending[next] === row) {
-      const body = selfClosing ? '' : xml.toString('utf8', tagEnd + 1, rowEnd - rowClose.length);
-      emit(cursor, at, patchRow(prefix, tag, row, body, patch.rows.get(pending[next++])!, styles), rowEnd);
-    } else if (!r) emit(cursor, at, setAttribute(tag, 'r', String(row + 1)), tagEnd + 1); // rows after an inserted one need their number
+      copyTo(cursor, at);
+      patchRow(cursor, tag ?? xml.toString('utf8', at, tagEnd + 1), row, tagEnd + 1, selfClosing ? tagEnd + 1 : rowEnd - rowClose.length, patch.rows.get(pending[next++])!);
+      cursor.copyFrom = rowEnd;
+    } else if (number < 0) {
+      // rows after an inserted one need their number
+      copyTo(cursor, at);
+      out.raw(setAttribute(tag as string, 'r', String(row + 1)));
+      cursor.copyFrom = tagEnd + 1;
+    }
     pos = rowEnd;
   }
-  const rest = pending.slice(next).map((r) => newRow(prefix, r, patch.rows.get(r)!, styles));
-  if (rest.length) emit(cursor, end, rest.join(''), end);
-  return finishSheet(cursor);
+  if (next < pending.length) {
+    copyTo(cursor, end);
+    while (next < pending.length) newRow(cursor, pending[next], patch.rows.get(pending[next++])!);
+    cursor.copyFrom = end;
+  }
+  finishSheet(cursor);
+  return true;
 }
 
-/** Copies the original bytes up to `at`, then `text`, and continues copying from `resume`. */
-function emit(cursor: Cursor, at: number, text: string, resume: number): void {
-  if (at > cursor.copyFrom) cursor.out.addBytes(cursor.buf.subarray(cursor.copyFrom, at));
-  cursor.out.add(text);
-  cursor.copyFrom = resume;
+/** Copies the original bytes not yet copied up to `at`. */
+function copyTo(cursor: Cursor, at: number): void {
+  if (at > cursor.copyFrom) cursor.out.bytes(cursor.buf, cursor.copyFrom, at);
+  cursor.copyFrom = Math.max(cursor.copyFrom, at);
 }
 
-function finishSheet(cursor: Cursor): Buffer {
-  cursor.out.addBytes(cursor.buf.subarray(cursor.copyFrom));
-  return cursor.out.toBuffer();
+function finishSheet(cursor: Cursor): void {
+  copyTo(cursor, cursor.buf.length);
 }
 
+/** The number of a row tag whose attributes start with `r="…"` (the way every writer puts it), 0 when they do not. */
+function rowNumberAt(buf: Buffer, at: number, tagEnd: number): number {
+  if (buf[at] !== 0x20 || buf[at + 1] !== 0x72 || buf[at + 2] !== 0x3d || buf[at + 3] !== 0x22) return 0; // ` r="`
+  let n = 0;
+  let i = at + 4;
+  for (; i < tagEnd; i++) {
+    const c = buf[i];
+    if (c < 0x30 || c > 0x39) break;
+    n = n * 10 + (c - 0x30);
+  }
+  return i > at + 4 && buf[i] === 0x22 && n > 0 && n <= 0xfffffff ? n : 0;
+}
 /** The next `<row` (not `<rowBreaks…`) between pos and end, or -1. */
 function nextTag(buf: Buffer, tag: Buffer, pos: number, end: number): number {
   for (let at = buf.indexOf(tag, pos); at >= 0 && at < end; at = buf.indexOf(tag, at + 1)) {
@@ -142,14 +272,21 @@ function findSheetData(buf: Buffer): { prefix: string; tagStart: number; content
   return null;
 }
 
-function newRow(prefix: string, row: number, cells: Map<number, CellPatch>, styles: Styles): string {
+function newRow(c: Cursor, row: number, cells: Map<number, CellPatch>): void {
   const cols = [...cells.keys()].sort((x, y) => x - y);
-  return `<${prefix}row r="${row + 1}">${cols.map((col) => newCell(prefix, row, col, 0, cells.get(col)!, styles)).join('')}</${prefix}row>`;
+  const out = c.out;
+  out.raw(c.m.rowOpen);
+  out.int(row + 1);
+  out.raw('">');
+  for (const col of cols) {
+    const patch = cells.get(col)!;
+    writeCell(out, c.m, col, row + 1, c.styles.index(0, patch.change), patch.writeValue ? patch.value : null);
+  }
+  out.raw(c.m.rowClose);
 }
 
-function newCell(prefix: string, row: number, col: number, base: number, patch: CellPatch, styles: Styles): string {
-  const style = hasChange(patch.change) ? styles.styleWith(base, patch.change) : base;
-  return cellXml(prefix, a1(row, col), style, patch.writeValue ? patch.value : null);
+function newCell(prefix: string, row: number, col: number, base: number, patch: CellPatch, styles: StyleLookup): string {
+  return cellXml(prefix, a1(row, col), styles.index(base, patch.change), patch.writeValue ? patch.value : null);
 }
 
 function hasChange(change: StyleChange): boolean {
@@ -162,8 +299,145 @@ const CELL_STYLE = /\ss\s*=\s*["'](\d+)["']/;
 const ROW_NUMBER = /\sr\s*=\s*["'](\d+)["']/;
 const CELL = /<(\w+:)?c\b(?:[^>]*?\/>|[^>]*>[\s\S]*?<\/\1?c>)/g;
 
-/** A row with its patched cells rewritten and new ones added in column order; other cells as they were (with `r` added). */
-function patchRow(prefix: string, tag: string, row: number, body: string, cells: Map<number, CellPatch>, styles: Styles): string {
+/** A row's start tag as it is written back: open (not self-closing), without `spans` (the row's cells change). */
+function rowStartTag(tag: string): string {
+  return setAttribute(tag.endsWith('/>') ? tag.slice(0, -2).replace(/\s+$/, '') + '>' : tag, 'spans', null);
+}
+
+/**
+ * A row with its patched cells rewritten and new ones added in column order; other cells as they were. The usual
+ * row (every cell starts `<c r="…"`, one right after the other, columns increasing) is patched on bytes, its
+ * unchanged cells copied as they are; any other row goes through the text path, which gives the same bytes.
+ */
+function patchRow(c: Cursor, tag: string, row: number, bodyStart: number, bodyEnd: number, cells: Map<number, CellPatch>): void {
+  const out = c.out;
+  if (!scanCells(c, bodyStart, bodyEnd)) {
+    out.raw(patchRowText(c, tag, row, bodyEnd > bodyStart ? c.buf.toString('utf8', bodyStart, bodyEnd) : '', cells));
+    return;
+  }
+  const { buf, m, starts, ends, cols } = c;
+  const n = cols.length;
+  // Styles are asked for in the text path's order (patched cells as they come, then new cells), so indexes are the same.
+  const outs: (string | number | undefined)[] = [];
+  for (let i = 0; i < n; i++) {
+    const patch = cells.get(cols[i]);
+    if (patch) outs[i] = patchCell(c, buf.toString('utf8', starts[i], ends[i]), row, cols[i], patch);
+  }
+  const added: number[] = [];
+  const addedStyles = new Map<number, number>();
+  for (const [col, patch] of cells) {
+    if (indexOfSorted(cols, col) >= 0) continue;
+    added.push(col);
+    addedStyles.set(col, c.styles.index(0, patch.change));
+  }
+  added.sort((x, y) => x - y);
+  out.raw(rowStartTag(tag));
+  let run = -1; // start of a run of unchanged cells, copied in one piece
+  let i = 0;
+  let k = 0;
+  while (i < n || k < added.length) {
+    if (k < added.length && (i >= n || added[k] < cols[i])) {
+      if (run >= 0) out.bytes(buf, run, i < n ? starts[i] : bodyEnd);
+      run = -1;
+      const col = added[k++];
+      const patch = cells.get(col)!;
+      writeCell(out, m, col, row + 1, addedStyles.get(col)!, patch.writeValue ? patch.value : null);
+      continue;
+    }
+    const o = outs[i];
+    if (o === undefined) {
+      if (run < 0) run = starts[i];
+    } else {
+      if (run >= 0) out.bytes(buf, run, starts[i]);
+      run = -1;
+      if (typeof o === 'number') {
+        const patch = cells.get(cols[i])!;
+        writeCell(out, m, cols[i], row + 1, o, patch.value);
+      } else out.raw(o);
+    }
+    i++;
+  }
+  if (run >= 0) out.bytes(buf, run, bodyEnd);
+  out.raw(m.rowClose);
+}
+
+function indexOfSorted(sorted: number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === value) return mid;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Finds the cells of a row body into the cursor's starts, ends and cols when the body is nothing but cells, each
+ * `<c r="A1"…>` with the sheet's prefix, columns increasing: the cells the text path's expressions find, with
+ * the same extents. False for anything else (whitespace, other elements, cells without `r`, columns out of order).
+ */
+function scanCells(c: Cursor, start: number, end: number): boolean {
+  const { buf, starts, ends, cols } = c;
+  starts.length = 0;
+  ends.length = 0;
+  cols.length = 0;
+  if (end < start) return false;
+  const prefix = c.m.prefix;
+  let previous = -1;
+  let p = start;
+  while (p < end) {
+    if (buf[p] !== 0x3c) return false;
+    for (let k = 0; k < prefix.length; k++) if (buf[p + 1 + k] !== prefix.charCodeAt(k)) return false;
+    const q = p + 1 + prefix.length; // `c r="`
+    if (buf[q] !== 0x63 || buf[q + 1] !== 0x20 || buf[q + 2] !== 0x72 || buf[q + 3] !== 0x3d || buf[q + 4] !== 0x22) return false;
+    let i = q + 5;
+    let col = 0;
+    const letters = i;
+    for (; ; i++) {
+      const code = buf[i] & ~32;
+      if (code < 65 || code > 90) break;
+      col = col * 26 + (code - 64);
+    }
+    if (i === letters) return false;
+    const digits = i;
+    while (buf[i] >= 0x30 && buf[i] <= 0x39) i++;
+    if (i === digits || buf[i] !== 0x22) return false;
+    col -= 1;
+    if (col <= previous) return false;
+    // Cells are short: a loop finds their ends sooner than a call into the runtime.
+    let tagEnd = i;
+    while (tagEnd < end && buf[tagEnd] !== 0x3e) tagEnd++;
+    if (tagEnd >= end) return false;
+    let cellEnd = -1;
+    if (buf[tagEnd - 1] === 0x2f) cellEnd = tagEnd + 1;
+    else {
+      for (let k = tagEnd + 1; k < end; k++) {
+        if (buf[k] !== 0x3c || buf[k + 1] !== 0x2f) continue;
+        let same = true; // `</` + prefix + `c>`
+        for (let x = 0; x < prefix.length && same; x++) same = buf[k + 2 + x] === prefix.charCodeAt(x);
+        if (same && buf[k + 2 + prefix.length] === 0x63 && buf[k + 3 + prefix.length] === 0x3e) {
+          cellEnd = k + 4 + prefix.length;
+          break;
+        }
+        if (prefix && buf[k + 2] === 0x63 && buf[k + 3] === 0x3e) return false; // a bare `</c>` closes it for the text path
+      }
+      if (cellEnd < 0) return false;
+    }
+    if (cellEnd > end) return false;
+    starts.push(p);
+    ends.push(cellEnd);
+    cols.push(col);
+    previous = col;
+    p = cellEnd;
+  }
+  return true;
+}
+
+/** The text path of patchRow, for any row: its XML as a string. */
+function patchRowText(c: Cursor, tag: string, row: number, body: string, cells: Map<number, CellPatch>): string {
+  const prefix = c.m.prefix;
   const out: { col: number; xml: string }[] = [];
   const seen = new Set<number>();
   let col = -1;
@@ -176,26 +450,34 @@ function patchRow(prefix: string, tag: string, row: number, body: string, cells:
     col = at >= 0 ? at : col + 1;
     const patch = cells.get(col);
     seen.add(col);
-    const xml = patch ? patchCell(prefix, m[0], cellTag, row, col, patch, styles) : ref ? m[0] : setAttribute(cellTag, 'r', a1(row, col)) + m[0].slice(cellTag.length);
+    let xml: string;
+    if (patch) {
+      const patched = patchCell(c, m[0], row, col, patch);
+      xml = typeof patched === 'string' ? patched : cellXml(prefix, a1(row, col), patched, patch.value);
+    } else xml = ref ? m[0] : setAttribute(cellTag, 'r', a1(row, col)) + m[0].slice(cellTag.length);
     out.push({ col, xml });
   }
-  for (const [c, patch] of cells) if (!seen.has(c)) out.push({ col: c, xml: newCell(prefix, row, c, 0, patch, styles) });
+  for (const [col, patch] of cells) if (!seen.has(col)) out.push({ col, xml: newCell(prefix, row, col, 0, patch, c.styles) });
   out.sort((x, y) => x.col - y.col);
-  const rowTag = setAttribute(tag.endsWith('/>') ? tag.slice(0, -2).replace(/\s+$/, '') + '>' : tag, 'spans', null);
   const tail = body.slice(last).trim(); // e.g. a row's extLst after its cells
-  return `${rowTag}${out.map((c) => c.xml).join('')}${tail}</${prefix}row>`;
+  return `${rowStartTag(tag)}${out.map((cell) => cell.xml).join('')}${tail}</${prefix}row>`;
 }
 
-/** One existing cell patched: a formula cell only gets its style changed; others get the new value and style. */
-function patchCell(prefix: string, xml: string, tag: string, row: number, col: number, patch: CellPatch, styles: Styles): string {
+/**
+ * One existing cell patched: a formula cell only gets its style changed (the cell's new text is returned); others
+ * get the new value and style (the style index is returned: the caller writes the cell).
+ */
+function patchCell(c: Cursor, xml: string, row: number, col: number, patch: CellPatch): string | number {
+  const prefix = c.m.prefix;
+  const tag = xml.slice(0, xml.indexOf('>') + 1);
   const base = Number(CELL_STYLE.exec(tag)?.[1] ?? 0) || 0;
-  const style = hasChange(patch.change) ? styles.styleWith(base, patch.change) : base;
+  const style = c.styles.index(base, patch.change);
   const hasFormula = xml.includes(`<${prefix}f>`) || xml.includes(`<${prefix}f `) || xml.includes(`<${prefix}f/`);
   if (!patch.writeValue || hasFormula) {
     const newTag = setAttribute(setAttribute(tag, 's', style ? String(style) : null), 'r', a1(row, col));
     return newTag + xml.slice(tag.length);
   }
-  return cellXml(prefix, a1(row, col), style, patch.value);
+  return style;
 }
 
 /** The part before sheetData: `<cols>` widths for patched columns and a `<dimension>` that covers the new cells. */

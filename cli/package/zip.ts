@@ -83,6 +83,34 @@ export function deflateEntry(name: string, data: Buffer): ZipEntry {
   return { name, method: DEFLATED, crc: zlib.crc32(data) >>> 0, compressedSize: raw.length, size: data.length, raw };
 }
 
+/**
+ * Deflates a part as it is written, piece by piece: each piece is deflated on its own and ended on a byte boundary
+ * (a sync flush), the last one ends the stream, so the pieces' outputs one after the other are one deflate stream
+ * and the part's XML is never whole in memory.
+ */
+export class PartDeflater {
+  private readonly pieces: Buffer[] = [];
+  private crc = 0;
+  private size = 0;
+
+  /** Takes one piece (the bytes may be overwritten once this returns). */
+  write(bytes: Buffer): void {
+    if (bytes.length === 0) return;
+    this.crc = zlib.crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.pieces.push(zlib.deflateRawSync(bytes, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+  }
+
+  /** The entry of everything written, after `last` (the final piece). */
+  entry(name: string, last: Buffer): ZipEntry {
+    this.crc = zlib.crc32(last, this.crc);
+    this.size += last.length;
+    this.pieces.push(zlib.deflateRawSync(last, { level: LEVEL }));
+    const raw = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces);
+    return { name, method: DEFLATED, crc: this.crc >>> 0, compressedSize: raw.length, size: this.size, raw };
+  }
+}
+
 /** The archive of these entries: local headers, data, central directory (no data descriptors, no extra fields). */
 export function writeZip(entries: ZipEntry[]): Buffer {
   const chunks: Buffer[] = [];

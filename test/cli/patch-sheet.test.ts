@@ -125,3 +125,75 @@ describe('the own-sheet writer', () => {
     expectGolden(added(styles), 8);
   });
 });
+
+/** A small deterministic generator (mulberry32), so that a failure can be repeated. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('the byte-level paths', () => {
+  const pool = ['a', 'Z', ' ', '&', '<', '>', '"', "'", '\t', '\n', '\r', '\u0000', '\u0007', '\u001f', '\u007f', 'å', 'ö', '\u00a0', '–', '’', '≥', '\u0800', '\ufffd', '\ufffe', '\uffff', '😀', '\ud800', '\udc00'];
+
+  it('writes text and markup as escapeText(xmlSafe(…)) and Buffer.from would', () => {
+    const next = random(7);
+    const { ByteWriter, escapeText, xmlSafe } = jest.requireActual('../../cli/package/xml') as typeof import('../../cli/package/xml');
+    for (let n = 0; n < 2000; n++) {
+      const length = Math.floor(next() * (n % 10 === 0 ? 400 : 12));
+      let text = '';
+      for (let i = 0; i < length; i++) text += pool[Math.floor(next() * pool.length)];
+      const writer = new ByteWriter(16);
+      writer.text(text);
+      writer.raw(text);
+      writer.int(n * 7919);
+      const expected = [escapeText(xmlSafe(text)), text, String(n * 7919)].map((part) => Buffer.from(part, 'utf8'));
+      expect(writer.result()).toEqual(Buffer.concat(expected));
+    }
+  });
+
+  it('patches a row of cells as the text path does the same row with whitespace between its cells, with and without a prefix', () => {
+    const next = random(11);
+    const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
+    const changes = [{ fill: '#C6EFCE', horizontal: 'center' as const }, { fill: null }, { numFmt: '0 %', bold: true }, {}, { fill: '#FFC7CE' }];
+    const letters = (col: number): string => (col < 26 ? String.fromCharCode(65 + col) : 'A' + String.fromCharCode(65 + col - 26));
+    for (let n = 0; n < 200; n++) {
+      const rows: string[][] = [];
+      const cells: Cells = [];
+      const patchedRows = new Set<number>();
+      for (let r = 0; r < 8; r++) {
+        if (next() < 0.2) continue; // a row the sheet does not have
+        const row: string[] = [];
+        for (let col = 0; col < 30; col++) {
+          if (next() < 0.6) continue;
+          const ref = `${letters(col)}${r + 1}`;
+          row.push(
+            pick([
+              `<c r="${ref}" t="s"><v>${col}</v></c>`,
+              `<c r="${ref}" s="1"><v>0.${col}</v></c>`,
+              `<c r="${ref}" s="1"/>`,
+              `<c r="${ref}"><f>A1+${col}</f><v>3</v></c>`,
+              `<c r="${ref}" t="inlineStr"><is><t>åäö &amp; ${col}</t></is></c>`,
+            ]),
+          );
+        }
+        rows[r] = row;
+      }
+      for (let k = 0; k < 12; k++) {
+        const r = Math.floor(next() * 9);
+        const value = pick<string | number | boolean | null>(['Uppfylls helt', 0.25, null, true, '=1+1', 'a<b']);
+        cells.push([r, Math.floor(next() * 32), next() < 0.3 ? fillOnly(pick(['#FFC7CE', null])) : { writeValue: true, value, change: pick(changes) }]);
+        patchedRows.add(r);
+      }
+      const sheet = (spaced: boolean): string => {
+        const body = rows.map((row, r) => (row ? `<row r="${r + 1}">${row.join(spaced && patchedRows.has(r) ? ' ' : '')}</row>` : '')).join('');
+        const xml = `<worksheet xmlns="${NS}"><dimension ref="A1:B2"/><sheetData>${body}</sheetData></worksheet>`;
+        return n % 2 ? xml.replace(/<(\/?)(?=[a-z])/g, '<$1x:').replace('xmlns=', 'xmlns:x=') : xml; // every other sheet with a prefix
+      };
+      expect(patched(sheet(false), cells)).toEqual(patched(sheet(true), cells));
+    }
+  });
+});
