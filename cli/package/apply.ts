@@ -3,13 +3,13 @@ import { isRecordSheet, recordWithIds } from '../../core/write/record';
 import * as path from 'path';
 import { parseA1 } from '../../core/common/a1';
 import { needsTextGuard } from '../../core/write/plan';
-import type { Block, FillChange, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
+import type { Block, FillChange, MergedArea, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
 import { TEXT_FORMAT, writeNewSheet } from './new-sheet';
 import { partText, relsPartOf, STYLES_TYPE, workbookPartOfType, WORKSHEET_CONTENT_TYPE, WORKSHEET_TYPE, type SheetEntry, type XlsxPackage } from './package';
 import { SheetPatch, writePatchedSheet } from './patch-sheet';
 import { MINIMAL_STYLES, type StyleChange, type Styles } from './styles';
 import { attributesOf, ByteWriter, escapeAttr, escapeText, setAttribute } from './xml';
-import { deflateEntry, inflateEntry, PartDeflater, writeZip, type ZipEntry } from './zip';
+import { deflateEntry, inflateEntry, PartDeflater, zipChunks, type ZipEntry } from './zip';
 
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const CONTENT_TYPES = '[Content_Types].xml';
@@ -78,6 +78,11 @@ class PackageEdit {
 
 /** The package with the plan applied, as zip bytes; unchanged parts keep their stored bytes. */
 export function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Buffer {
+  return Buffer.concat(applyPlanToChunks(pkg, grids, styles, plan, sheetXml));
+}
+
+/** The same zip bytes as applyPlanToPackage, as pieces to be written one after the other (never joined in memory). */
+export function applyPlanToChunks(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Buffer[] {
   const edit = new PackageEdit(pkg);
   for (const [part, xml] of sheetXml ?? []) edit.read.set(part, xml);
   for (const name of plan.deleteSheets) deleteSheet(edit, name);
@@ -126,45 +131,65 @@ function currentPart(edit: PackageEdit, part: string): Buffer {
   return made ? inflateEntry(made) : edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
 }
 
-function inMerge(grid: SheetGrid | undefined, row: number, col: number): boolean {
-  return !!grid?.merges?.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+function inMerge(merges: MergedArea[], row: number, col: number): boolean {
+  return merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
-/** The style change of one block cell, one object per distinct change (a 200 000-row column has a handful). */
-function blockChange(block: Block, i: number, j: number, value: unknown, cache: Map<string, StyleChange>): StyleChange {
-  const format = block.numberFormats?.[i]?.[j] ?? null;
-  const numFmt = format !== null ? format : typeof value === 'string' && needsTextGuard(value) ? TEXT_FORMAT : undefined;
-  const fill = block.fills ? block.fills[i]?.[j] ?? null : undefined;
-  const fontColor = block.fontColors ? block.fontColors[i]?.[j] ?? null : undefined;
-  const bold = block.bold ? !!block.bold[i]?.[j] : undefined;
-  const wrap = block.wrap ? !!block.wrap[i]?.[j] : undefined;
-  const horizontal = block.align ? block.align[i]?.[j] ?? null : undefined;
-  const key = `${numFmt}\u0000${fill}\u0000${fontColor}\u0000${bold}\u0000${wrap}\u0000${horizontal}`;
-  let change = cache.get(key);
-  if (!change) {
-    change = {};
-    if (numFmt !== undefined) change.numFmt = numFmt;
-    if (fill !== undefined) change.fill = fill;
-    if (fontColor !== undefined) change.fontColor = fontColor;
-    if (bold !== undefined) change.bold = bold;
-    if (wrap !== undefined) change.wrap = wrap;
-    if (horizontal !== undefined) change.horizontal = horizontal;
-    cache.set(key, change);
+/**
+ * The style changes of a block's cells, one object per distinct change (a 200 000-row column has a handful). Each
+ * column remembers its last cell's inputs and change: most cells repeat the cell above, and are found without a key.
+ */
+class BlockChanges {
+  private readonly byKey = new Map<string, StyleChange>();
+  private readonly last: { numFmt: string | undefined; fill: string | null | undefined; fontColor: string | null | undefined; bold: boolean | undefined; wrap: boolean | undefined; horizontal: string | null | undefined; change: StyleChange }[] = [];
+
+  constructor(private readonly block: Block) {}
+
+  of(i: number, j: number, value: unknown): StyleChange {
+    const block = this.block;
+    const format = block.numberFormats?.[i]?.[j] ?? null;
+    const numFmt = format !== null ? format : typeof value === 'string' && needsTextGuard(value) ? TEXT_FORMAT : undefined;
+    const fill = block.fills ? block.fills[i]?.[j] ?? null : undefined;
+    const fontColor = block.fontColors ? block.fontColors[i]?.[j] ?? null : undefined;
+    const bold = block.bold ? !!block.bold[i]?.[j] : undefined;
+    const wrap = block.wrap ? !!block.wrap[i]?.[j] : undefined;
+    const horizontal = block.align ? block.align[i]?.[j] ?? null : undefined;
+    const last = this.last[j];
+    if (last && last.numFmt === numFmt && last.fill === fill && last.fontColor === fontColor && last.bold === bold && last.wrap === wrap && last.horizontal === horizontal) return last.change;
+    const key = `${numFmt}\u0000${fill}\u0000${fontColor}\u0000${bold}\u0000${wrap}\u0000${horizontal}`;
+    let change = this.byKey.get(key);
+    if (!change) {
+      change = {};
+      if (numFmt !== undefined) change.numFmt = numFmt;
+      if (fill !== undefined) change.fill = fill;
+      if (fontColor !== undefined) change.fontColor = fontColor;
+      if (bold !== undefined) change.bold = bold;
+      if (wrap !== undefined) change.wrap = wrap;
+      if (horizontal !== undefined) change.horizontal = horizontal;
+      this.byKey.set(key, change);
+    }
+    this.last[j] = { numFmt, fill, fontColor, bold, wrap, horizontal, change };
+    return change;
   }
-  return change;
 }
 
 function addBlock(patch: SheetPatch, block: Block, grid: SheetGrid | undefined): void {
-  const changes = new Map<string, StyleChange>();
+  const changes = new BlockChanges(block);
+  const merges = grid?.merges?.length ? grid.merges : null;
   const widths = block.columnWidths;
-  block.values.forEach((values, i) => {
-    values.forEach((value, j) => {
-      const row = block.row + i;
+  const rows = block.values;
+  for (let i = 0; i < rows.length; i++) {
+    const values = rows[i];
+    if (values === undefined && !(i in rows)) continue; // a hole, as forEach skips it
+    const row = block.row + i;
+    for (let j = 0; j < values.length; j++) {
+      const value = values[j];
+      if (value === undefined && !(j in values)) continue;
       const col = block.col + j;
-      if (inMerge(grid, row, col)) return; // a merged area is the user's: never written into
-      patch.set(row, col, { writeValue: true, value, change: blockChange(block, i, j, value, changes) });
-    });
-  });
+      if (merges && inMerge(merges, row, col)) continue; // a merged area is the user's: never written into
+      patch.set(row, col, { writeValue: true, value, change: changes.of(i, j, value) });
+    }
+  }
   // Widths are core's (core/write/layout.ts), as in the other hosts: a block without them leaves the columns as they are.
   widths?.forEach((width, j) => patch.widths.set(block.col + j, width));
 }
@@ -332,7 +357,7 @@ function saveStyles(edit: PackageEdit, styles: Styles): void {
 // The archive
 // ---------------------------------------------------------------------------------------------
 
-function buildZip(edit: PackageEdit): Buffer {
+function buildZip(edit: PackageEdit): Buffer[] {
   const pkg = edit.pkg;
   const texts = new Map<string, string>([
     [pkg.workbookPart, edit.workbookXml],
@@ -354,5 +379,5 @@ function buildZip(edit: PackageEdit): Buffer {
     const made = edit.parts.get(part);
     if (made && !edit.removed.has(part)) entries.push(made);
   }
-  return writeZip(entries);
+  return zipChunks(entries);
 }

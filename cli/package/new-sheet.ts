@@ -1,7 +1,7 @@
 // Writes the worksheet part of one of Målkoll's own sheets (Sammanställning, Valideringsrapport, _malkoll) from the plan's NewSheet.
 import { a1, columnLetters } from '../../core/common/a1';
 import { needsTextGuard } from '../../core/write/plan';
-import type { CellValue, Link, NewSheet } from '../../core/types';
+import type { CellValue, HorizontalAlign, Link, NewSheet } from '../../core/types';
 import { markupOf, writeCell } from './patch-sheet';
 import type { StyleChange, Styles } from './styles';
 import { ByteWriter, escapeAttr } from './xml';
@@ -29,15 +29,16 @@ export function writeNewSheet(sheet: NewSheet, styles: Styles, out: ByteWriter):
   const links = new Map((sheet.links ?? []).map((link) => [link.row * LINK_KEY + link.col, link]));
   const values = withLinkRows(sheet);
   // The last cell written in each row, found first: the head names the last column, and a row without cells is left out.
+  const cellStyles = new CellStyles(sheet, styles);
   const last = new Int32Array(values.length);
   let right = 0;
   for (let i = 0; i < values.length; i++) {
-    last[i] = lastWritten(sheet, values[i], i, links);
+    cellStyles.row(i);
+    last[i] = cellStyles.lastWritten(values[i], i, links);
     if (last[i] > right) right = last[i];
   }
   out.raw(head(sheet, right));
   const m = markupOf('');
-  const cellStyles = new CellStyles(sheet, styles);
   for (let i = 0; i < values.length; i++) {
     const row = values[i];
     const height = sheet.rowHeights?.[i] ?? null;
@@ -50,10 +51,11 @@ export function writeNewSheet(sheet: NewSheet, styles: Styles, out: ByteWriter):
       out.raw(String(height));
       out.raw('" customHeight="1">');
     } else out.raw('">');
+    cellStyles.row(i);
     for (let j = 0; j <= last[i]; j++) {
       const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
       const value = link ? link.text : row[j];
-      const style = cellStyles.of(i, j, value, !!link);
+      const style = cellStyles.of(j, value, !!link);
       if (style >= 0) writeCell(out, m, j, i + 1, style, value);
     }
     out.raw(m.rowClose);
@@ -63,25 +65,6 @@ export function writeNewSheet(sheet: NewSheet, styles: Styles, out: ByteWriter):
   out.raw('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   out.raw(pageSetup(sheet));
   out.raw('</worksheet>');
-}
-
-/** The last column of row i that is written (CellStyles.of ≥ 0: a value, or a style on an empty cell), -1 for none. */
-function lastWritten(sheet: NewSheet, row: CellValue[], i: number, links: Map<number, Link>): number {
-  for (let j = row.length - 1; j >= 0; j--) {
-    const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
-    const value = link ? link.text : row[j];
-    if (value !== null && value !== '') return j;
-    const styled =
-      !!link ||
-      (sheet.numberFormats?.[i]?.[j] ?? null) !== null ||
-      (sheet.fills?.[i]?.[j] ?? null) !== null ||
-      (sheet.fontColors?.[i]?.[j] ?? null) !== null ||
-      !!sheet.bold?.[i]?.[j] ||
-      (!!sheet.wrap && !!sheet.wrap[i]?.[j]) ||
-      (sheet.align?.[i]?.[j] ?? null) !== null;
-    if (styled) return j;
-  }
-  return -1;
 }
 
 /** The part up to `<sheetData>`, with the dimension reaching column `right`. */
@@ -117,27 +100,64 @@ class CellStyles {
   private readonly lastFlags: number[] = [];
   private readonly lastStyle: number[] = [];
   private readonly top: boolean;
+  /** The current row's inputs (see row). */
+  private formats: (string | null)[] | undefined;
+  private fills: (string | null)[] | undefined;
+  private fontColors: (string | null)[] | undefined;
+  private bold: boolean[] | undefined;
+  private wrap: boolean[] | undefined;
+  private align: (HorizontalAlign | null)[] | undefined;
 
   constructor(private readonly sheet: NewSheet, private readonly styles: Styles) {
     this.top = sheet.verticalAlign === 'top';
   }
 
-  /** The style index of cell (i, j) holding `value`, 0 for none, -1 when the cell is not written at all (empty, unstyled). */
-  of(i: number, j: number, value: CellValue, isLink: boolean): number {
+  /** Makes row i the row whose cells `of` and `lastWritten` look at. */
+  row(i: number): void {
     const sheet = this.sheet;
-    const format = sheet.numberFormats?.[i]?.[j] ?? null;
-    const fill = sheet.fills?.[i]?.[j] ?? null;
-    const fontColor = sheet.fontColors?.[i]?.[j] ?? null;
-    const bold = sheet.bold?.[i]?.[j] ?? false;
+    this.formats = sheet.numberFormats?.[i];
+    this.fills = sheet.fills?.[i];
+    this.fontColors = sheet.fontColors?.[i];
+    this.bold = sheet.bold?.[i];
+    this.wrap = sheet.wrap?.[i];
+    this.align = sheet.align?.[i];
+  }
+
+  /** The last column of the row (`values`, row i) that is written (`of` ≥ 0: a value, or a style on an empty cell), -1 for none. */
+  lastWritten(values: CellValue[], i: number, links: Map<number, Link>): number {
+    for (let j = values.length - 1; j >= 0; j--) {
+      const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
+      const value = link ? link.text : values[j];
+      if (value !== null && value !== '') return j;
+      const styled =
+        !!link ||
+        (this.formats?.[j] ?? null) !== null ||
+        (this.fills?.[j] ?? null) !== null ||
+        (this.fontColors?.[j] ?? null) !== null ||
+        !!this.bold?.[j] ||
+        (!!this.sheet.wrap && !!this.wrap?.[j]) ||
+        (this.align?.[j] ?? null) !== null;
+      if (styled) return j;
+    }
+    return -1;
+  }
+
+  /** The style index of cell j of the row holding `value`, 0 for none, -1 when the cell is not written at all (empty, unstyled). */
+  of(j: number, value: CellValue, isLink: boolean): number {
+    const sheet = this.sheet;
+    const format = this.formats?.[j] ?? null;
+    const fill = this.fills?.[j] ?? null;
+    const fontColor = this.fontColors?.[j] ?? null;
+    const bold = this.bold?.[j] ?? false;
     const isText = typeof value === 'string';
     const numFmt = format !== null ? format : isText && needsTextGuard(value) ? TEXT_FORMAT : undefined;
     let wrap: boolean;
-    if (sheet.wrap) wrap = !!sheet.wrap[i]?.[j];
+    if (sheet.wrap) wrap = !!this.wrap?.[j];
     else {
       const width = sheet.columnWidths?.[j] ?? 0;
       wrap = isText && width > 0 && value.length > width;
     }
-    const horizontal = sheet.align?.[i]?.[j] ?? null;
+    const horizontal = this.align?.[j] ?? null;
     const flags = (bold ? BOLD : 0) | (isLink ? LINK : 0) | (wrap ? WRAP : 0);
     const styled = numFmt !== undefined || fill !== null || fontColor !== null || flags !== 0 || horizontal !== null;
     if ((value === null || value === '') && !styled) return -1;

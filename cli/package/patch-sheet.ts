@@ -57,6 +57,8 @@ export interface Markup {
   stringClose: string;
   rowOpen: string;
   rowClose: string;
+  /** `<c r="` and the column's letters, by column (filled as columns are met). */
+  cellOpen: string[];
 }
 
 const MARKUP = new Map<string, Markup>();
@@ -74,6 +76,7 @@ export function markupOf(prefix: string): Markup {
       stringClose: `</${p}t></${p}is></${p}c>`,
       rowOpen: `<${p}row r="`,
       rowClose: `</${p}row>`,
+      cellOpen: [],
     };
     MARKUP.set(prefix, markup);
   }
@@ -87,16 +90,21 @@ export function columnName(col: number): string {
   return (COLUMN_NAMES[col] ??= columnLetters(col));
 }
 
+/** `" s="3"` by style index, and `"` for style 0 (no attribute). */
+const STYLE_ATTRIBUTES: string[] = ['"'];
+/** The decimal text of the row last written: cells of one row in a row share it. */
+let rowNumber = -1;
+let rowText = '';
+
 /** Writes one `<c>` element: the bytes of `cellXml(prefix, a1(row - 1, col), style, value)`, `row` 1-based. */
 export function writeCell(out: ByteWriter, m: Markup, col: number, row: number, style: number, value: CellValue): void {
-  out.raw(m.cell);
-  out.raw(columnName(col));
-  out.int(row);
-  out.raw(style ? '" s="' : '"');
-  if (style) {
-    out.int(style);
-    out.raw('"');
+  out.raw((m.cellOpen[col] ??= m.cell + columnName(col)));
+  if (row !== rowNumber) {
+    rowNumber = row;
+    rowText = String(row);
   }
+  out.raw(rowText);
+  out.raw((STYLE_ATTRIBUTES[style] ??= `" s="${style}"`));
   if (value === null || value === undefined || value === '') out.raw('/>');
   else if (typeof value === 'number') {
     if (!Number.isFinite(value)) out.raw('/>');
@@ -151,10 +159,14 @@ interface Cursor {
   out: ByteWriter;
   copyFrom: number;
   styles: StyleLookup;
-  /** The cells of the row being patched: start and end offsets and columns (reused from row to row). */
+  /** The cells of the row being patched: start and end offsets and columns, and what each becomes (reused from row to row). */
   starts: number[];
   ends: number[];
   cols: number[];
+  outs: (string | number | undefined)[];
+  /** The row's new cells in column order, and their styles. */
+  added: number[];
+  addedStyles: number[];
 }
 
 /** The patched worksheet part. Cells holding a formula keep their value (a user's formula is never overwritten). */
@@ -172,7 +184,7 @@ export function writePatchedSheet(xml: Buffer, patch: SheetPatch, styles: Styles
   const end = xml.lastIndexOf(Buffer.from(`</${prefix}sheetData>`));
   if (!open.selfClosing && end < 0) return false; // not well-formed (the reader would have refused it)
   out.raw(patchHead(xml.toString('utf8', 0, open.tagStart), prefix, patch));
-  const cursor: Cursor = { buf: xml, m, out, copyFrom: open.tagStart, styles: new StyleLookup(styles), starts: [], ends: [], cols: [] };
+  const cursor: Cursor = { buf: xml, m, out, copyFrom: open.tagStart, styles: new StyleLookup(styles), starts: [], ends: [], cols: [], outs: [], added: [], addedStyles: [] };
   const pending = [...patch.rows.keys()].sort((x, y) => x - y);
   let next = 0;
   let lastRow = -1;
@@ -315,22 +327,28 @@ function patchRow(c: Cursor, tag: string, row: number, bodyStart: number, bodyEn
     out.raw(patchRowText(c, tag, row, bodyEnd > bodyStart ? c.buf.toString('utf8', bodyStart, bodyEnd) : '', cells));
     return;
   }
-  const { buf, m, starts, ends, cols } = c;
+  const { buf, m, starts, ends, cols, outs, added, addedStyles } = c;
   const n = cols.length;
   // Styles are asked for in the text path's order (patched cells as they come, then new cells), so indexes are the same.
-  const outs: (string | number | undefined)[] = [];
+  outs.length = 0;
   for (let i = 0; i < n; i++) {
     const patch = cells.get(cols[i]);
-    if (patch) outs[i] = patchCell(c, buf.toString('utf8', starts[i], ends[i]), row, cols[i], patch);
+    outs[i] = patch ? patchCell(c, buf.toString('utf8', starts[i], ends[i]), row, cols[i], patch) : undefined;
   }
-  const added: number[] = [];
-  const addedStyles = new Map<number, number>();
+  added.length = 0;
+  addedStyles.length = 0;
   for (const [col, patch] of cells) {
-    if (indexOfSorted(cols, col) >= 0) continue;
-    added.push(col);
-    addedStyles.set(col, c.styles.index(0, patch.change));
+    if (n > 0 && indexOfSorted(cols, col) >= 0) continue;
+    // kept in column order as they come (usually they come in order)
+    let at = added.length;
+    while (at > 0 && added[at - 1] > col) {
+      added[at] = added[at - 1];
+      addedStyles[at] = addedStyles[at - 1];
+      at--;
+    }
+    added[at] = col;
+    addedStyles[at] = c.styles.index(0, patch.change);
   }
-  added.sort((x, y) => x - y);
   out.raw(rowStartTag(tag));
   let run = -1; // start of a run of unchanged cells, copied in one piece
   let i = 0;
@@ -339,9 +357,9 @@ function patchRow(c: Cursor, tag: string, row: number, bodyStart: number, bodyEn
     if (k < added.length && (i >= n || added[k] < cols[i])) {
       if (run >= 0) out.bytes(buf, run, i < n ? starts[i] : bodyEnd);
       run = -1;
-      const col = added[k++];
+      const col = added[k];
       const patch = cells.get(col)!;
-      writeCell(out, m, col, row + 1, addedStyles.get(col)!, patch.writeValue ? patch.value : null);
+      writeCell(out, m, col, row + 1, addedStyles[k++], patch.writeValue ? patch.value : null);
       continue;
     }
     const o = outs[i];

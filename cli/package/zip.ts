@@ -17,8 +17,8 @@ export interface ZipEntry {
   crc: number;
   compressedSize: number;
   size: number;
-  /** The entry's compressed bytes (a view into the archive). */
-  raw: Buffer;
+  /** The entry's compressed bytes (a view into the archive), or pieces of them one after the other (see PartDeflater). */
+  raw: Buffer | Buffer[];
 }
 
 /** Thrown for anything that is not a readable zip (the CLI turns it into "damaged file"). */
@@ -69,8 +69,9 @@ function centralEntry(zip: Buffer, offset: number): { entry: ZipEntry; next: num
 
 /** An entry's uncompressed bytes. */
 export function inflateEntry(entry: ZipEntry): Buffer {
-  if (entry.method === STORED) return entry.raw;
-  if (entry.method === DEFLATED) return zlib.inflateRawSync(entry.raw);
+  const raw = Array.isArray(entry.raw) ? Buffer.concat(entry.raw) : entry.raw;
+  if (entry.method === STORED) return raw;
+  if (entry.method === DEFLATED) return zlib.inflateRawSync(raw);
   throw new ZipError(`compression method ${entry.method}`);
 }
 
@@ -106,24 +107,31 @@ export class PartDeflater {
     this.crc = zlib.crc32(last, this.crc);
     this.size += last.length;
     this.pieces.push(zlib.deflateRawSync(last, { level: LEVEL }));
-    const raw = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces);
-    return { name, method: DEFLATED, crc: this.crc >>> 0, compressedSize: raw.length, size: this.size, raw };
+    const compressedSize = this.pieces.reduce((sum, piece) => sum + piece.length, 0);
+    return { name, method: DEFLATED, crc: this.crc >>> 0, compressedSize, size: this.size, raw: this.pieces };
   }
 }
 
 /** The archive of these entries: local headers, data, central directory (no data descriptors, no extra fields). */
 export function writeZip(entries: ZipEntry[]): Buffer {
+  return Buffer.concat(zipChunks(entries));
+}
+
+/** The archive of these entries as its pieces in order (written to a file as they are, never joined in memory). */
+export function zipChunks(entries: ZipEntry[]): Buffer[] {
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const local = header(LOCAL_SIGNATURE, entry, name, 30);
-    chunks.push(local, name, entry.raw);
+    chunks.push(local, name);
+    if (Array.isArray(entry.raw)) chunks.push(...entry.raw);
+    else chunks.push(entry.raw);
     const dir = header(CENTRAL_SIGNATURE, entry, name, 46);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, name);
-    offset += local.length + name.length + entry.raw.length;
+    offset += local.length + name.length + entry.compressedSize;
   }
   const centralSize = central.reduce((sum, b) => sum + b.length, 0);
   if (entries.length > 0xffff || offset + centralSize > 0xffffffff) throw new ZipError('archive too large for a plain zip');
@@ -133,7 +141,8 @@ export function writeZip(entries: ZipEntry[]): Buffer {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...central, end]);
+  chunks.push(...central, end);
+  return chunks;
 }
 
 /** A local (30 bytes) or central (46 bytes) header; both share the fields from "version needed" on, shifted. */
