@@ -49,7 +49,7 @@ export async function openWorkbook(file: string, text: CliMessages): Promise<Wor
 }
 
 /** The workbook with the plan applied, as the file's bytes in pieces (written one after the other by writeFile). */
-export function patchedWorkbook(workbook: Workbook, plan: WritePlan): Buffer[] {
+export function patchedWorkbook(workbook: Workbook, plan: WritePlan): Promise<Buffer[]> {
   return applyPlanToChunks(workbook.pkg, workbook.grids, workbook.styles, plan, workbook.sheetXml);
 }
 

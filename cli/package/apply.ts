@@ -6,25 +6,28 @@ import { needsTextGuard } from '../../core/write/plan';
 import type { Block, FillChange, MergedArea, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
 import { TEXT_FORMAT, writeNewSheet } from './new-sheet';
 import { partText, relsPartOf, STYLES_TYPE, workbookPartOfType, WORKSHEET_CONTENT_TYPE, WORKSHEET_TYPE, type SheetEntry, type XlsxPackage } from './package';
-import { SheetPatch, writePatchedSheet } from './patch-sheet';
+import { patchable, SheetPatch, writePatchedSheet } from './patch-sheet';
 import { MINIMAL_STYLES, type StyleChange, type Styles } from './styles';
 import { attributesOf, ByteWriter, escapeAttr, escapeText, setAttribute } from './xml';
-import { deflateEntry, inflateEntry, PartDeflater, zipChunks, type ZipEntry } from './zip';
+import { Deflater, deflateEntry, inflateEntry, PIECE, zipChunks, type ZipEntry } from './zip';
 
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const CONTENT_TYPES = '[Content_Types].xml';
-/** Bytes of XML deflated at a time: small enough to stay in memory already touched, large enough that the pieces' flushes cost nothing. */
-const PIECE = 1 << 20;
+/** Room in a piece's buffer beyond PIECE: a row that crosses the mark fits without the buffer growing. */
+const SLACK = 1 << 16;
 /** The package being changed: replaced and added parts, removed parts, and the workbook-level texts. */
 class PackageEdit {
-  /** Replaced and added parts, deflated as soon as they are made (a patched 200 000-row sheet is 100 MB of XML). */
-  readonly parts = new Map<string, ZipEntry>();
+  /** Replaced and added parts, deflated as they are made (a patched 200 000-row sheet is 100 MB of XML), some still being deflated. */
+  readonly parts = new Map<string, ZipEntry | Promise<ZipEntry>>();
   readonly removed = new Set<string>();
   readonly added: string[] = [];
   /** Parts already inflated by the reader. */
   readonly read = new Map<string, Buffer>();
   /** Where every patched or written part is built, one after the other, a piece at a time (see build). */
-  private readonly scratch = new ByteWriter(PIECE);
+  private readonly scratch = new ByteWriter(PIECE + SLACK);
+  private readonly deflater = new Deflater();
+  /** Every part's entry being deflated. */
+  readonly building: Promise<ZipEntry>[] = [];
   workbookXml: string;
   relsXml: string;
   contentTypes: string;
@@ -41,28 +44,26 @@ class PackageEdit {
     return !this.removed.has(part) && (this.pkg.byName.has(part) || this.parts.has(part));
   }
 
-  put(part: string, data: Buffer | ZipEntry): void {
+  put(part: string, data: Buffer | ZipEntry | Promise<ZipEntry>): void {
     if (!this.pkg.byName.has(part) && !this.parts.has(part)) this.added.push(part);
     this.removed.delete(part);
-    this.parts.set(part, Buffer.isBuffer(data) ? deflateEntry(part, data) : { ...data, name: part });
+    if (Buffer.isBuffer(data)) this.parts.set(part, deflateEntry(part, data));
+    else if (data instanceof Promise) this.parts.set(part, settled(data.then((entry) => ({ ...entry, name: part }))));
+    else this.parts.set(part, { ...data, name: part });
   }
 
   /**
-   * A part written by `write`, deflated piece by piece as the writer fills (the part is never whole in memory),
-   * or null when `write` returns false (nothing to change). Every part is built in the same writer's memory.
+   * A part written by `write`: deflated on the thread pool a piece at a time as the writer fills (the part is never
+   * whole in memory, and every part is built in the same few buffers). Resolves once written, with the entry still
+   * being deflated (`entry`), so that the next part is written meanwhile.
    */
-  build(write: (out: ByteWriter) => boolean | void): ZipEntry | null {
-    const deflater = new PartDeflater();
+  async build(write: (out: ByteWriter) => Promise<void>): Promise<{ entry: Promise<ZipEntry> }> {
     const out = this.scratch;
-    out.truncate(0);
-    out.sink = (bytes) => deflater.write(bytes);
-    try {
-      if (write(out) === false) return null;
-      return deflater.entry('', out.result());
-    } finally {
-      out.sink = null;
-      out.truncate(0);
-    }
+    this.deflater.begin(out);
+    await write(out);
+    const entry = settled(this.deflater.end(out));
+    this.building.push(entry);
+    return { entry };
   }
 
   remove(part: string): void {
@@ -76,31 +77,37 @@ class PackageEdit {
   }
 }
 
+/** The promise, marked as handled: a part that fails while others are written fails the package when it is awaited (buildZip), not the process at once. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** The package with the plan applied, as zip bytes; unchanged parts keep their stored bytes. */
-export function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Buffer {
-  return Buffer.concat(applyPlanToChunks(pkg, grids, styles, plan, sheetXml));
+export async function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Promise<Buffer> {
+  return Buffer.concat(await applyPlanToChunks(pkg, grids, styles, plan, sheetXml));
 }
 
 /** The same zip bytes as applyPlanToPackage, as pieces to be written one after the other (never joined in memory). */
-export function applyPlanToChunks(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Buffer[] {
+export async function applyPlanToChunks(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Promise<Buffer[]> {
   const edit = new PackageEdit(pkg);
   for (const [part, xml] of sheetXml ?? []) edit.read.set(part, xml);
   for (const name of plan.deleteSheets) deleteSheet(edit, name);
-  patchSheets(edit, grids, styles, plan.blocks, plan.fills);
+  await patchSheets(edit, grids, styles, plan.blocks, plan.fills);
   // The record last, with the sheetIds of the own sheets just created (so the next run writes the same record).
-  for (const sheet of plan.sheets) if (!isRecordSheet(sheet)) writeOwnSheet(edit, sheet, styles);
-  for (const sheet of plan.sheets) if (isRecordSheet(sheet)) writeOwnSheet(edit, recordWithIds(sheet, (name) => edit.byName(name)?.sheetId), styles);
+  for (const sheet of plan.sheets) if (!isRecordSheet(sheet)) await writeOwnSheet(edit, sheet, styles);
+  for (const sheet of plan.sheets) if (isRecordSheet(sheet)) await writeOwnSheet(edit, recordWithIds(sheet, (name) => edit.byName(name)?.sheetId), styles);
   for (const sheet of plan.sheets) setPrintTitles(edit, sheet);
   keepActiveTabVisible(edit);
   if (styles.changed) saveStyles(edit, styles);
-  return buildZip(edit);
+  return await buildZip(edit);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Input sheets: output columns and highlights
 // ---------------------------------------------------------------------------------------------
 
-function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, blocks: Block[], fills: FillChange[]): void {
+async function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, blocks: Block[], fills: FillChange[]): Promise<void> {
   const patches = new Map<SheetEntry, SheetPatch>();
   const patchOf = (name: string): SheetPatch | null => {
     const entry = edit.byName(name);
@@ -120,15 +127,15 @@ function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, bl
   for (const [entry, patch] of patches) {
     if (patch.empty) continue;
     const part = entry.part as string;
-    const xml = currentPart(edit, part);
-    const patched = edit.build((out) => writePatchedSheet(xml, patch, styles, out));
-    if (patched) edit.put(part, patched);
+    const xml = await currentPart(edit, part);
+    if (!patchable(xml)) continue; // not a worksheet the patcher understands: left whole
+    edit.put(part, (await edit.build((out) => writePatchedSheet(xml, patch, styles, out))).entry);
   }
 }
 
-function currentPart(edit: PackageEdit, part: string): Buffer {
+async function currentPart(edit: PackageEdit, part: string): Promise<Buffer> {
   const made = edit.parts.get(part);
-  return made ? inflateEntry(made) : edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
+  return made ? inflateEntry(await made) : edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
 }
 
 function inMerge(merges: MergedArea[], row: number, col: number): boolean {
@@ -206,11 +213,11 @@ function addFills(patch: SheetPatch, change: FillChange): void {
 // Målkoll's own sheets
 // ---------------------------------------------------------------------------------------------
 
-function writeOwnSheet(edit: PackageEdit, sheet: NewSheet, styles: Styles): void {
+async function writeOwnSheet(edit: PackageEdit, sheet: NewSheet, styles: Styles): Promise<void> {
   const byId = sheet.id !== undefined ? edit.sheets.find((s) => s.sheetId === sheet.id && s.part) : undefined;
   const existing = byId ?? edit.byName(sheet.name);
   if (sheet.mode === 'createIfMissing' && existing) return;
-  const xml = edit.build((out) => writeNewSheet(sheet, styles, out)) as ZipEntry;
+  const xml = (await edit.build((out) => writeNewSheet(sheet, styles, out))).entry;
   if (existing && existing.part) {
     edit.put(existing.part, xml);
     if (edit.exists(relsPartOf(existing.part))) edit.remove(relsPartOf(existing.part)); // the new content refers to no other part
@@ -238,7 +245,7 @@ function replaceSheetTag(edit: PackageEdit, relId: string, fn: (tag: string) => 
   return edit.workbookXml.replace(/<(?:\w+:)?sheet\b[^>]*>/g, (tag) => (attributesOf(tag)[attr] === relId ? fn(tag) : tag));
 }
 
-function addSheet(edit: PackageEdit, sheet: NewSheet, xml: ZipEntry): void {
+function addSheet(edit: PackageEdit, sheet: NewSheet, xml: Promise<ZipEntry>): void {
   const part = freeName(edit, 'xl/worksheets/sheet', '.xml');
   const relId = freeRelId(edit);
   const sheetId = String(Math.max(0, ...edit.sheets.map((s) => Number(s.sheetId) || 0)) + 1);
@@ -357,7 +364,7 @@ function saveStyles(edit: PackageEdit, styles: Styles): void {
 // The archive
 // ---------------------------------------------------------------------------------------------
 
-function buildZip(edit: PackageEdit): Buffer[] {
+async function buildZip(edit: PackageEdit): Promise<Buffer[]> {
   const pkg = edit.pkg;
   const texts = new Map<string, string>([
     [pkg.workbookPart, edit.workbookXml],
@@ -370,14 +377,15 @@ function buildZip(edit: PackageEdit): Buffer[] {
     [CONTENT_TYPES, partText(pkg.byName, CONTENT_TYPES)],
   ]);
   for (const [part, text] of texts) if (text !== original.get(part)) edit.put(part, Buffer.from(text, 'utf8'));
+  await Promise.all(edit.building); // every part's deflating done (those replaced or removed since too: their errors are errors)
   const entries: ZipEntry[] = [];
   for (const entry of pkg.entries) {
     if (edit.removed.has(entry.name)) continue;
-    entries.push(edit.parts.get(entry.name) ?? entry);
+    entries.push(await (edit.parts.get(entry.name) ?? entry));
   }
   for (const part of edit.added) {
     const made = edit.parts.get(part);
-    if (made && !edit.removed.has(part)) entries.push(made);
+    if (made && !edit.removed.has(part)) entries.push(await made);
   }
   return zipChunks(entries);
 }

@@ -20,51 +20,74 @@ const A4 = 9;
 /** The worksheet XML of a NewSheet: cells with their styles, widths, frozen header rows, location-only links, A4 landscape one page wide. */
 export function newSheetXml(sheet: NewSheet, styles: Styles): Buffer {
   const out = new ByteWriter(1 << 16);
-  writeNewSheet(sheet, styles, out);
+  const writing = new SheetWriting(sheet, styles, out);
+  while (!writing.rows());
   return out.result();
 }
 
-/** Writes the worksheet XML of a NewSheet into `out` (see newSheetXml). */
-export function writeNewSheet(sheet: NewSheet, styles: Styles, out: ByteWriter): void {
-  const links = new Map((sheet.links ?? []).map((link) => [link.row * LINK_KEY + link.col, link]));
-  const values = withLinkRows(sheet);
-  // The last cell written in each row, found first: the head names the last column, and a row without cells is left out.
-  const cellStyles = new CellStyles(sheet, styles);
-  const last = new Int32Array(values.length);
-  let right = 0;
-  for (let i = 0; i < values.length; i++) {
-    cellStyles.row(i);
-    last[i] = cellStyles.lastWritten(values[i], i, links);
-    if (last[i] > right) right = last[i];
-  }
-  out.raw(head(sheet, right));
-  const m = markupOf('');
-  for (let i = 0; i < values.length; i++) {
-    const row = values[i];
-    const height = sheet.rowHeights?.[i] ?? null;
-    // A row's height where its wrapped text needs more than one line: not every program grows a row when it opens a file.
-    if (last[i] < 0 && height === null) continue;
-    out.raw(m.rowOpen);
-    out.int(i + 1);
-    if (height !== null) {
-      out.raw('" ht="');
-      out.raw(String(height));
-      out.raw('" customHeight="1">');
-    } else out.raw('">');
-    cellStyles.row(i);
-    for (let j = 0; j <= last[i]; j++) {
-      const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
-      const value = link ? link.text : row[j];
-      const style = cellStyles.of(j, value, !!link);
-      if (style >= 0) writeCell(out, m, j, i + 1, style, value);
+/** Writes the worksheet XML of a NewSheet into `out` (see newSheetXml), letting other work run between rows when the writer asks (`out.waiting`). */
+export async function writeNewSheet(sheet: NewSheet, styles: Styles, out: ByteWriter): Promise<void> {
+  const writing = new SheetWriting(sheet, styles, out);
+  while (!writing.rows()) await out.resume();
+}
+
+/** One NewSheet being written: the head at once, then the rows a stretch at a time, then the tail. */
+class SheetWriting {
+  private readonly links: Map<number, Link>;
+  private readonly values: CellValue[][];
+  private readonly cellStyles: CellStyles;
+  /** The last cell written in each row, found first: the head names the last column, and a row without cells is left out. */
+  private readonly last: Int32Array;
+  private next = 0;
+
+  constructor(private readonly sheet: NewSheet, styles: Styles, private readonly out: ByteWriter) {
+    this.links = new Map((sheet.links ?? []).map((link) => [link.row * LINK_KEY + link.col, link]));
+    this.values = withLinkRows(sheet);
+    this.cellStyles = new CellStyles(sheet, styles);
+    this.last = new Int32Array(this.values.length);
+    let right = 0;
+    for (let i = 0; i < this.values.length; i++) {
+      this.cellStyles.row(i);
+      this.last[i] = this.cellStyles.lastWritten(this.values[i], i, this.links);
+      if (this.last[i] > right) right = this.last[i];
     }
-    out.raw(m.rowClose);
+    out.raw(head(sheet, right));
   }
-  out.raw('</sheetData>');
-  out.raw(hyperlinks(sheet));
-  out.raw('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  out.raw(pageSetup(sheet));
-  out.raw('</worksheet>');
+
+  /** Writes rows until the sheet is done (true, tail written) or the writer asks to let other work run (false: call again). */
+  rows(): boolean {
+    const { sheet, out, values, last, links, cellStyles } = this;
+    const m = markupOf('');
+    for (; this.next < values.length; this.next++) {
+      if (out.waiting) return false;
+      const i = this.next;
+      const row = values[i];
+      const height = sheet.rowHeights?.[i] ?? null;
+      // A row's height where its wrapped text needs more than one line: not every program grows a row when it opens a file.
+      if (last[i] < 0 && height === null) continue;
+      out.raw(m.rowOpen);
+      out.int(i + 1);
+      if (height !== null) {
+        out.raw('" ht="');
+        out.raw(String(height));
+        out.raw('" customHeight="1">');
+      } else out.raw('">');
+      cellStyles.row(i);
+      for (let j = 0; j <= last[i]; j++) {
+        const link = links.size ? links.get(i * LINK_KEY + j) : undefined;
+        const value = link ? link.text : row[j];
+        const style = cellStyles.of(j, value, !!link);
+        if (style >= 0) writeCell(out, m, j, i + 1, style, value);
+      }
+      out.raw(m.rowClose);
+    }
+    out.raw('</sheetData>');
+    out.raw(hyperlinks(sheet));
+    out.raw('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+    out.raw(pageSetup(sheet));
+    out.raw('</worksheet>');
+    return true;
+  }
 }
 
 /** The part up to `<sheetData>`, with the dimension reaching column `right`. */

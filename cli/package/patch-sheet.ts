@@ -172,36 +172,89 @@ interface Cursor {
 /** The patched worksheet part. Cells holding a formula keep their value (a user's formula is never overwritten). */
 export function patchSheet(xml: Buffer, patch: SheetPatch, styles: Styles): Buffer {
   const out = new ByteWriter(xml.length + (xml.length >> 1));
-  return writePatchedSheet(xml, patch, styles, out) ? out.result() : xml;
+  const patching = startPatch(xml, patch, styles, out);
+  if (!patching) return xml;
+  while (!continuePatch(patching));
+  return out.result();
 }
 
-/** Writes the patched worksheet part into `out` (see patchSheet); false, with nothing written, for a part without sheetData. */
-export function writePatchedSheet(xml: Buffer, patch: SheetPatch, styles: Styles, out: ByteWriter): boolean {
+/** True when patchSheet can patch the part: it has a sheetData (a part without one is left whole). */
+export function patchable(xml: Buffer): boolean {
   const open = findSheetData(xml);
-  if (!open) return false; // not a worksheet this patcher understands; leave it whole
+  return !!open && (open.selfClosing || xml.lastIndexOf(Buffer.from(`</${open.prefix}sheetData>`)) >= 0);
+}
+
+/**
+ * Writes the patched worksheet part into `out` (see patchSheet), a row at a time, letting other work run between
+ * rows whenever the writer asks for it (its sink has sent a piece on: `out.waiting`).
+ */
+export async function writePatchedSheet(xml: Buffer, patch: SheetPatch, styles: Styles, out: ByteWriter): Promise<void> {
+  const patching = startPatch(xml, patch, styles, out);
+  if (!patching) throw new Error('not a patchable worksheet part'); // callers ask patchable first
+  while (!continuePatch(patching)) await out.resume();
+}
+
+/** A worksheet part being patched: the output so far, and where the walk through its rows is. */
+interface Patching extends Cursor {
+  patch: SheetPatch;
+  /** The rows that get cells, in order, and the next of them not yet written. */
+  pending: number[];
+  next: number;
+  lastRow: number;
+  /** Where the search for the next row starts, and where sheetData ends. */
+  pos: number;
+  end: number;
+  rowTag: Buffer;
+  rowClose: Buffer;
+}
+
+/** Writes the part's head and returns the walk through its rows, or null (nothing written) for a part patchable refuses. */
+function startPatch(xml: Buffer, patch: SheetPatch, styles: Styles, out: ByteWriter): Patching | null {
+  const open = findSheetData(xml);
+  if (!open) return null; // not a worksheet this patcher understands; leave it whole
   const { prefix } = open;
-  const m = markupOf(prefix);
   const end = xml.lastIndexOf(Buffer.from(`</${prefix}sheetData>`));
-  if (!open.selfClosing && end < 0) return false; // not well-formed (the reader would have refused it)
+  if (!open.selfClosing && end < 0) return null; // not well-formed (the reader would have refused it)
   out.raw(patchHead(xml.toString('utf8', 0, open.tagStart), prefix, patch));
-  const cursor: Cursor = { buf: xml, m, out, copyFrom: open.tagStart, styles: new StyleLookup(styles), starts: [], ends: [], cols: [], outs: [], added: [], addedStyles: [] };
-  const pending = [...patch.rows.keys()].sort((x, y) => x - y);
-  let next = 0;
-  let lastRow = -1;
-  const rowTag = Buffer.from(`<${prefix}row`);
-  const rowClose = Buffer.from(`</${prefix}row>`);
-  let pos = open.contentStart;
+  const patching: Patching = {
+    buf: xml,
+    m: markupOf(prefix),
+    out,
+    copyFrom: open.tagStart,
+    styles: new StyleLookup(styles),
+    starts: [],
+    ends: [],
+    cols: [],
+    outs: [],
+    added: [],
+    addedStyles: [],
+    patch,
+    pending: [...patch.rows.keys()].sort((x, y) => x - y),
+    next: 0,
+    lastRow: -1,
+    pos: open.contentStart,
+    end,
+    rowTag: Buffer.from(`<${prefix}row`),
+    rowClose: Buffer.from(`</${prefix}row>`),
+  };
   if (open.selfClosing) {
-    copyTo(cursor, open.tagStart);
+    copyTo(patching, open.tagStart);
     out.raw(`<${prefix}sheetData>`);
-    for (const r of pending) newRow(cursor, r, patch.rows.get(r)!);
+    for (const r of patching.pending) newRow(patching, r, patch.rows.get(r)!);
     out.raw(`</${prefix}sheetData>`);
-    cursor.copyFrom = open.contentStart;
-    finishSheet(cursor);
-    return true;
+    patching.copyFrom = open.contentStart;
+    patching.pending = [];
+    patching.end = -1;
   }
+  return patching;
+}
+
+/** Patches rows until the part is done (true) or the writer asks to let other work run (false: call again). */
+function continuePatch(c: Patching): boolean {
+  const { buf: xml, out, pending, patch, rowTag, rowClose, end } = c;
   for (;;) {
-    const at = nextTag(xml, rowTag, pos, end);
+    if (out.waiting) return false;
+    const at = end < 0 ? -1 : nextTag(xml, rowTag, c.pos, end);
     if (at < 0) break;
     const tagEnd = xml.indexOf(0x3e, at);
     const selfClosing = xml[tagEnd - 1] === 0x2f;
@@ -213,31 +266,31 @@ export function writePatchedSheet(xml: Buffer, patch: SheetPatch, styles: Styles
       const r = ROW_NUMBER.exec(tag)?.[1];
       number = r ? Number(r) : -1;
     }
-    const row = number > 0 ? number - 1 : number === 0 ? -1 : lastRow + 1;
-    lastRow = row;
-    if (next < pending.length && pending[next] < row) {
-      copyTo(cursor, at);
-      while (next < pending.length && pending[next] < row) newRow(cursor, pending[next], patch.rows.get(pending[next++])!);
-      cursor.copyFrom = at;
+    const row = number > 0 ? number - 1 : number === 0 ? -1 : c.lastRow + 1;
+    c.lastRow = row;
+    if (c.next < pending.length && pending[c.next] < row) {
+      copyTo(c, at);
+      while (c.next < pending.length && pending[c.next] < row) newRow(c, pending[c.next], patch.rows.get(pending[c.next++])!);
+      c.copyFrom = at;
     }
-    if (next < pending.length && pending[next] === row) {
-      copyTo(cursor, at);
-      patchRow(cursor, tag ?? xml.toString('utf8', at, tagEnd + 1), row, tagEnd + 1, selfClosing ? tagEnd + 1 : rowEnd - rowClose.length, patch.rows.get(pending[next++])!);
-      cursor.copyFrom = rowEnd;
+    if (c.next < pending.length && pending[c.next] === row) {
+      copyTo(c, at);
+      patchRow(c, tag ?? xml.toString('utf8', at, tagEnd + 1), row, tagEnd + 1, selfClosing ? tagEnd + 1 : rowEnd - rowClose.length, patch.rows.get(pending[c.next++])!);
+      c.copyFrom = rowEnd;
     } else if (number < 0) {
       // rows after an inserted one need their number
-      copyTo(cursor, at);
+      copyTo(c, at);
       out.raw(setAttribute(tag as string, 'r', String(row + 1)));
-      cursor.copyFrom = tagEnd + 1;
+      c.copyFrom = tagEnd + 1;
     }
-    pos = rowEnd;
+    c.pos = rowEnd;
   }
-  if (next < pending.length) {
-    copyTo(cursor, end);
-    while (next < pending.length) newRow(cursor, pending[next], patch.rows.get(pending[next++])!);
-    cursor.copyFrom = end;
+  if (c.next < pending.length) {
+    copyTo(c, end);
+    while (c.next < pending.length) newRow(c, pending[c.next], patch.rows.get(pending[c.next++])!);
+    c.copyFrom = end;
   }
-  finishSheet(cursor);
+  finishSheet(c);
   return true;
 }
 

@@ -95,17 +95,29 @@ const SHORT = 256;
 const SHORT_COPY = 64;
 
 /**
+ * Where a ByteWriter's full buffers go. `own` is the writer's buffer (the first `length` bytes written): the sink
+ * returns the buffer to write on in (the same one once it is done with it, or another). Bytes that are not the
+ * writer's own (`own` false: a long run copied from the input) are only read.
+ */
+export type ByteSink = (buffer: Buffer, length: number, own: boolean) => Buffer | void;
+
+/**
  * Builds a part's bytes. Markup and numbers go in byte by byte and text as UTF-8, so no string is built for a row
  * or a cell (the writers' old `join` and `Buffer.from` cost more than the XML itself). Without a sink the buffer
- * grows to hold the whole part; with one, a full buffer is handed to the sink and written again from its start, so
- * a part of any size passes through the same small memory (memory touched for the first time costs more than
- * writing to it, and a 200 000-row sheet is 150 MB of XML).
+ * grows to hold the whole part; with one, a full buffer is handed to the sink and writing goes on in the buffer it
+ * gives back, so a part of any size passes through a few small buffers (memory touched for the first time costs
+ * more than writing to it, and a 200 000-row sheet is 150 MB of XML).
  */
 export class ByteWriter {
   private buf: Buffer;
   private pos = 0;
-  /** Takes the bytes written so far when the buffer is full; they are overwritten after it returns. */
-  sink: ((bytes: Buffer) => void) | null = null;
+  sink: ByteSink | null = null;
+  /**
+   * Set when the sink wants the writer's caller to let other work run (deflating in the thread pool finishes on
+   * the main thread): writers check it between rows and then await `resume`.
+   */
+  waiting = false;
+  resume: () => Promise<void> = () => Promise.resolve();
 
   constructor(capacity = 1 << 16) {
     this.buf = Buffer.allocUnsafe(Math.max(capacity, 256));
@@ -129,7 +141,8 @@ export class ByteWriter {
   /** Hands the bytes written so far to the sink, if there is one. */
   flush(): void {
     if (!this.sink || this.pos === 0) return;
-    this.sink(this.buf.subarray(0, this.pos));
+    const next = this.sink(this.buf, this.pos, true);
+    if (next) this.buf = next;
     this.pos = 0;
   }
 
@@ -224,7 +237,7 @@ export class ByteWriter {
     if (this.sink && n > this.buf.length >> 1) {
       // a long run of unchanged bytes goes to the sink as it is, not through the buffer
       this.flush();
-      this.sink(source.subarray(start, end));
+      this.sink(source.subarray(start, end), n, false);
       return;
     }
     this.room(n);

@@ -1,5 +1,6 @@
 // The zip container of an .xlsx: reads entries through the central directory and writes a package that copies unchanged entries' compressed bytes as they are.
 import * as zlib from 'zlib';
+import type { ByteWriter } from './xml';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
@@ -84,31 +85,100 @@ export function deflateEntry(name: string, data: Buffer): ZipEntry {
   return { name, method: DEFLATED, crc: zlib.crc32(data) >>> 0, compressedSize: raw.length, size: data.length, raw };
 }
 
-/**
- * Deflates a part as it is written, piece by piece: each piece is deflated on its own and ended on a byte boundary
- * (a sync flush), the last one ends the stream, so the pieces' outputs one after the other are one deflate stream
- * and the part's XML is never whole in memory.
- */
-export class PartDeflater {
-  private readonly pieces: Buffer[] = [];
-  private crc = 0;
-  private size = 0;
+/** Bytes of XML sent to be deflated at a time. */
+export const PIECE = 1 << 20;
+/** The thread pool's output buffer: one job deflates a whole piece (a smaller one would wait for the main thread midway). */
+const OUTPUT_CHUNK = 1 << 20;
+/** Pieces of the writer's own being deflated at most: beyond this the writer waits for one to come back. */
+const MAX_BUSY = 3;
 
-  /** Takes one piece (the bytes may be overwritten once this returns). */
-  write(bytes: Buffer): void {
-    if (bytes.length === 0) return;
-    this.crc = zlib.crc32(bytes, this.crc);
-    this.size += bytes.length;
-    this.pieces.push(zlib.deflateRawSync(bytes, { level: LEVEL, finishFlush: zlib.constants.Z_SYNC_FLUSH }));
+/** The part being deflated: its stream (created with the first piece), checksum, size and compressed output. */
+interface DeflatingPart {
+  stream: zlib.DeflateRaw | null;
+  crc: number;
+  size: number;
+  output: Buffer[];
+}
+
+/**
+ * Deflates the parts a ByteWriter writes, on libuv's thread pool, a piece (about a megabyte) at a time, while the
+ * main thread writes the next piece: deflating runs on another core, the XML is never whole in memory, and the
+ * writer's few buffers are reused from piece to piece and part to part (first touches of fresh memory are dear).
+ * One part at a time is written; its pieces go through one deflate stream, and its entry comes once the stream ends.
+ */
+export class Deflater {
+  private readonly spare: Buffer[] = [];
+  private busy = 0;
+  private released: (() => void) | null = null;
+  private part: DeflatingPart | null = null;
+
+  /** Starts a part: what `out` writes from now on, until `end`, is the part's (`out` is emptied). */
+  begin(out: ByteWriter): void {
+    const part: DeflatingPart = { stream: null, crc: 0, size: 0, output: [] };
+    this.part = part;
+    out.truncate(0);
+    out.waiting = false;
+    out.sink = (buffer, length, own) => this.take(out, part, buffer, length, own);
+    out.resume = () => this.resume(out);
   }
 
-  /** The entry of everything written, after `last` (the final piece). */
-  entry(name: string, last: Buffer): ZipEntry {
-    this.crc = zlib.crc32(last, this.crc);
-    this.size += last.length;
-    this.pieces.push(zlib.deflateRawSync(last, { level: LEVEL }));
-    const compressedSize = this.pieces.reduce((sum, piece) => sum + piece.length, 0);
-    return { name, method: DEFLATED, crc: this.crc >>> 0, compressedSize, size: this.size, raw: this.pieces };
+  /** Ends the part: the rest of what `out` wrote is sent; the entry (named '') comes once the thread pool is done with it. */
+  end(out: ByteWriter): Promise<ZipEntry> {
+    const part = this.part as DeflatingPart;
+    out.flush();
+    this.detach(out);
+    const stream = part.stream ?? this.open(part);
+    const entry = new Promise<ZipEntry>((resolve, reject) => {
+      stream.on('error', reject);
+      stream.on('end', () => {
+        const compressedSize = part.output.reduce((sum, chunk) => sum + chunk.length, 0);
+        resolve({ name: '', method: DEFLATED, crc: part.crc >>> 0, compressedSize, size: part.size, raw: part.output });
+      });
+    });
+    stream.end();
+    return entry;
+  }
+
+  private detach(out: ByteWriter): void {
+    this.part = null;
+    out.sink = null;
+    out.waiting = false;
+    out.resume = () => Promise.resolve();
+  }
+
+  private open(part: DeflatingPart): zlib.DeflateRaw {
+    const stream = zlib.createDeflateRaw({ level: LEVEL, chunkSize: OUTPUT_CHUNK });
+    stream.on('data', (chunk: Buffer) => part.output.push(chunk));
+    part.stream = stream;
+    return stream;
+  }
+
+  /** The writer's sink: checksums the piece and sends it to the part's stream; the writer goes on in a spare buffer. */
+  private take(out: ByteWriter, part: DeflatingPart, buffer: Buffer, length: number, own: boolean): Buffer | void {
+    const piece = own ? buffer.subarray(0, length) : buffer;
+    part.crc = zlib.crc32(piece, part.crc);
+    part.size += length;
+    const stream = part.stream ?? this.open(part);
+    out.waiting = true;
+    if (!own) {
+      stream.write(piece); // the input's own bytes: only read, kept by the stream until deflated
+      return;
+    }
+    this.busy++;
+    stream.write(piece, () => {
+      this.busy--;
+      this.spare.push(buffer);
+      this.released?.();
+    });
+    return this.spare.pop() ?? Buffer.allocUnsafe(buffer.length);
+  }
+
+  /** Lets the thread pool's finished work finish on the main thread, and waits while too many pieces are out. */
+  private async resume(out: ByteWriter): Promise<void> {
+    out.waiting = false;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.busy >= MAX_BUSY) await new Promise<void>((resolve) => (this.released = resolve));
+    this.released = null;
   }
 }
 
