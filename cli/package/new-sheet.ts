@@ -65,7 +65,7 @@ class SheetWriting {
       const height = sheet.rowHeights?.[i] ?? null;
       // A row's height where its wrapped text needs more than one line: not every program grows a row when it opens a file.
       if (last[i] < 0 && height === null) continue;
-      out.raw(m.rowOpen);
+      out.put(m.rowOpen);
       out.int(i + 1);
       if (height !== null) {
         out.raw('" ht="');
@@ -79,7 +79,7 @@ class SheetWriting {
         const style = cellStyles.of(j, value, !!link);
         if (style >= 0) writeCell(out, m, j, i + 1, style, value);
       }
-      out.raw(m.rowClose);
+      out.put(m.rowClose);
     }
     out.raw('</sheetData>');
     out.raw(hyperlinks(sheet));

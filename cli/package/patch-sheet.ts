@@ -47,18 +47,23 @@ export function cellXml(prefix: string, ref: string, style: number, value: CellV
   return `<${prefix}c ${attrs}>${prefix ? body.replace(/<(\/?)(?=[a-z])/g, `<$1${prefix}`) : body}</${prefix}c>`;
 }
 
-/** The markup of written cells and rows for one namespace prefix ('' or `x:`). */
+/**
+ * The markup of written cells and rows for one namespace prefix ('' or `x:`), as bytes: copying a few bytes costs
+ * less than encoding a string, and a cell is mostly markup.
+ */
 export interface Markup {
   prefix: string;
-  cell: string;
-  valueOpen: string;
-  valueClose: string;
-  stringOpen: string;
-  stringClose: string;
-  rowOpen: string;
-  rowClose: string;
-  /** `<c r="` and the column's letters, by column (filled as columns are met). */
-  cellOpen: string[];
+  valueClose: Uint8Array;
+  stringClose: Uint8Array;
+  rowOpen: Uint8Array;
+  rowClose: Uint8Array;
+  /** `<c r="` and the column's letters, by column (made as columns are met). */
+  cellOpen: Uint8Array[];
+  /** What follows a cell's reference, by style index: the end of an empty cell, the start of a number's, a boolean's, a text's. */
+  empty: Uint8Array[];
+  number: Uint8Array[];
+  boolean: Uint8Array[];
+  text: Uint8Array[];
 }
 
 const MARKUP = new Map<string, Markup>();
@@ -69,18 +74,23 @@ export function markupOf(prefix: string): Markup {
     const p = prefix;
     markup = {
       prefix,
-      cell: `<${p}c r="`,
-      valueOpen: `><${p}v>`,
-      valueClose: `</${p}v></${p}c>`,
-      stringOpen: ` t="inlineStr"><${p}is><${p}t xml:space="preserve">`,
-      stringClose: `</${p}t></${p}is></${p}c>`,
-      rowOpen: `<${p}row r="`,
-      rowClose: `</${p}row>`,
+      valueClose: bytesOf(`</${p}v></${p}c>`),
+      stringClose: bytesOf(`</${p}t></${p}is></${p}c>`),
+      rowOpen: bytesOf(`<${p}row r="`),
+      rowClose: bytesOf(`</${p}row>`),
       cellOpen: [],
+      empty: [],
+      number: [],
+      boolean: [],
+      text: [],
     };
     MARKUP.set(prefix, markup);
   }
   return markup;
+}
+
+function bytesOf(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
 }
 
 const COLUMN_NAMES: string[] = [];
@@ -90,41 +100,36 @@ export function columnName(col: number): string {
   return (COLUMN_NAMES[col] ??= columnLetters(col));
 }
 
-/** `" s="3"` by style index, and `"` for style 0 (no attribute). */
-const STYLE_ATTRIBUTES: string[] = ['"'];
-/** The decimal text of the row last written: cells of one row in a row share it. */
-let rowNumber = -1;
-let rowText = '';
+/** `" s="3"` for a style, `"` for style 0 (no attribute): the end of the `r` attribute and the style's. */
+function styleAttribute(style: number): string {
+  return style ? `" s="${style}"` : '"';
+}
 
 /** Writes one `<c>` element: the bytes of `cellXml(prefix, a1(row - 1, col), style, value)`, `row` 1-based. */
 export function writeCell(out: ByteWriter, m: Markup, col: number, row: number, style: number, value: CellValue): void {
-  out.raw((m.cellOpen[col] ??= m.cell + columnName(col)));
-  if (row !== rowNumber) {
-    rowNumber = row;
-    rowText = String(row);
-  }
-  out.raw(rowText);
-  out.raw((STYLE_ATTRIBUTES[style] ??= `" s="${style}"`));
-  if (value === null || value === undefined || value === '') out.raw('/>');
-  else if (typeof value === 'number') {
-    if (!Number.isFinite(value)) out.raw('/>');
-    else {
-      out.raw(m.valueOpen);
-      if (Number.isInteger(value) && value >= 0 && value <= 0x7fffffff) out.int(value);
-      else out.raw(String(value));
-      out.raw(m.valueClose);
-    }
+  const p = m.prefix;
+  out.put((m.cellOpen[col] ??= bytesOf(`<${p}c r="${columnName(col)}`)));
+  out.int(row);
+  if (value === null || value === undefined || value === '' || (typeof value === 'number' && !Number.isFinite(value))) {
+    out.put((m.empty[style] ??= bytesOf(`${styleAttribute(style)}/>`)));
+  } else if (typeof value === 'number') {
+    out.put((m.number[style] ??= bytesOf(`${styleAttribute(style)}><${p}v>`)));
+    if (Number.isInteger(value) && value >= 0 && value <= 0x7fffffff) out.int(value);
+    else out.raw(String(value));
+    out.put(m.valueClose);
   } else if (typeof value === 'boolean') {
-    out.raw(' t="b"');
-    out.raw(m.valueOpen);
-    out.raw(value ? '1' : '0');
-    out.raw(m.valueClose);
+    out.put((m.boolean[style] ??= bytesOf(`${styleAttribute(style)} t="b"><${p}v>`)));
+    out.put(value ? ONE : ZERO);
+    out.put(m.valueClose);
   } else {
-    out.raw(m.stringOpen);
+    out.put((m.text[style] ??= bytesOf(`${styleAttribute(style)} t="inlineStr"><${p}is><${p}t xml:space="preserve">`)));
     out.text(String(value));
-    out.raw(m.stringClose);
+    out.put(m.stringClose);
   }
 }
+
+const ONE = bytesOf('1');
+const ZERO = bytesOf('0');
 
 /** 0-based column of an A1 reference's letters (`AB12` → 27), -1 when it has none. */
 function columnOf(ref: string): number {
@@ -340,14 +345,14 @@ function findSheetData(buf: Buffer): { prefix: string; tagStart: number; content
 function newRow(c: Cursor, row: number, cells: Map<number, CellPatch>): void {
   const cols = [...cells.keys()].sort((x, y) => x - y);
   const out = c.out;
-  out.raw(c.m.rowOpen);
+  out.put(c.m.rowOpen);
   out.int(row + 1);
   out.raw('">');
   for (const col of cols) {
     const patch = cells.get(col)!;
     writeCell(out, c.m, col, row + 1, c.styles.index(0, patch.change), patch.writeValue ? patch.value : null);
   }
-  out.raw(c.m.rowClose);
+  out.put(c.m.rowClose);
 }
 
 function newCell(prefix: string, row: number, col: number, base: number, patch: CellPatch, styles: StyleLookup): string {
@@ -429,7 +434,7 @@ function patchRow(c: Cursor, tag: string, row: number, bodyStart: number, bodyEn
     i++;
   }
   if (run >= 0) out.bytes(buf, run, bodyEnd);
-  out.raw(m.rowClose);
+  out.put(m.rowClose);
 }
 
 function indexOfSorted(sorted: number[], value: number): number {

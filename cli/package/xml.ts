@@ -186,6 +186,14 @@ export class ByteWriter {
     this.pos = p;
   }
 
+  /** Bytes made once (markup), copied as they are. */
+  put(bytes: Uint8Array): void {
+    const n = bytes.length;
+    if (this.pos + n > this.buf.length) this.room(n);
+    this.buf.set(bytes, this.pos);
+    this.pos += n;
+  }
+
   /** Element text: the bytes of `escapeText(xmlSafe(text))`. */
   text(text: string): void {
     const n = text.length;
