@@ -3,7 +3,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as ExcelJS from 'exceljs';
-import { applyPlanToPackage } from './package/apply';
+import { applyPlanToChunks } from './package/apply';
 import { NotSpreadsheetError, openPackage, type XlsxPackage } from './package/package';
 import { readPackage, type ReadResult } from './package/read';
 import { ZipError } from './package/zip';
@@ -48,9 +48,9 @@ export async function openWorkbook(file: string, text: CliMessages): Promise<Wor
   return { pkg, ...read };
 }
 
-/** The workbook with the plan applied, as file bytes. */
-export function patchedWorkbook(workbook: Workbook, plan: WritePlan): Buffer {
-  return applyPlanToPackage(workbook.pkg, workbook.grids, workbook.styles, plan, workbook.sheetXml);
+/** The workbook with the plan applied, as the file's bytes in pieces (written one after the other by writeFile). */
+export function patchedWorkbook(workbook: Workbook, plan: WritePlan): Promise<Buffer[]> {
+  return applyPlanToChunks(workbook.pkg, workbook.grids, workbook.styles, plan, workbook.sheetXml);
 }
 
 /** Only regular files, and only up to the size limit: a device such as /dev/zero would never end. */
@@ -80,14 +80,15 @@ export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string, tex
  * Writes a file atomically: into a temporary file beside the target, then renamed over it, so that a crash
  * or a kill leaves the previous file or the complete new one, never half of it. Creates the folder.
  */
-export async function writeFile(file: string, content: string | Buffer, text: CliMessages): Promise<void> {
+export async function writeFile(file: string, content: string | Buffer | Buffer[], text: CliMessages): Promise<void> {
   const target = path.resolve(file);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
   try {
     await fs.promises.mkdir(path.dirname(target), { recursive: true });
     const handle = await fs.promises.open(temp, 'wx');
     try {
-      await handle.writeFile(content);
+      if (Array.isArray(content)) await writeAll(handle, content);
+      else await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -98,6 +99,13 @@ export async function writeFile(file: string, content: string | Buffer, text: Cl
     const err = error as NodeJS.ErrnoException;
     throw new CliError(text.writeFailed(file, err.code ?? err.message));
   }
+}
+
+/** Writes the pieces one after the other with gathering writes (libuv writes all of them, a batch at a time). */
+async function writeAll(handle: fs.promises.FileHandle, pieces: Buffer[]): Promise<void> {
+  const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  const { bytesWritten } = await handle.writev(pieces);
+  if (bytesWritten !== size) throw Object.assign(new Error(`short write: ${bytesWritten} of ${size} bytes`), { code: 'EIO' });
 }
 
 /** `dir/name.xlsx` → `dir/name<suffix>.<ext>`: the default output beside the input, with the extension its content calls for. */

@@ -48,7 +48,7 @@ export async function runCheck(args: string[], lang: Lang): Promise<number> {
   text = messages(report.lang);
   if (nothingRead(report)) throw new CliError(text.noInput(input), 1);
   if (showProgress) process.stderr.write(text.progressWrite(output) + '\n');
-  await writeFile(output, patchedWorkbook(workbook, plan), text);
+  await writeFile(output, await patchedWorkbook(workbook, plan), text);
   if (json) await writeFile(json, JSON.stringify(report, null, 2) + '\n', text);
 
   const written = [output, json].filter((file): file is string => !!file);

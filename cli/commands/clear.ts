@@ -24,7 +24,7 @@ export async function runClear(args: string[], lang: Lang): Promise<number> {
     process.stdout.write(text.nothingToClear(input) + '\n'); // nothing to clear: nothing written
     return 0;
   }
-  await writeFile(output, patchedWorkbook(workbook, plan), text);
+  await writeFile(output, await patchedWorkbook(workbook, plan), text);
   process.stdout.write(text.cleared(restored, output) + '\n');
   return 0;
 }

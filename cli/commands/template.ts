@@ -1,6 +1,5 @@
 // `malkoll template UT.xlsx`: writes an empty workbook with Målkoll's input sheets, headers, validation lists and an example row.
 import * as fs from 'fs';
-import * as ExcelJS from 'exceljs';
 import { templatePlan } from '../../core/write/template';
 import type { Lang } from '../../core/types';
 import { langOption, parseArgs, singleFile } from '../args';
@@ -19,6 +18,8 @@ export async function runTemplate(args: string[], lang: Lang): Promise<number> {
   const output = singleFile(parsed, 'template', text);
   if (fs.existsSync(output)) throw new CliError(text.outputExists(output)); // never overwrite someone's workbook
 
+  // exceljs is loaded here, not at start: it takes a third of a second to load, and only this command uses it.
+  const ExcelJS = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Målkoll';
   const plan = templatePlan([], templateLang);

@@ -3,24 +3,31 @@ import { isRecordSheet, recordWithIds } from '../../core/write/record';
 import * as path from 'path';
 import { parseA1 } from '../../core/common/a1';
 import { needsTextGuard } from '../../core/write/plan';
-import type { Block, FillChange, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
-import { newSheetXml, TEXT_FORMAT } from './new-sheet';
+import type { Block, FillChange, MergedArea, NewSheet, SheetGrid, WorkbookGrids, WritePlan } from '../../core/types';
+import { TEXT_FORMAT, writeNewSheet } from './new-sheet';
 import { partText, relsPartOf, STYLES_TYPE, workbookPartOfType, WORKSHEET_CONTENT_TYPE, WORKSHEET_TYPE, type SheetEntry, type XlsxPackage } from './package';
-import { patchSheet, SheetPatch } from './patch-sheet';
+import { patchable, SheetPatch, writePatchedSheet } from './patch-sheet';
 import { MINIMAL_STYLES, type StyleChange, type Styles } from './styles';
-import { attributesOf, escapeAttr, escapeText, setAttribute } from './xml';
-import { deflateEntry, inflateEntry, writeZip, type ZipEntry } from './zip';
+import { attributesOf, ByteWriter, escapeAttr, escapeText, setAttribute } from './xml';
+import { Deflater, deflateEntry, inflateEntry, PIECE, zipChunks, type ZipEntry } from './zip';
 
 const STYLES_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
 const CONTENT_TYPES = '[Content_Types].xml';
+/** Room in a piece's buffer beyond PIECE: a row that crosses the mark fits without the buffer growing. */
+const SLACK = 1 << 16;
 /** The package being changed: replaced and added parts, removed parts, and the workbook-level texts. */
 class PackageEdit {
-  /** Replaced and added parts, deflated as soon as they are made (a patched 200 000-row sheet is 100 MB of XML). */
-  readonly parts = new Map<string, ZipEntry>();
+  /** Replaced and added parts, deflated as they are made (a patched 200 000-row sheet is 100 MB of XML), some still being deflated. */
+  readonly parts = new Map<string, ZipEntry | Promise<ZipEntry>>();
   readonly removed = new Set<string>();
   readonly added: string[] = [];
   /** Parts already inflated by the reader. */
   readonly read = new Map<string, Buffer>();
+  /** Where every patched or written part is built, one after the other, a piece at a time (see build). */
+  private readonly scratch = new ByteWriter(PIECE + SLACK);
+  private readonly deflater = new Deflater();
+  /** Every part's entry being deflated. */
+  readonly building: Promise<ZipEntry>[] = [];
   workbookXml: string;
   relsXml: string;
   contentTypes: string;
@@ -37,10 +44,26 @@ class PackageEdit {
     return !this.removed.has(part) && (this.pkg.byName.has(part) || this.parts.has(part));
   }
 
-  put(part: string, data: Buffer): void {
+  put(part: string, data: Buffer | ZipEntry | Promise<ZipEntry>): void {
     if (!this.pkg.byName.has(part) && !this.parts.has(part)) this.added.push(part);
     this.removed.delete(part);
-    this.parts.set(part, deflateEntry(part, data));
+    if (Buffer.isBuffer(data)) this.parts.set(part, deflateEntry(part, data));
+    else if (data instanceof Promise) this.parts.set(part, settled(data.then((entry) => ({ ...entry, name: part }))));
+    else this.parts.set(part, { ...data, name: part });
+  }
+
+  /**
+   * A part written by `write`: deflated on the thread pool a piece at a time as the writer fills (the part is never
+   * whole in memory, and every part is built in the same few buffers). Resolves once written, with the entry still
+   * being deflated (`entry`), so that the next part is written meanwhile.
+   */
+  async build(write: (out: ByteWriter) => Promise<void>): Promise<{ entry: Promise<ZipEntry> }> {
+    const out = this.scratch;
+    this.deflater.begin(out);
+    await write(out);
+    const entry = settled(this.deflater.end(out));
+    this.building.push(entry);
+    return { entry };
   }
 
   remove(part: string): void {
@@ -54,26 +77,37 @@ class PackageEdit {
   }
 }
 
+/** The promise, marked as handled: a part that fails while others are written fails the package when it is awaited (buildZip), not the process at once. */
+function settled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** The package with the plan applied, as zip bytes; unchanged parts keep their stored bytes. */
-export function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Buffer {
+export async function applyPlanToPackage(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Promise<Buffer> {
+  return Buffer.concat(await applyPlanToChunks(pkg, grids, styles, plan, sheetXml));
+}
+
+/** The same zip bytes as applyPlanToPackage, as pieces to be written one after the other (never joined in memory). */
+export async function applyPlanToChunks(pkg: XlsxPackage, grids: WorkbookGrids, styles: Styles, plan: WritePlan, sheetXml?: Map<string, Buffer>): Promise<Buffer[]> {
   const edit = new PackageEdit(pkg);
   for (const [part, xml] of sheetXml ?? []) edit.read.set(part, xml);
   for (const name of plan.deleteSheets) deleteSheet(edit, name);
-  patchSheets(edit, grids, styles, plan.blocks, plan.fills);
+  await patchSheets(edit, grids, styles, plan.blocks, plan.fills);
   // The record last, with the sheetIds of the own sheets just created (so the next run writes the same record).
-  for (const sheet of plan.sheets) if (!isRecordSheet(sheet)) writeOwnSheet(edit, sheet, styles);
-  for (const sheet of plan.sheets) if (isRecordSheet(sheet)) writeOwnSheet(edit, recordWithIds(sheet, (name) => edit.byName(name)?.sheetId), styles);
+  for (const sheet of plan.sheets) if (!isRecordSheet(sheet)) await writeOwnSheet(edit, sheet, styles);
+  for (const sheet of plan.sheets) if (isRecordSheet(sheet)) await writeOwnSheet(edit, recordWithIds(sheet, (name) => edit.byName(name)?.sheetId), styles);
   for (const sheet of plan.sheets) setPrintTitles(edit, sheet);
   keepActiveTabVisible(edit);
   if (styles.changed) saveStyles(edit, styles);
-  return buildZip(edit);
+  return await buildZip(edit);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Input sheets: output columns and highlights
 // ---------------------------------------------------------------------------------------------
 
-function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, blocks: Block[], fills: FillChange[]): void {
+async function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, blocks: Block[], fills: FillChange[]): Promise<void> {
   const patches = new Map<SheetEntry, SheetPatch>();
   const patchOf = (name: string): SheetPatch | null => {
     const entry = edit.byName(name);
@@ -93,62 +127,85 @@ function patchSheets(edit: PackageEdit, grids: WorkbookGrids, styles: Styles, bl
   for (const [entry, patch] of patches) {
     if (patch.empty) continue;
     const part = entry.part as string;
-    edit.put(part, patchSheet(currentPart(edit, part), patch, styles));
+    const xml = await currentPart(edit, part);
+    if (!patchable(xml)) continue; // not a worksheet the patcher understands: left whole
+    edit.put(part, (await edit.build((out) => writePatchedSheet(xml, patch, styles, out))).entry);
   }
 }
 
-function currentPart(edit: PackageEdit, part: string): Buffer {
+async function currentPart(edit: PackageEdit, part: string): Promise<Buffer> {
   const made = edit.parts.get(part);
-  return made ? inflateEntry(made) : edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
+  return made ? inflateEntry(await made) : edit.read.get(part) ?? inflateEntry(edit.pkg.byName.get(part) as ZipEntry);
 }
 
-function inMerge(grid: SheetGrid | undefined, row: number, col: number): boolean {
-  return !!grid?.merges?.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+function inMerge(merges: MergedArea[], row: number, col: number): boolean {
+  return merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
-/** The style change of one block cell, one object per distinct change (a 200 000-row column has a handful). */
-function blockChange(block: Block, i: number, j: number, value: unknown, cache: Map<string, StyleChange>): StyleChange {
-  const format = block.numberFormats?.[i]?.[j] ?? null;
-  const numFmt = format !== null ? format : typeof value === 'string' && needsTextGuard(value) ? TEXT_FORMAT : undefined;
-  const fill = block.fills ? block.fills[i]?.[j] ?? null : undefined;
-  const fontColor = block.fontColors ? block.fontColors[i]?.[j] ?? null : undefined;
-  const bold = block.bold ? !!block.bold[i]?.[j] : undefined;
-  const wrap = block.wrap ? !!block.wrap[i]?.[j] : undefined;
-  const horizontal = block.align ? block.align[i]?.[j] ?? null : undefined;
-  const key = `${numFmt}\u0000${fill}\u0000${fontColor}\u0000${bold}\u0000${wrap}\u0000${horizontal}`;
-  let change = cache.get(key);
-  if (!change) {
-    change = {};
-    if (numFmt !== undefined) change.numFmt = numFmt;
-    if (fill !== undefined) change.fill = fill;
-    if (fontColor !== undefined) change.fontColor = fontColor;
-    if (bold !== undefined) change.bold = bold;
-    if (wrap !== undefined) change.wrap = wrap;
-    if (horizontal !== undefined) change.horizontal = horizontal;
-    cache.set(key, change);
+/**
+ * The style changes of a block's cells, one object per distinct change (a 200 000-row column has a handful). Each
+ * column remembers its last cell's inputs and change: most cells repeat the cell above, and are found without a key.
+ */
+class BlockChanges {
+  private readonly byKey = new Map<string, StyleChange>();
+  private readonly last: { numFmt: string | undefined; fill: string | null | undefined; fontColor: string | null | undefined; bold: boolean | undefined; wrap: boolean | undefined; horizontal: string | null | undefined; change: StyleChange }[] = [];
+
+  constructor(private readonly block: Block) {}
+
+  of(i: number, j: number, value: unknown): StyleChange {
+    const block = this.block;
+    const format = block.numberFormats?.[i]?.[j] ?? null;
+    const numFmt = format !== null ? format : typeof value === 'string' && needsTextGuard(value) ? TEXT_FORMAT : undefined;
+    const fill = block.fills ? block.fills[i]?.[j] ?? null : undefined;
+    const fontColor = block.fontColors ? block.fontColors[i]?.[j] ?? null : undefined;
+    const bold = block.bold ? !!block.bold[i]?.[j] : undefined;
+    const wrap = block.wrap ? !!block.wrap[i]?.[j] : undefined;
+    const horizontal = block.align ? block.align[i]?.[j] ?? null : undefined;
+    const last = this.last[j];
+    if (last && last.numFmt === numFmt && last.fill === fill && last.fontColor === fontColor && last.bold === bold && last.wrap === wrap && last.horizontal === horizontal) return last.change;
+    const key = `${numFmt}\u0000${fill}\u0000${fontColor}\u0000${bold}\u0000${wrap}\u0000${horizontal}`;
+    let change = this.byKey.get(key);
+    if (!change) {
+      change = {};
+      if (numFmt !== undefined) change.numFmt = numFmt;
+      if (fill !== undefined) change.fill = fill;
+      if (fontColor !== undefined) change.fontColor = fontColor;
+      if (bold !== undefined) change.bold = bold;
+      if (wrap !== undefined) change.wrap = wrap;
+      if (horizontal !== undefined) change.horizontal = horizontal;
+      this.byKey.set(key, change);
+    }
+    this.last[j] = { numFmt, fill, fontColor, bold, wrap, horizontal, change };
+    return change;
   }
-  return change;
 }
 
 function addBlock(patch: SheetPatch, block: Block, grid: SheetGrid | undefined): void {
-  const changes = new Map<string, StyleChange>();
+  const changes = new BlockChanges(block);
+  const merges = grid?.merges?.length ? grid.merges : null;
   const widths = block.columnWidths;
-  block.values.forEach((values, i) => {
-    values.forEach((value, j) => {
-      const row = block.row + i;
+  const rows = block.values;
+  for (let i = 0; i < rows.length; i++) {
+    const values = rows[i];
+    if (values === undefined && !(i in rows)) continue; // a hole, as forEach skips it
+    const row = block.row + i;
+    for (let j = 0; j < values.length; j++) {
+      const value = values[j];
+      if (value === undefined && !(j in values)) continue;
       const col = block.col + j;
-      if (inMerge(grid, row, col)) return; // a merged area is the user's: never written into
-      patch.set(row, col, { writeValue: true, value, change: blockChange(block, i, j, value, changes) });
-    });
-  });
+      if (merges && inMerge(merges, row, col)) continue; // a merged area is the user's: never written into
+      patch.set(row, col, { writeValue: true, value, change: changes.of(i, j, value) });
+    }
+  }
   // Widths are core's (core/write/layout.ts), as in the other hosts: a block without them leaves the columns as they are.
   widths?.forEach((width, j) => patch.widths.set(block.col + j, width));
 }
 
 function addFills(patch: SheetPatch, change: FillChange): void {
+  const fill: StyleChange = { fill: change.fill }; // one object for the group: the patcher looks styles up by it
   for (const address of change.cells) {
     const at = parseA1(address);
-    if (at) patch.set(at.row, at.col, { writeValue: false, value: null, change: { fill: change.fill } });
+    if (at) patch.set(at.row, at.col, { writeValue: false, value: null, change: fill });
   }
 }
 
@@ -156,11 +213,11 @@ function addFills(patch: SheetPatch, change: FillChange): void {
 // Målkoll's own sheets
 // ---------------------------------------------------------------------------------------------
 
-function writeOwnSheet(edit: PackageEdit, sheet: NewSheet, styles: Styles): void {
+async function writeOwnSheet(edit: PackageEdit, sheet: NewSheet, styles: Styles): Promise<void> {
   const byId = sheet.id !== undefined ? edit.sheets.find((s) => s.sheetId === sheet.id && s.part) : undefined;
   const existing = byId ?? edit.byName(sheet.name);
   if (sheet.mode === 'createIfMissing' && existing) return;
-  const xml = newSheetXml(sheet, styles);
+  const xml = (await edit.build((out) => writeNewSheet(sheet, styles, out))).entry;
   if (existing && existing.part) {
     edit.put(existing.part, xml);
     if (edit.exists(relsPartOf(existing.part))) edit.remove(relsPartOf(existing.part)); // the new content refers to no other part
@@ -188,7 +245,7 @@ function replaceSheetTag(edit: PackageEdit, relId: string, fn: (tag: string) => 
   return edit.workbookXml.replace(/<(?:\w+:)?sheet\b[^>]*>/g, (tag) => (attributesOf(tag)[attr] === relId ? fn(tag) : tag));
 }
 
-function addSheet(edit: PackageEdit, sheet: NewSheet, xml: Buffer): void {
+function addSheet(edit: PackageEdit, sheet: NewSheet, xml: Promise<ZipEntry>): void {
   const part = freeName(edit, 'xl/worksheets/sheet', '.xml');
   const relId = freeRelId(edit);
   const sheetId = String(Math.max(0, ...edit.sheets.map((s) => Number(s.sheetId) || 0)) + 1);
@@ -307,7 +364,7 @@ function saveStyles(edit: PackageEdit, styles: Styles): void {
 // The archive
 // ---------------------------------------------------------------------------------------------
 
-function buildZip(edit: PackageEdit): Buffer {
+async function buildZip(edit: PackageEdit): Promise<Buffer[]> {
   const pkg = edit.pkg;
   const texts = new Map<string, string>([
     [pkg.workbookPart, edit.workbookXml],
@@ -320,14 +377,15 @@ function buildZip(edit: PackageEdit): Buffer {
     [CONTENT_TYPES, partText(pkg.byName, CONTENT_TYPES)],
   ]);
   for (const [part, text] of texts) if (text !== original.get(part)) edit.put(part, Buffer.from(text, 'utf8'));
+  await Promise.all(edit.building); // every part's deflating done (those replaced or removed since too: their errors are errors)
   const entries: ZipEntry[] = [];
   for (const entry of pkg.entries) {
     if (edit.removed.has(entry.name)) continue;
-    entries.push(edit.parts.get(entry.name) ?? entry);
+    entries.push(await (edit.parts.get(entry.name) ?? entry));
   }
   for (const part of edit.added) {
     const made = edit.parts.get(part);
-    if (made && !edit.removed.has(part)) entries.push(made);
+    if (made && !edit.removed.has(part)) entries.push(await made);
   }
-  return writeZip(entries);
+  return zipChunks(entries);
 }

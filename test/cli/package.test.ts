@@ -7,11 +7,11 @@ import { readPackage } from '../../cli/package/read';
 import type { WritePlan } from '../../core/types';
 import { find, hostilePackage, parseXml, plainPackage, sheetCells, styleOf, unzipParts } from './hostile';
 
-function apply(bytes: Buffer, plan: Partial<WritePlan>): Map<string, Buffer> {
+async function apply(bytes: Buffer, plan: Partial<WritePlan>): Promise<Map<string, Buffer>> {
   const pkg = openPackage(bytes);
   const read = readPackage(pkg);
   const full: WritePlan = { blocks: [], fills: [], sheets: [], deleteSheets: [], ...plan };
-  return unzipParts(applyPlanToPackage(pkg, read.grids, read.styles, full, read.sheetXml));
+  return unzipParts(await applyPlanToPackage(pkg, read.grids, read.styles, full, read.sheetXml));
 }
 
 function sheets(parts: Map<string, Buffer>): Record<string, string>[] {
@@ -21,8 +21,8 @@ function sheets(parts: Map<string, Buffer>): Record<string, string>[] {
 describe('the package patcher', () => {
   const input = hostilePackage('excel365').bytes;
 
-  it('rewrites the sheet a NewSheet names by id in place: same part, same sheetId, renamed', () => {
-    const parts = apply(input, { sheets: [{ name: 'Summary', mode: 'replace', id: '3', values: [['ny']] }] });
+  it('rewrites the sheet a NewSheet names by id in place: same part, same sheetId, renamed', async () => {
+    const parts = await apply(input, { sheets: [{ name: 'Summary', mode: 'replace', id: '3', values: [['ny']] }] });
     const tag = sheets(parts).find((s) => s.sheetId === '3')!;
     expect(tag.name).toBe('Summary');
     expect(tag['r:id']).toBe('rId3');
@@ -31,8 +31,8 @@ describe('the package patcher', () => {
     expect(sheets(parts)).toHaveLength(4);
   });
 
-  it('deletes a sheet with its relationship, part and content type, and moves sheet-scoped names down', () => {
-    const parts = apply(input, { deleteSheets: ['mål'] });
+  it('deletes a sheet with its relationship, part and content type, and moves sheet-scoped names down', async () => {
+    const parts = await apply(input, { deleteSheets: ['mål'] });
     expect(sheets(parts).map((s) => s.name)).toEqual(['Indikatorer', 'Diagramdata', 'Pivot']);
     expect(parts.has('xl/worksheets/sheet1.xml')).toBe(false);
     expect(parts.get('[Content_Types].xml')!.toString()).not.toContain('/xl/worksheets/sheet1.xml');
@@ -42,9 +42,9 @@ describe('the package patcher', () => {
     expect(find(parseXml(parts.get('xl/workbook.xml')!), 'workbookView')[0].attributes.activeTab).toBe('0');
   });
 
-  it('creates a styles part for a package without one, and writes text that looks like a formula as text', () => {
+  it('creates a styles part for a package without one, and writes text that looks like a formula as text', async () => {
     const plain = plainPackage([{ name: 'Blad1', values: [['a']] }]);
-    const parts = apply(plain, { blocks: [{ sheet: 'Blad1', row: 0, col: 1, values: [['=SUMMA(A1)'], ['+/- 1 %']], fills: [['#C6EFCE'], [null]] }] });
+    const parts = await apply(plain, { blocks: [{ sheet: 'Blad1', row: 0, col: 1, values: [['=SUMMA(A1)'], ['+/- 1 %']], fills: [['#C6EFCE'], [null]] }] });
     expect(parts.has('xl/styles.xml')).toBe(true);
     expect(parts.get('[Content_Types].xml')!.toString()).toContain('/xl/styles.xml');
     const cells = sheetCells(parts, 'xl/worksheets/sheet1.xml');
@@ -54,8 +54,8 @@ describe('the package patcher', () => {
     expect(styleOf(parts, cells.get('B1')!.style).numFmtId).toBe('49'); // text format: stays text when edited
   });
 
-  it('never writes a value over a formula or into a merged area', () => {
-    const parts = apply(input, {
+  it('never writes a value over a formula or into a merged area', async () => {
+    const parts = await apply(input, {
       blocks: [
         { sheet: 'Indikatorer', row: 1, col: 6, values: [['över formeln']] },
         { sheet: 'Diagramdata', row: 0, col: 1, values: [['i sammanfogat']] },
@@ -67,7 +67,7 @@ describe('the package patcher', () => {
 });
 
 describe('a chart sheet of the user’s', () => {
-  it('is seen by core (its name is taken) and kept: Målkoll’s summary goes beside it, never over it', () => {
+  it('is seen by core (its name is taken) and kept: Målkoll’s summary goes beside it, never over it', async () => {
     // The hostile package plus a chart sheet named Sammanställning, as a user may name a chart of the year.
     const parts = unzipParts(hostilePackage('excel365').bytes);
     const text = (name: string) => parts.get(name)!.toString('utf8');
@@ -92,7 +92,7 @@ describe('a chart sheet of the user’s', () => {
     const read = readPackage(openPackage(bytes));
     expect(read.grids.sheets.find((s) => s.name === 'Sammanställning')).toEqual({ name: 'Sammanställning', id: '50', values: [] });
     const { plan } = check(read.grids);
-    const out = apply(bytes, plan);
+    const out = await apply(bytes, plan);
     expect(sheets(out).find((s) => s.name === 'Sammanställning')).toMatchObject({ sheetId: '50', 'r:id': 'rIdChart' });
     expect(out.get('xl/chartsheets/sheet1.xml')!.equals(chartSheet)).toBe(true);
     expect(sheets(out).map((s) => s.name)).toContain('Sammanställning (Målkoll)');
