@@ -101,6 +101,19 @@ const SHORT_COPY = 64;
  */
 export type ByteSink = (buffer: Buffer, length: number, own: boolean) => Buffer | void;
 
+/** A character from U+0080 to U+FFFF but not a surrogate, as its two or three UTF-8 bytes at `p`; the position after them. */
+function putMultiByte(buf: Buffer, p: number, c: number): number {
+  if (c < 0x800) {
+    buf[p] = 0xc0 | (c >> 6);
+    buf[p + 1] = 0x80 | (c & 0x3f);
+    return p + 2;
+  }
+  buf[p] = 0xe0 | (c >> 12);
+  buf[p + 1] = 0x80 | ((c >> 6) & 0x3f);
+  buf[p + 2] = 0x80 | (c & 0x3f);
+  return p + 3;
+}
+
 /**
  * Builds a part's bytes. Markup and numbers go in byte by byte and text as UTF-8, so no string is built for a row
  * or a cell (the writers' old `join` and `Buffer.from` cost more than the XML itself). Without a sink the buffer
@@ -170,18 +183,11 @@ export class ByteWriter {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 0x80) buf[p++] = c;
-      else if (c < 0x800) {
-        buf[p++] = 0xc0 | (c >> 6);
-        buf[p++] = 0x80 | (c & 0x3f);
-      } else if (c >= 0xd800 && c <= 0xdfff) {
+      else if (c >= 0xd800 && c <= 0xdfff) {
         // Surrogates (pairs, or lone ones written as U+FFFD): the runtime's encoder, as Buffer.from writes them.
         this.pos = p + buf.write(text.slice(i), p, 'utf8');
         return;
-      } else {
-        buf[p++] = 0xe0 | (c >> 12);
-        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[p++] = 0x80 | (c & 0x3f);
-      }
+      } else p = putMultiByte(buf, p, c);
     }
     this.pos = p;
   }
@@ -208,17 +214,10 @@ export class ByteWriter {
         else if (c === 0x3c) p += buf.write('&lt;', p, 'latin1');
         else if (c === 0x3e) p += buf.write('&gt;', p, 'latin1');
         else if (c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) buf[p++] = c; // other control characters are dropped
-      } else if (c < 0x800) {
-        buf[p++] = 0xc0 | (c >> 6);
-        buf[p++] = 0x80 | (c & 0x3f);
       } else if ((c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) {
         this.pos = p + buf.write(escapeText(xmlSafe(text.slice(i))), p, 'utf8');
         return;
-      } else {
-        buf[p++] = 0xe0 | (c >> 12);
-        buf[p++] = 0x80 | ((c >> 6) & 0x3f);
-        buf[p++] = 0x80 | (c & 0x3f);
-      }
+      } else p = putMultiByte(buf, p, c);
     }
     this.pos = p;
   }
