@@ -2,31 +2,13 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
+const { SIGNATURE, chunk } = require('../scripts/png');
 
 const SIZES = [16, 32, 64, 80];
 const OUT_DIR = path.join(__dirname, 'assets');
 const BACKGROUND = [0x10, 0x7c, 0x41]; // Excel green
 const MARK = [0xff, 0xff, 0xff];
 const SUPERSAMPLE = 4;
-
-/** CRC-32 of a buffer, as PNG chunks need. */
-function crc32(buffer) {
-  let crc = 0xffffffff;
-  for (const byte of buffer) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
 
 /** Encodes RGBA pixels (size × size × 4 bytes) as a PNG file. */
 function encodePng(size, rgba) {
@@ -40,8 +22,7 @@ function encodePng(size, rgba) {
     raw[y * (size * 4 + 1)] = 0; // filter: none
     rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** Distance from point p to the segment a–b, all in unit coordinates. */

@@ -1,28 +1,9 @@
 // Cuts a band of rows out of a PNG (for the user guide's pictures of the task pane): `node scripts/crop-png.js in.png out.png FIRST_ROW END_ROW`.
 const fs = require('fs');
 const zlib = require('zlib');
+const { SIGNATURE, chunk } = require('./png');
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const CHANNELS = { 0: 1, 2: 3, 4: 2, 6: 4 }; // grey, RGB, grey+alpha, RGBA (8-bit, not interlaced)
-
-/** The CRC-32 PNG chunks carry. */
-function crc32(bytes) {
-  let crc = ~0;
-  for (const byte of bytes) {
-    crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
-  }
-  return ~crc >>> 0;
-}
-
-function chunk(type, data) {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
 
 /** Rows firstRow (inclusive) to endRow (exclusive) of an 8-bit, non-interlaced PNG, as a new PNG. */
 function cropRows(png, firstRow, endRow) {
