@@ -133,7 +133,7 @@ function baseDirection(indicator: Indicator): Omit<DirectionDecision, 'direction
   return { sense: 'higher', source: 'default' };
 }
 
-const DIRECTION_TEXT: Record<Lang, Record<Direction, string>> = {
+export const DIRECTION_TEXT: Record<Lang, Record<Direction, string>> = {
   sv: { higher: 'Högre är bättre', lower: 'Lägre är bättre', band: 'Intervall', exact: 'Exakt' },
   en: { higher: 'Higher is better', lower: 'Lower is better', band: 'Interval', exact: 'Exact' },
 };

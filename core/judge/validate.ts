@@ -152,7 +152,7 @@ const PERIODICITY_TEXT: Record<Lang, Record<string, string>> = {
 
 const NO_STATUS: Record<Lang, string> = { sv: 'tom', en: 'blank' };
 
-const ACTIVITY_STATUS_TEXT: Record<Lang, Record<string, string>> = {
+export const ACTIVITY_STATUS_TEXT: Record<Lang, Record<string, string>> = {
   sv: { ej_paborjad: 'Ej påbörjad', paborjad: 'Påbörjad', pagar: 'Pågår', genomford: 'Genomförd', forsenad: 'Försenad', avbruten: 'Avbruten' },
   en: { ej_paborjad: 'Not started', paborjad: 'Started', pagar: 'In progress', genomford: 'Completed', forsenad: 'Delayed', avbruten: 'Cancelled' },
 };

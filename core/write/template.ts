@@ -2,6 +2,8 @@
 import { canonicalHeaders, SHEET_NAMES, settingLabel, sheetKindByName } from '../read/schema';
 import { STATUS_TEXT } from '../common/status';
 import { LEVEL_TEXT } from './summary';
+import { DIRECTION_TEXT } from '../judge/direction';
+import { ACTIVITY_STATUS_TEXT } from '../judge/validate';
 import { fold } from '../common/text';
 import type { CellValue, Lang, NewSheet, SheetKind, WritePlan } from '../types';
 
@@ -24,10 +26,10 @@ const LISTS: Record<Lang, Partial<Record<SheetKind, Record<string, string[]>>>> 
       previousStated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
       periodicity: ['År', 'Tertial', 'Halvår', 'Kvartal', 'Månad'],
       method: ['Senaste värde', 'Linjär', 'Säsong', 'Manuell'],
-      direction: ['Högre är bättre', 'Lägre är bättre', 'Intervall', 'Exakt'],
+      direction: Object.values(DIRECTION_TEXT.sv),
     },
     activities: {
-      status: ['Ej påbörjad', 'Påbörjad', 'Pågår', 'Genomförd', 'Försenad', 'Avbruten'],
+      status: Object.values(ACTIVITY_STATUS_TEXT.sv),
     },
   },
   en: {
@@ -41,10 +43,10 @@ const LISTS: Record<Lang, Partial<Record<SheetKind, Record<string, string[]>>>> 
       previousStated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
       periodicity: ['Year', 'Tertial', 'Half-year', 'Quarter', 'Month'],
       method: ['Latest value', 'Linear', 'Seasonal', 'Manual'],
-      direction: ['Higher is better', 'Lower is better', 'Interval', 'Exact'],
+      direction: Object.values(DIRECTION_TEXT.en),
     },
     activities: {
-      status: ['Not started', 'Started', 'In progress', 'Completed', 'Delayed', 'Cancelled'],
+      status: Object.values(ACTIVITY_STATUS_TEXT.en),
     },
   },
 };
