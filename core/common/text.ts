@@ -37,15 +37,23 @@ const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
  * normalize and three regex passes over every text (SPEC 9). Gives the text itself when it is already folded.
  */
 function foldLatin1(text: string): string | null {
+  const folded = foldLetters(text);
+  if (folded === null) return null;
+  return LOOSE_SPACE.test(folded) ? folded.replace(/\s+/g, ' ').trim() : folded;
+}
+
+/**
+ * The letters of Latin-1 text folded as fold folds them (lower case, diacritics dropped), every other
+ * character where it was: the result has the text's length, so a position in one is the same place in
+ * the other. Null for text outside Latin-1. For matchers that split the text themselves (narrative.ts).
+ */
+export function foldLetters(text: string): string | null {
   if (NOT_LATIN1.test(text)) return null;
-  let folded = text.toLowerCase(); // in Latin-1 one letter for one, as foldGeneral lower-cases
+  const lower = text.toLowerCase(); // in Latin-1 one letter for one, as foldGeneral lower-cases
   DIACRITIC.lastIndex = 0;
-  if (DIACRITIC.test(folded)) {
-    DIACRITIC.lastIndex = 0;
-    folded = folded.replace(DIACRITIC, baseLetter);
-  }
-  if (LOOSE_SPACE.test(folded)) folded = folded.replace(/\s+/g, ' ').trim();
-  return folded;
+  if (!DIACRITIC.test(lower)) return lower;
+  DIACRITIC.lastIndex = 0;
+  return lower.replace(DIACRITIC, baseLetter);
 }
 
 /** A cell value as display text ('' for blank). */

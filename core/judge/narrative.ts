@@ -1,7 +1,7 @@
 // Checks a goal's written narrative against its data (SPEC 4): W_ANALYSIS_MISSING, W_ANALYSIS_COUNTS (the counts a Swedish Analys states) and W_ACTIONS_MISSING.
 import { issueAt } from '../common/issues';
 import { STATUS_TEXT } from '../common/status';
-import { fold } from '../common/text';
+import { fold, foldLetters } from '../common/text';
 import { SV_WORDS } from './sentence';
 import type { Assessment, Goal, GoalResult, IndicatorResult, Issue, Lang, Level, Status } from '../types';
 
@@ -91,19 +91,32 @@ function isDigits(token: string): boolean {
   return token.length > 0;
 }
 
-function sentencesOf(text: string): string[] {
-  return text
-    .split(/(?<=[.!?;:])\s+|\n+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+/** Where an analysis breaks into sentences: after . ! ? ; : and the spaces that follow, and at line breaks. */
+const SENTENCE_BREAK = /(?<=[.!?;:])\s+|\n+/g;
+
+/**
+ * The sentences of a text as [start, end) ranges of it, as `text.split(SENTENCE_BREAK)` cuts them (the
+ * caller trims them and skips the empty ones): ranges, so that the same cut can be read in the text and
+ * in its folded letters.
+ */
+function sentenceRanges(text: string): number[] {
+  const ranges: number[] = [];
+  let start = 0;
+  SENTENCE_BREAK.lastIndex = 0;
+  for (let m = SENTENCE_BREAK.exec(text); m !== null; m = SENTENCE_BREAK.exec(text)) {
+    ranges.push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  ranges.push(start, text.length);
+  return ranges;
 }
 
-/** The folded words of a sentence: its runs of a–z and digits (as `split(/[^a-z0-9]+/)` without empty ones). */
-function tokensOf(folded: string): string[] {
+/** The folded words in [from, to) of folded text: its runs of a–z and digits (as `split(/[^a-z0-9]+/)` without empty ones). */
+function tokensOf(folded: string, from = 0, to = folded.length): string[] {
   const tokens: string[] = [];
   let start = -1;
-  for (let i = 0; i <= folded.length; i++) {
-    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? folded.charCodeAt(i) : 0;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -115,7 +128,7 @@ function tokensOf(folded: string): string[] {
 }
 
 /** Every noun a claim counts contains one of these (indikator…, …mal…): a sentence without them states no count. */
-const mayCount = (folded: string): boolean => folded.includes('indikator') || folded.includes('mal');
+const COUNTED_STEMS = ['indikator', 'mal'];
 
 /**
  * The quantifier before a noun at `k`: "tre av sex", "tre av kommunfullmäktiges sex", "fyra av
@@ -163,49 +176,89 @@ function statusFrom(tokens: string[], start: number, end: number): Assessment | 
   return met ? 'helt' : null;
 }
 
-/** Every count an analysis states about indicators or goals of a level, one claim per noun and sentence. */
+/**
+ * Every count an analysis states about indicators or goals of a level, one claim per noun and sentence.
+ * The analysis is folded once, keeping its length, and cut into sentences by position: most sentences
+ * name no counted noun and are passed over without a copy (Analys texts run to pages; SPEC 9).
+ */
 export function readCountClaims(analysis: string): CountClaim[] {
+  const letters = foldLetters(analysis);
+  if (letters === null) return readCountClaimsGeneral(analysis);
   const claims: CountClaim[] = [];
-  for (const sentence of sentencesOf(analysis)) {
-    const folded = fold(sentence);
-    if (!mayCount(folded)) continue;
-    const tokens = tokensOf(folded);
-    const byNoun = new Map<CountedNoun, CountClaim>();
-    // Positions that start a group: quantified nouns, and bare counts after a judgement ("… helt och två delvis").
-    const starts: { bodyFrom: number; noun: CountedNoun; count: number | 'all'; total: number | null; bare: boolean }[] = [];
-    let lastNoun: CountedNoun | null = null;
-    for (let k = 0; k < tokens.length; k++) {
-      const token = tokens[k];
-      // Every noun form is at least "indikator" long: shorter words skip the hash lookup (most words are shorter).
-      const noun = token.length >= SHORTEST_NOUN ? NOUN_FORMS.get(token) : undefined;
-      if (noun) {
-        const q = quantifierBefore(tokens, k, noun.form);
-        if (!q) continue;
-        starts.push({ bodyFrom: k + 1, noun: noun.noun, count: q.count, total: q.total, bare: false });
-        lastNoun = noun.noun;
-        continue;
-      }
-      if (lastNoun === null) continue;
-      const before = tokens[k - 1];
-      if (before !== 'och' && before !== 'samt' && before !== 'att') continue;
-      const n = numberOf(token);
-      const next = tokens[k + 1];
-      if (n === null || (next !== undefined && (NOUN_FORMS.has(next) || next === 'av' || NOUN_FORMS.has(tokens[k + 2] ?? '')))) continue;
-      starts.push({ bodyFrom: k + 1, noun: lastNoun, count: n, total: null, bare: true });
-    }
-    starts.forEach((start, i) => {
-      const end = i + 1 < starts.length ? starts[i + 1].bodyFrom - 1 : tokens.length;
-      const status = statusFrom(tokens, start.bodyFrom, end);
-      // A bare number with no judgement after it ("samt att en översyn görs") is no count.
-      if (start.bare && status === null) return;
-      let claim = byNoun.get(start.noun);
-      if (!claim) byNoun.set(start.noun, (claim = { noun: start.noun, total: null, groups: [], sentence }));
-      if (start.total !== null) claim.total = start.total;
-      claim.groups.push({ count: start.count, status });
-    });
-    claims.push(...byNoun.values());
+  const stems = COUNTED_STEMS.map((stem) => ({ stem, at: letters.indexOf(stem) }));
+  if (stems.every((s) => s.at < 0)) return claims;
+  const ranges = sentenceRanges(analysis);
+  for (let i = 0; i < ranges.length; i += 2) {
+    const start = ranges[i];
+    const end = ranges[i + 1];
+    if (!mentionsStem(letters, stems, start, end)) continue;
+    const sentence = analysis.slice(start, end).trim();
+    if (sentence !== '') claims.push(...sentenceClaims(tokensOf(letters, start, end), sentence));
   }
   return claims;
+}
+
+/** Whether [start, end) of the folded letters holds a counted stem; each stem's next position moves forward only. */
+function mentionsStem(letters: string, stems: { stem: string; at: number }[], start: number, end: number): boolean {
+  let found = false;
+  for (const s of stems) {
+    if (s.at >= 0 && s.at < start) s.at = letters.indexOf(s.stem, start);
+    if (s.at >= 0 && s.at + s.stem.length <= end) found = true;
+  }
+  return found;
+}
+
+/**
+ * readCountClaims sentence by sentence, each folded on its own: for text outside Latin-1, and the
+ * definition the positional reader above is tested against.
+ */
+export function readCountClaimsGeneral(analysis: string): CountClaim[] {
+  const claims: CountClaim[] = [];
+  for (const piece of analysis.split(SENTENCE_BREAK)) {
+    const sentence = piece.trim();
+    if (sentence === '') continue;
+    const folded = fold(sentence);
+    if (COUNTED_STEMS.some((stem) => folded.includes(stem))) claims.push(...sentenceClaims(tokensOf(folded), sentence));
+  }
+  return claims;
+}
+
+/** The claims of one sentence, from its folded words. */
+function sentenceClaims(tokens: string[], sentence: string): CountClaim[] {
+  const byNoun = new Map<CountedNoun, CountClaim>();
+  // Positions that start a group: quantified nouns, and bare counts after a judgement ("… helt och två delvis").
+  const starts: { bodyFrom: number; noun: CountedNoun; count: number | 'all'; total: number | null; bare: boolean }[] = [];
+  let lastNoun: CountedNoun | null = null;
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    // Every noun form is at least "indikator" long: shorter words skip the hash lookup (most words are shorter).
+    const noun = token.length >= SHORTEST_NOUN ? NOUN_FORMS.get(token) : undefined;
+    if (noun) {
+      const q = quantifierBefore(tokens, k, noun.form);
+      if (!q) continue;
+      starts.push({ bodyFrom: k + 1, noun: noun.noun, count: q.count, total: q.total, bare: false });
+      lastNoun = noun.noun;
+      continue;
+    }
+    if (lastNoun === null) continue;
+    const before = tokens[k - 1];
+    if (before !== 'och' && before !== 'samt' && before !== 'att') continue;
+    const n = numberOf(token);
+    const next = tokens[k + 1];
+    if (n === null || (next !== undefined && (NOUN_FORMS.has(next) || next === 'av' || NOUN_FORMS.has(tokens[k + 2] ?? '')))) continue;
+    starts.push({ bodyFrom: k + 1, noun: lastNoun, count: n, total: null, bare: true });
+  }
+  starts.forEach((start, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1].bodyFrom - 1 : tokens.length;
+    const status = statusFrom(tokens, start.bodyFrom, end);
+    // A bare number with no judgement after it ("samt att en översyn görs") is no count.
+    if (start.bare && status === null) return;
+    let claim = byNoun.get(start.noun);
+    if (!claim) byNoun.set(start.noun, (claim = { noun: start.noun, total: null, groups: [], sentence }));
+    if (start.total !== null) claim.total = start.total;
+    claim.groups.push({ count: start.count, status });
+  });
+  return [...byNoun.values()];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,7 +319,7 @@ function scored(status: Status): Assessment | null {
  * vidta, insats, ska, "kommer att" (not "kommer att uppfyllas/uppnås", which is a forecast) and
  * "att förbättra" (real T1 2024 3.6: "arbetar förvaltningen för att förbättra utfallet").
  */
-const ACTION_WORDS = /(?:^|[^a-z0-9])(?:atgard|handlingsplan|vidta|insats|ska(?![a-z])|kommer att(?! (?:uppfyll|uppna|na(?![a-z])|nas))|att forbattra(?![a-z]))/;
+const ACTION_WORDS = /(?<![a-z0-9])(?:atgard|handlingsplan|vidta|insats|ska(?![a-z])|kommer att(?! (?:uppfyll|uppna|na(?![a-z])|nas))|att forbattra(?![a-z]))/;
 
 const NOUN_TEXT: Record<Lang, Record<CountedNoun, [string, string]>> = {
   sv: {
@@ -313,15 +366,14 @@ function actionsMissing(goal: Goal, indicatorComments: string[], lang: Lang, iss
   issues.push(issueAt('warning', 'W_ACTIONS_MISSING', ref, message));
 }
 
-function analysisCounts(goal: Goal, countedOf: () => Map<CountedNoun, JudgementCounts>, lang: Lang, issues: Issue[]): void {
+function analysisCounts(goal: Goal, countedOf: (noun: CountedNoun) => JudgementCounts | undefined, lang: Lang, issues: Issue[]): void {
   if (goal.analysis.trim() === '') return;
   const ref = goal.cells.analysis ?? goal.cells.number;
   if (!ref) return;
   const claims = readCountClaims(goal.analysis);
   if (claims.length === 0) return;
-  const counted = countedOf();
   for (const claim of claims) {
-    const counts = counted.get(claim.noun);
+    const counts = countedOf(claim.noun);
     // Counts of goals two levels down ("De elva nämndmålen" under an inriktningsmål) are not compared.
     if (!counts || !claimContradicts(claim, counts)) continue;
     const message =
@@ -363,22 +415,23 @@ export function narrativeIssues(goals: GoalResult[], indicators: IndicatorResult
   for (const result of goals) {
     const goal = result.goal;
     analysisMissing(goal, lang, issues);
-    analysisCounts(goal, () => countedFor(goal, own, children), lang, issues);
+    analysisCounts(goal, (noun) => countedFor(noun, goal, own, children), lang, issues);
     actionsMissing(goal, comments.get(goal.number) ?? [], lang, issues);
   }
   return issues;
 }
 
-/** The counts an analysis of this goal may state: its own indicators, and its direct sub-goals by their level. */
-function countedFor(goal: Goal, own: Map<string, (Assessment | null)[]>, children: Map<string, GoalResult[]>): Map<CountedNoun, JudgementCounts> {
-  const counted = new Map<CountedNoun, JudgementCounts>();
-  counted.set('indikator', judgementCounts(own.get(goal.number) ?? []));
-  const byLevel = new Map<Level, (Assessment | null)[]>();
+/**
+ * The counts an analysis of this goal may state about a noun: its own indicators, or its direct sub-goals of
+ * that level (undefined when it has none of that level).
+ */
+function countedFor(noun: CountedNoun, goal: Goal, own: Map<string, (Assessment | null)[]>, children: Map<string, GoalResult[]>): JudgementCounts | undefined {
+  if (noun === 'indikator') return judgementCounts(own.get(goal.number) ?? []);
+  let counts: JudgementCounts | undefined;
   for (const child of (goal.valid && children.get(goal.number)) || []) {
-    const list = byLevel.get(child.goal.level) ?? [];
-    list.push(child.goal.stated ?? scored(child.proposed));
-    byLevel.set(child.goal.level, list);
+    if (child.goal.level !== noun) continue;
+    counts ??= { helt: 0, delvis: 0, inte: 0, none: 0 };
+    counts[child.goal.stated ?? scored(child.proposed) ?? 'none']++;
   }
-  for (const [level, list] of byLevel) counted.set(level, judgementCounts(list));
-  return counted;
+  return counts;
 }

@@ -1,7 +1,7 @@
 // Tests for the narrative checks of SPEC 4 (W_ANALYSIS_MISSING, W_ANALYSIS_COUNTS, W_ACTIONS_MISSING) on the real T1 2024 analyses and on hand-made counts.
 import fc from 'fast-check';
 import { check } from '../../../core/check';
-import { claimContradicts, readCountClaims, type JudgementCounts } from '../../../core/judge/narrative';
+import { claimContradicts, readCountClaims, readCountClaimsGeneral, type JudgementCounts } from '../../../core/judge/narrative';
 import { countsSentence } from '../../../core/judge/sentence';
 import type { CellValue, Issue, WorkbookGrids } from '../../../core/types';
 import { eavReportSheet, eavTextWorkbook } from '../../helpers/fixtures';
@@ -161,6 +161,26 @@ describe('property: Målkoll\'s own Underlag never contradicts the counts it was
         if (inte + none === 0 || wrong.some((c) => c.total !== null)) expect(wrong.some((c) => claimContradicts(c, actual))).toBe(true);
       }),
       { seed, numRuns: 200 },
+    );
+  });
+});
+
+describe('property: reading an analysis by positions gives what reading it sentence by sentence gives (SPEC 9)', () => {
+  const seed = Number(process.env.MALKOLL_SEED) || Date.now() % 2 ** 31;
+  test(`random analyses of count words, punctuation and spacing (seed ${seed})`, () => {
+    console.log(`narrative positions seed: ${seed} (repeat with MALKOLL_SEED=${seed})`);
+    const words = [
+      'Tre', 'av', 'sex', 'indikatorer', 'Indikatorerna', 'indikatorn', 'nämndmålen', 'NÄMNDMÅL', 'inriktningsmålet', 'mål', 'Mål',
+      'uppfylls', 'helt', 'delvis', 'inte', 'och', 'två', 'en', 'samtliga', 'båda', 'de', 'kan', 'bedömas', 'uppnås', '3', 'ej', 'mätt',
+      'förvaltningen', 'Åtgärder', 'kommunfullmäktiges', 'ärende', 'é', 'Å',
+    ];
+    const gaps = [' ', ' ', ' ', '. ', '.', ', ', ': ', '; ', '! ', '? ', '\n', '\n\n', '  ', '\t', '\u00a0', '.\u202f', ' \r\n'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { maxLength: 60 }), (parts) => {
+        const text = parts.map(([word, gap]) => word + gap).join('');
+        expect(readCountClaims(text)).toEqual(readCountClaimsGeneral(text));
+      }),
+      { seed, numRuns: 2000 },
     );
   });
 });
