@@ -317,9 +317,14 @@ function scored(status: Status): Assessment | null {
 /**
  * Words that name an action (SPEC 4 W_ACTIONS_MISSING), at a word's start, folded: åtgärd, handlingsplan,
  * vidta, insats, ska, "kommer att" (not "kommer att uppfyllas/uppnås", which is a forecast) and
- * "att förbättra" (real T1 2024 3.6: "arbetar förvaltningen för att förbättra utfallet").
+ * "att förbättra" (real T1 2024 3.6: "arbetar förvaltningen för att förbättra utfallet"). Any run of
+ * spaces may stand between two words, so the pattern reads folded letters (foldLetters) as it reads
+ * fully folded text.
  */
-const ACTION_WORDS = /(?<![a-z0-9])(?:atgard|handlingsplan|vidta|insats|ska(?![a-z])|kommer att(?! (?:uppfyll|uppna|na(?![a-z])|nas))|att forbattra(?![a-z]))/;
+const ACTION_WORDS = /(?<![a-z0-9])(?:atgard|handlingsplan|vidta|insats|ska(?![a-z])|kommer\s+att(?!\s+(?:uppfyll|uppna|na(?![a-z])|nas))|att\s+forbattra(?![a-z]))/;
+
+/** Whether a text names an action: its letters folded, its spacing as written (no copy with the spaces collapsed). */
+export const namesAction = (text: string): boolean => ACTION_WORDS.test(foldLetters(text) ?? fold(text));
 
 const NOUN_TEXT: Record<Lang, Record<CountedNoun, [string, string]>> = {
   sv: {
@@ -355,7 +360,7 @@ function analysisMissing(goal: Goal, lang: Lang, issues: Issue[]): void {
 /** Stated delvis or inte and no action in Åtgärder, the Analys or the Analys of the goal's own indicators (their Kommentar). */
 function actionsMissing(goal: Goal, indicatorComments: string[], lang: Lang, issues: Issue[]): void {
   if ((goal.stated !== 'delvis' && goal.stated !== 'inte') || goal.actions.trim() !== '') return;
-  if ([goal.analysis, ...indicatorComments].some((text) => ACTION_WORDS.test(fold(text)))) return;
+  if (namesAction(goal.analysis) || indicatorComments.some(namesAction)) return;
   const ref = goal.cells.actions ?? goal.cells.analysis ?? goal.cells.stated ?? goal.cells.number;
   if (!ref) return;
   const stated = STATUS_TEXT[lang][goal.stated];

@@ -1,7 +1,8 @@
 // Tests for the narrative checks of SPEC 4 (W_ANALYSIS_MISSING, W_ANALYSIS_COUNTS, W_ACTIONS_MISSING) on the real T1 2024 analyses and on hand-made counts.
 import fc from 'fast-check';
 import { check } from '../../../core/check';
-import { claimContradicts, readCountClaims, readCountClaimsGeneral, type JudgementCounts } from '../../../core/judge/narrative';
+import { claimContradicts, namesAction, readCountClaims, readCountClaimsGeneral, type JudgementCounts } from '../../../core/judge/narrative';
+import { fold } from '../../../core/common/text';
 import { countsSentence } from '../../../core/judge/sentence';
 import type { CellValue, Issue, WorkbookGrids } from '../../../core/types';
 import { eavReportSheet, eavTextWorkbook } from '../../helpers/fixtures';
@@ -181,6 +182,24 @@ describe('property: reading an analysis by positions gives what reading it sente
         expect(readCountClaims(text)).toEqual(readCountClaimsGeneral(text));
       }),
       { seed, numRuns: 2000 },
+    );
+  });
+});
+
+describe('property: an action is found in the letters as written as in the fully folded text (SPEC 4 W_ACTIONS_MISSING)', () => {
+  // The rule as first written, on text folded with its spaces collapsed: the definition.
+  const ON_FOLDED = /(?:^|[^a-z0-9])(?:atgard|handlingsplan|vidta|insats|ska(?![a-z])|kommer att(?! (?:uppfyll|uppna|na(?![a-z])|nas))|att forbattra(?![a-z]))/;
+  const seed = Number(process.env.MALKOLL_SEED) || Date.now() % 2 ** 31;
+  test(`random texts of action words and spacing (seed ${seed})`, () => {
+    console.log(`action words seed: ${seed} (repeat with MALKOLL_SEED=${seed})`);
+    const words = ['Kommer', 'att', 'ATT', 'uppfyllas', 'uppnås', 'nå', 'nås', 'förbättra', 'Förbättras', 'åtgärd', 'Åtgärder', 'ska', 'skall', 'vidtas', 'insatser', 'handlingsplan', 'målet', 'x', '1'];
+    const gaps = [' ', '  ', '\n', '\t', '\u00a0', '\u202f', '', '.', ' - ', '\r\n', 'ﬁ'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...gaps)), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([word, gap]) => word + gap).join('');
+        expect(namesAction(text)).toBe(ON_FOLDED.test(fold(text)));
+      }),
+      { seed, numRuns: 5000 },
     );
   });
 });
