@@ -128,6 +128,7 @@ export function proposeGoals(
   const ownActivities = collect(activities, (a) => a.goal, (a) => a);
   const childIndexes = collect(goals, (g) => g.parent, (_, index) => index);
   const plan = settings.document === 'plan';
+  const underlag = underlagMemo(settings.lang);
 
   // Deepest first, in model order within a depth (a stable sort by depth, by bucketing).
   const byDepth: number[][] = [];
@@ -154,7 +155,7 @@ export function proposeGoals(
         if (judgement) judged.push(judgement);
       }
       let proposal = proposeFromStatuses(judged.concat(childStatuses), settings.goalHeltAbove, settings.goalDelvisFrom);
-      let sentence = goalUnderlag(judgements, children, childStatuses, settings.lang);
+      let sentence = underlag(judgements, children, childStatuses);
       if (proposal.status === 'ej_bedomd') {
         // Nothing scored: the activities decide when their sheet reports on them, and the sentence says so.
         const reported = goalActivities.filter(isReported);
@@ -194,6 +195,32 @@ function planGoalSentence(own: IndicatorResult[], children: Goal[], activities: 
 export function isPendingTarget(r: IndicatorResult): boolean {
   const { arsmal, kfArsmal } = r.indicator;
   return arsmal.kind === 'pending' || (arsmal.kind === 'missing' && kfArsmal.kind === 'pending');
+}
+
+/** Distinct Underlag sentences one run keeps at most: a workbook of unusual counts cannot grow it without limit. */
+const UNDERLAG_MEMO_LIMIT = 1000;
+
+/**
+ * goalUnderlag by the counts it is written from, for one run of proposeGoals: thousands of goals share a
+ * few dozen combinations of counts, and each sentence is a dozen strings put together.
+ */
+function underlagMemo(lang: Lang): (judgements: Judgements, children: Goal[], childStatuses: Status[]) => string {
+  const cache = new Map<string, string>();
+  return (judgements, children, childStatuses) => {
+    const j = judgements;
+    let key = `${j.helt} ${j.delvis} ${j.inte} ${j.stated} ${j.pending} ${j.yearEnd}`;
+    if (children.length > 0) {
+      const c = countStatuses(childStatuses);
+      key += ` ${subGoalNoun(children)} ${c.helt} ${c.delvis} ${c.inte} ${c.ej_bedomd} ${c.ej_matt}`;
+    }
+    let sentence = cache.get(key);
+    if (sentence === undefined) {
+      sentence = goalUnderlag(judgements, children, childStatuses, lang);
+      if (cache.size >= UNDERLAG_MEMO_LIMIT) cache.clear();
+      cache.set(key, sentence);
+    }
+    return sentence;
+  };
 }
 
 /** Own indicators first (opening "Bedömningen grundar sig på att …" when mixed), then the sub-goals. */
