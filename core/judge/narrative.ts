@@ -193,7 +193,7 @@ export function readCountClaims(analysis: string): CountClaim[] {
     const end = ranges[i + 1];
     if (!mentionsStem(letters, stems, start, end)) continue;
     const sentence = analysis.slice(start, end).trim();
-    if (sentence !== '') claims.push(...sentenceClaims(tokensOf(letters, start, end), sentence));
+    if (sentence !== '') addSentenceClaims(tokensOf(letters, start, end), sentence, claims);
   }
   return claims;
 }
@@ -218,47 +218,63 @@ export function readCountClaimsGeneral(analysis: string): CountClaim[] {
     const sentence = piece.trim();
     if (sentence === '') continue;
     const folded = fold(sentence);
-    if (COUNTED_STEMS.some((stem) => folded.includes(stem))) claims.push(...sentenceClaims(tokensOf(folded), sentence));
+    if (COUNTED_STEMS.some((stem) => folded.includes(stem))) addSentenceClaims(tokensOf(folded), sentence, claims);
   }
   return claims;
 }
 
-/** The claims of one sentence, from its folded words. */
-function sentenceClaims(tokens: string[], sentence: string): CountClaim[] {
-  const byNoun = new Map<CountedNoun, CountClaim>();
-  // Positions that start a group: quantified nouns, and bare counts after a judgement ("… helt och två delvis").
-  const starts: { bodyFrom: number; noun: CountedNoun; count: number | 'all'; total: number | null; bare: boolean }[] = [];
+/**
+ * Adds the claims of one sentence, from its folded words, to `claims`: one per noun, with a group per
+ * start (a quantified noun, or a bare count after a judgement: "… helt och två delvis") running to the
+ * next start. Read in one pass without lists of starts or maps: sentences are read by the thousand.
+ */
+function addSentenceClaims(tokens: string[], sentence: string, claims: CountClaim[]): void {
+  const first = claims.length;
   let lastNoun: CountedNoun | null = null;
+  let open: GroupStart | null = null;
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
     // Every noun form is at least "indikator" long: shorter words skip the hash lookup (most words are shorter).
     const noun = token.length >= SHORTEST_NOUN ? NOUN_FORMS.get(token) : undefined;
+    let next: GroupStart | null = null;
     if (noun) {
       const q = quantifierBefore(tokens, k, noun.form);
       if (!q) continue;
-      starts.push({ bodyFrom: k + 1, noun: noun.noun, count: q.count, total: q.total, bare: false });
+      next = { bodyFrom: k + 1, noun: noun.noun, count: q.count, total: q.total, bare: false };
       lastNoun = noun.noun;
-      continue;
+    } else {
+      if (lastNoun === null) continue;
+      const before = tokens[k - 1];
+      if (before !== 'och' && before !== 'samt' && before !== 'att') continue;
+      const n = numberOf(token);
+      const after = tokens[k + 1];
+      if (n === null || (after !== undefined && (NOUN_FORMS.has(after) || after === 'av' || NOUN_FORMS.has(tokens[k + 2] ?? '')))) continue;
+      next = { bodyFrom: k + 1, noun: lastNoun, count: n, total: null, bare: true };
     }
-    if (lastNoun === null) continue;
-    const before = tokens[k - 1];
-    if (before !== 'och' && before !== 'samt' && before !== 'att') continue;
-    const n = numberOf(token);
-    const next = tokens[k + 1];
-    if (n === null || (next !== undefined && (NOUN_FORMS.has(next) || next === 'av' || NOUN_FORMS.has(tokens[k + 2] ?? '')))) continue;
-    starts.push({ bodyFrom: k + 1, noun: lastNoun, count: n, total: null, bare: true });
+    if (open) addGroup(open, statusFrom(tokens, open.bodyFrom, k), sentence, claims, first);
+    open = next;
   }
-  starts.forEach((start, i) => {
-    const end = i + 1 < starts.length ? starts[i + 1].bodyFrom - 1 : tokens.length;
-    const status = statusFrom(tokens, start.bodyFrom, end);
-    // A bare number with no judgement after it ("samt att en översyn görs") is no count.
-    if (start.bare && status === null) return;
-    let claim = byNoun.get(start.noun);
-    if (!claim) byNoun.set(start.noun, (claim = { noun: start.noun, total: null, groups: [], sentence }));
-    if (start.total !== null) claim.total = start.total;
-    claim.groups.push({ count: start.count, status });
-  });
-  return [...byNoun.values()];
+  if (open) addGroup(open, statusFrom(tokens, open.bodyFrom, tokens.length), sentence, claims, first);
+}
+
+/** Where a group of a claim starts: its noun, its count and the total it implies, and the word its judgement may follow from. */
+interface GroupStart {
+  bodyFrom: number;
+  noun: CountedNoun;
+  count: number | 'all';
+  total: number | null;
+  bare: boolean;
+}
+
+/** A group into its noun's claim of this sentence (the claims from `first` on), the claim made when it is the noun's first. */
+function addGroup(start: GroupStart, status: Assessment | 'none' | null, sentence: string, claims: CountClaim[], first: number): void {
+  // A bare number with no judgement after it ("samt att en översyn görs") is no count.
+  if (start.bare && status === null) return;
+  let claim: CountClaim | undefined;
+  for (let i = first; i < claims.length && !claim; i++) if (claims[i].noun === start.noun) claim = claims[i];
+  if (!claim) claims.push((claim = { noun: start.noun, total: null, groups: [], sentence }));
+  if (start.total !== null) claim.total = start.total;
+  claim.groups.push({ count: start.count, status });
 }
 
 // ---------------------------------------------------------------------------------------------
