@@ -2,7 +2,7 @@
 import { issueAt } from '../common/issues';
 import { activitySentence, countsSentence, countStatuses, judgementSentence, planSentence, type NounKey } from './sentence';
 import { STATUS_TEXT } from '../common/status';
-import type { Activity, Assessment, Goal, GoalResult, IndicatorResult, Issue, Judgements, Lang, Settings, Status } from '../types';
+import type { Activity, Assessment, Goal, GoalResult, IndicatorResult, Issue, Judgements, Lang, Settings, Status, StatusCounts } from '../types';
 
 const SCORE: Partial<Record<Status, number>> = { helt: 1, delvis: 0.5, inte: 0 };
 
@@ -197,39 +197,56 @@ export function isPendingTarget(r: IndicatorResult): boolean {
   return arsmal.kind === 'pending' || (arsmal.kind === 'missing' && kfArsmal.kind === 'pending');
 }
 
-/** Distinct Underlag sentences one run keeps at most: a workbook of unusual counts cannot grow it without limit. */
+/** Distinct sentences one run keeps at most: a workbook of unusual counts cannot grow the memo without limit. */
 const UNDERLAG_MEMO_LIMIT = 1000;
+const SUB_GOAL_NOUNS: NounKey[] = ['mal', 'inriktningsmal', 'verksamhetsomradesmal', 'namndmal', 'enhetsmal'];
 
 /**
- * goalUnderlag by the counts it is written from, for one run of proposeGoals: thousands of goals share a
- * few dozen combinations of counts, and each sentence is a dozen strings put together.
+ * A goal's Underlag: its own indicators first (opening "Bedömningen grundar sig på att …" when mixed), then
+ * its sub-goals, each of the two sentences memoised by the counts it is written from, for one run of
+ * proposeGoals: thousands of goals share a few dozen combinations of counts, and each sentence is a dozen
+ * strings put together. The keys are the counts packed into one number (no key string per goal).
  */
 function underlagMemo(lang: Lang): (judgements: Judgements, children: Goal[], childStatuses: Status[]) => string {
-  const cache = new Map<string, string>();
-  return (judgements, children, childStatuses) => {
-    const j = judgements;
-    let key = `${j.helt} ${j.delvis} ${j.inte} ${j.stated} ${j.pending} ${j.yearEnd}`;
-    if (children.length > 0) {
-      const c = countStatuses(childStatuses);
-      key += ` ${subGoalNoun(children)} ${c.helt} ${c.delvis} ${c.inte} ${c.ej_bedomd} ${c.ej_matt}`;
-    }
-    let sentence = cache.get(key);
+  const aboutIndicators = new Map<number, string>();
+  const aboutChildren = new Map<number, string>();
+  const remember = (cache: Map<number, string>, key: number | null, write: () => string): string => {
+    let sentence = key === null ? undefined : cache.get(key);
     if (sentence === undefined) {
-      sentence = goalUnderlag(judgements, children, childStatuses, lang);
+      sentence = write();
       if (cache.size >= UNDERLAG_MEMO_LIMIT) cache.clear();
-      cache.set(key, sentence);
+      if (key !== null) cache.set(key, sentence);
     }
     return sentence;
   };
+  return (judgements, children, childStatuses) => {
+    const first = remember(aboutIndicators, judgementsKey(judgements), () => judgementSentence(judgements, lang, true));
+    if (children.length === 0) return first;
+    const counts = countStatuses(childStatuses);
+    const noun = subGoalNoun(children);
+    const lead = first === '';
+    const second = remember(aboutChildren, childCountsKey(counts, noun, lead), () => countsSentence(counts, noun, lang, lead));
+    return lead ? second : `${first} ${second}`;
+  };
 }
 
-/** Own indicators first (opening "Bedömningen grundar sig på att …" when mixed), then the sub-goals. */
-function goalUnderlag(judgements: Judgements, children: Goal[], childStatuses: Status[], lang: Lang): string {
-  const parts: string[] = [];
-  const aboutIndicators = judgementSentence(judgements, lang, true);
-  if (aboutIndicators) parts.push(aboutIndicators);
-  if (children.length > 0) parts.push(countsSentence(countStatuses(childStatuses), subGoalNoun(children), lang, parts.length === 0));
-  return parts.join(' ');
+/** Counts of up to 255 each packed 8 bits apiece (at most six: 48 bits, exact in a double), or null when one is larger. */
+function packed(...counts: number[]): number | null {
+  let key = 0;
+  for (const n of counts) {
+    if (n > 255) return null;
+    key = key * 256 + n;
+  }
+  return key;
+}
+
+function judgementsKey(j: Judgements): number | null {
+  return packed(j.helt, j.delvis, j.inte, j.stated, j.pending, j.yearEnd);
+}
+
+function childCountsKey(c: StatusCounts, noun: NounKey, lead: boolean): number | null {
+  const counts = packed(c.helt, c.delvis, c.inte, c.ej_bedomd, c.ej_matt);
+  return counts === null ? null : counts * 16 + SUB_GOAL_NOUNS.indexOf(noun) * 2 + (lead ? 1 : 0);
 }
 
 const RANK: Record<Assessment, number> = { helt: 2, delvis: 1, inte: 0 };
