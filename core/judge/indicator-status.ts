@@ -295,6 +295,7 @@ export function assessIndicator(indicator: Indicator, settings: Settings, issues
   if ((judgement.status === 'delvis' || judgement.status === 'inte') && indicator.comment.trim() === '') {
     deviationUncommentedIssue(indicator, judgement.status, lang, issues);
   }
+  const judged = judgementOf(indicator, judgement.status, lang, issues);
   return {
     indicator,
     unit: indicator.unit,
@@ -307,7 +308,8 @@ export function assessIndicator(indicator: Indicator, settings: Settings, issues
     targetSource,
     status: judgement.status,
     achievement: judgement.achievement,
-    ...judgementOf(indicator, judgement.status, lang, issues),
+    judged: judged.judged,
+    judgedSource: judged.judgedSource,
   };
 }
 
@@ -345,9 +347,11 @@ function isScored(status: Status): status is Assessment {
  */
 function judgementOf(indicator: Indicator, status: Status, lang: Lang, issues: Issue[]): Pick<IndicatorResult, 'judged' | 'judgedSource'> {
   const stated = indicator.stated;
-  const ref = indicator.cells.stated ?? indicator.cells.name;
+  // The cell is looked up only for a message: each lookup makes a CellRef, and most rows raise none.
+  const refOf = () => indicator.cells.stated ?? indicator.cells.name;
   if (isScored(status)) {
-    if (stated && stated !== status && ref) {
+    const ref = stated && stated !== status ? refOf() : undefined;
+    if (stated && ref) {
       const message =
         lang === 'en'
           ? `The stated assessment "${STATUS_TEXT.en[stated]}" differs from the status the values give, "${STATUS_TEXT.en[status]}".`
@@ -357,6 +361,7 @@ function judgementOf(indicator: Indicator, status: Status, lang: Lang, issues: I
     return { judged: status, judgedSource: 'status' };
   }
   if (!stated) return { judged: null, judgedSource: 'none' };
+  const ref = refOf();
   if (ref) {
     const message =
       lang === 'en'

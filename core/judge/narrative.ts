@@ -389,10 +389,10 @@ function actionsMissing(goal: Goal, indicatorComments: string[], lang: Lang, iss
 
 function analysisCounts(goal: Goal, countedOf: (noun: CountedNoun) => JudgementCounts | undefined, lang: Lang, issues: Issue[]): void {
   if (goal.analysis.trim() === '') return;
-  const ref = goal.cells.analysis ?? goal.cells.number;
-  if (!ref) return;
   const claims = readCountClaims(goal.analysis);
   if (claims.length === 0) return;
+  const ref = goal.cells.analysis ?? goal.cells.number;
+  if (!ref) return;
   for (const claim of claims) {
     const counts = countedOf(claim.noun);
     // Counts of goals two levels down ("De elva nämndmålen" under an inriktningsmål) are not compared.
