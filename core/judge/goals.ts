@@ -24,10 +24,46 @@ export function proposeFromStatuses(statuses: Iterable<Status>, heltAbove: numbe
     sum += score;
     n++;
   }
+  return proposalOf(sum, n, heltAbove, delvisFrom);
+}
+
+function proposalOf(sum: number, n: number, heltAbove: number, delvisFrom: number): Proposal {
   if (n === 0) return { status: 'ej_bedomd', score: null };
   const s = sum / n;
   return { status: s > heltAbove ? 'helt' : s >= delvisFrom ? 'delvis' : 'inte', score: s };
 }
+
+/**
+ * proposeFromStatuses over a goal's own indicators' judgements and then its sub-goals' statuses, in that
+ * order (so the sum is the same), without a list of them per goal.
+ */
+function goalProposal(own: IndicatorResult[], childStatuses: Status[], settings: Settings): Proposal {
+  let sum = 0;
+  let n = 0;
+  for (const r of own) {
+    const judgement = judgedOf(r);
+    if (!judgement) continue;
+    sum += SCORE[judgement]!;
+    n++;
+  }
+  for (const status of childStatuses) {
+    const score = SCORE[status];
+    if (score === undefined) continue;
+    sum += score;
+    n++;
+  }
+  return proposalOf(sum, n, settings.goalHeltAbove, settings.goalDelvisFrom);
+}
+
+/** Counts of the indicators' statuses (countStatuses without a list of them). */
+function statusCountsOf(own: IndicatorResult[]): StatusCounts {
+  const counts: StatusCounts = { helt: 0, delvis: 0, inte: 0, ej_bedomd: 0, ej_matt: 0 };
+  for (const r of own) counts[r.status]++;
+  return counts;
+}
+
+/** A shared empty list for goals without indicators, activities or sub-goals (most goals lack one of them); frozen: never written to. */
+const NONE: never[] = Object.freeze([]) as never[];
 
 /**
  * A goal without scored inputs: any Försenad/Avbruten or overdue activity → delvis; others → helt; none → ej_bedomd.
@@ -138,23 +174,18 @@ export function proposeGoals(
     for (const index of byDepth[d] ?? []) {
       const goal = goals[index];
       const slot = slotOfGoal[index];
-      const own = ownResults[slot] ?? [];
-      const childList = goal.valid ? childIndexes[slot] ?? [] : [];
-      const children = childList.map((child) => goals[child]);
-      const goalActivities = ownActivities[slot] ?? [];
-      const counts = countStatuses(own.map((r) => r.status));
+      const own = ownResults[slot] ?? NONE;
+      const childList = (goal.valid && childIndexes[slot]) || NONE;
+      const children = childList.length > 0 ? childList.map((child) => goals[child]) : NONE;
+      const goalActivities = ownActivities[slot] ?? NONE;
+      const counts = statusCountsOf(own);
       const judgements = judgementsOf(own, settings);
       if (plan) {
         results[index] = { goal, proposed: 'ej_bedomd', score: null, counts, judgements, sentence: planGoalSentence(own, children, goalActivities, settings.lang) };
         continue;
       }
-      const childStatuses = childList.map((child) => goals[child].stated ?? results[child]?.proposed ?? 'ej_bedomd');
-      const judged: Status[] = [];
-      for (const r of own) {
-        const judgement = judgedOf(r);
-        if (judgement) judged.push(judgement);
-      }
-      let proposal = proposeFromStatuses(judged.concat(childStatuses), settings.goalHeltAbove, settings.goalDelvisFrom);
+      const childStatuses = childList.length > 0 ? childList.map((child) => goals[child].stated ?? results[child]?.proposed ?? 'ej_bedomd') : NONE;
+      let proposal = goalProposal(own, childStatuses, settings);
       let sentence = underlag(judgements, children, childStatuses);
       if (proposal.status === 'ej_bedomd') {
         // Nothing scored: the activities decide when their sheet reports on them, and the sentence says so.
