@@ -40,14 +40,15 @@ function proposalOf(sum: number, n: number, heltAbove: number, delvisFrom: numbe
 function goalProposal(own: IndicatorResult[], childStatuses: Status[], settings: Settings): Proposal {
   let sum = 0;
   let n = 0;
-  for (const r of own) {
-    const judgement = judgedOf(r);
+  // Index loops: a shared frozen empty list (NONE) would make for…of allocate an iterator here.
+  for (let i = 0; i < own.length; i++) {
+    const judgement = judgedOf(own[i]);
     if (!judgement) continue;
     sum += SCORE[judgement]!;
     n++;
   }
-  for (const status of childStatuses) {
-    const score = SCORE[status];
+  for (let i = 0; i < childStatuses.length; i++) {
+    const score = SCORE[childStatuses[i]];
     if (score === undefined) continue;
     sum += score;
     n++;
@@ -58,7 +59,7 @@ function goalProposal(own: IndicatorResult[], childStatuses: Status[], settings:
 /** Counts of the indicators' statuses (countStatuses without a list of them). */
 function statusCountsOf(own: IndicatorResult[]): StatusCounts {
   const counts: StatusCounts = { helt: 0, delvis: 0, inte: 0, ej_bedomd: 0, ej_matt: 0 };
-  for (const r of own) counts[r.status]++;
+  for (let i = 0; i < own.length; i++) counts[own[i].status]++;
   return counts;
 }
 
@@ -92,7 +93,8 @@ export function judgedOf(r: IndicatorResult): Assessment | null {
 export function judgementsOf(indicators: IndicatorResult[], settings: Settings): Judgements {
   const j: Judgements = { helt: 0, delvis: 0, inte: 0, stated: 0, pending: 0, yearEnd: 0 };
   const partYear = settings.document === 't1' || settings.document === 't2';
-  for (const r of indicators) {
+  for (let i = 0; i < indicators.length; i++) {
+    const r = indicators[i];
     const judged = judgedOf(r);
     if (judged) {
       j[judged]++;
