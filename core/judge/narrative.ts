@@ -94,23 +94,6 @@ function isDigits(token: string): boolean {
 /** Where an analysis breaks into sentences: after . ! ? ; : and the spaces that follow, and at line breaks. */
 const SENTENCE_BREAK = /(?<=[.!?;:])\s+|\n+/g;
 
-/**
- * The sentences of a text as [start, end) ranges of it, as `text.split(SENTENCE_BREAK)` cuts them (the
- * caller trims them and skips the empty ones): ranges, so that the same cut can be read in the text and
- * in its folded letters.
- */
-function sentenceRanges(text: string): number[] {
-  const ranges: number[] = [];
-  let start = 0;
-  SENTENCE_BREAK.lastIndex = 0;
-  for (let m = SENTENCE_BREAK.exec(text); m !== null; m = SENTENCE_BREAK.exec(text)) {
-    ranges.push(start, m.index);
-    start = m.index + m[0].length;
-  }
-  ranges.push(start, text.length);
-  return ranges;
-}
-
 /** The folded words in [from, to) of folded text: its runs of a–z and digits (as `split(/[^a-z0-9]+/)` without empty ones). */
 function tokensOf(folded: string, from = 0, to = folded.length): string[] {
   const tokens: string[] = [];
@@ -178,34 +161,94 @@ function statusFrom(tokens: string[], start: number, end: number): Assessment | 
 
 /**
  * Every count an analysis states about indicators or goals of a level, one claim per noun and sentence.
- * The analysis is folded once, keeping its length, and cut into sentences by position: most sentences
- * name no counted noun and are passed over without a copy (Analys texts run to pages; SPEC 9).
+ * Latin-1 text (all Swedish text) is read in one pass over its lower-cased copy: sentence breaks found
+ * as SENTENCE_BREAK finds them, words as the folded text's runs of a–z and digits, and only a word with
+ * a diacritic folded on its own (Analys texts run to pages, and folding them whole cost a copy; SPEC 9).
  */
 export function readCountClaims(analysis: string): CountClaim[] {
-  const letters = foldLetters(analysis);
-  if (letters === null) return readCountClaimsGeneral(analysis);
+  if (NOT_LATIN1.test(analysis)) return readCountClaimsGeneral(analysis);
+  const lower = analysis.toLowerCase(); // Latin-1 lower-cases one letter for one: positions stay
   const claims: CountClaim[] = [];
-  const stems = COUNTED_STEMS.map((stem) => ({ stem, at: letters.indexOf(stem) }));
-  if (stems.every((s) => s.at < 0)) return claims;
-  const ranges = sentenceRanges(analysis);
-  for (let i = 0; i < ranges.length; i += 2) {
-    const start = ranges[i];
-    const end = ranges[i + 1];
-    if (!mentionsStem(letters, stems, start, end)) continue;
-    const sentence = analysis.slice(start, end).trim();
-    if (sentence !== '') addSentenceClaims(tokensOf(letters, start, end), sentence, claims);
+  let tokens: string[] = [];
+  let sentenceStart = 0;
+  let wordStart = -1;
+  let plainWord = true;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    const letter = WORD_LETTER[c];
+    if (letter !== 0 && i < lower.length) {
+      if (wordStart < 0) {
+        wordStart = i;
+        plainWord = true;
+      }
+      if (letter !== c) plainWord = false;
+      continue;
+    }
+    if (wordStart >= 0) {
+      tokens.push(plainWord ? lower.slice(wordStart, i) : foldedWord(lower, wordStart, i));
+      wordStart = -1;
+    }
+    const atEnd = i === lower.length;
+    const breakEnd = atEnd ? i : sentenceBreakAt(lower, i);
+    if (breakEnd < 0) continue;
+    const sentence = analysis.slice(sentenceStart, i).trim();
+    if (sentence !== '' && tokens.length > 0) addSentenceClaims(tokens, sentence, claims);
+    if (atEnd) break;
+    tokens = [];
+    sentenceStart = breakEnd;
+    i = breakEnd - 1; // the loop's i++ resumes at the break's end
   }
   return claims;
 }
 
-/** Whether [start, end) of the folded letters holds a counted stem; each stem's next position moves forward only. */
-function mentionsStem(letters: string, stems: { stem: string; at: number }[], start: number, end: number): boolean {
-  let found = false;
-  for (const s of stems) {
-    if (s.at >= 0 && s.at < start) s.at = letters.indexOf(s.stem, start);
-    if (s.at >= 0 && s.at + s.stem.length <= end) found = true;
+/** Any character outside Latin-1: such text is read sentence by sentence with the general fold. */
+const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+
+/** Per Latin-1 code, lower-cased: the letter or digit it folds to when it is part of a word (a–z, 0–9), else 0. */
+const WORD_LETTER = (() => {
+  const table = new Uint8Array(256);
+  for (let code = 0; code < 256; code++) {
+    const folded = fold(String.fromCharCode(code));
+    if (/^[a-z0-9]$/.test(folded)) table[code] = folded.charCodeAt(0);
   }
-  return found;
+  return table;
+})();
+
+/** The one-letter strings of WORD_LETTER's letters, by code: a folded word is put together from them. */
+const LETTER_TEXT = Array.from(WORD_LETTER, (letter) => String.fromCharCode(letter));
+
+/** A word of lower-cased Latin-1 text with diacritics, folded letter by letter (a regex replace per word cost more). */
+function foldedWord(lower: string, start: number, end: number): string {
+  let word = '';
+  for (let i = start; i < end; i++) word += LETTER_TEXT[lower.charCodeAt(i)];
+  return word;
+}
+
+/** Per Latin-1 code: whitespace as `\s` matches it. */
+const SPACE = (() => {
+  const table = new Uint8Array(256);
+  for (let code = 0; code < 256; code++) if (/\s/.test(String.fromCharCode(code))) table[code] = 1;
+  return table;
+})();
+
+const LINE_FEED = 10;
+const ENDS_SENTENCE = new Set(['.', '!', '?', ';', ':'].map((char) => char.charCodeAt(0)));
+
+/**
+ * Where a SENTENCE_BREAK match starting at `i` ends, or -1 when none starts there: spaces after . ! ? ; :
+ * (the first alternative, tried first), else a run of line feeds. For Latin-1 text.
+ */
+function sentenceBreakAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (i > 0 && SPACE[c] === 1 && ENDS_SENTENCE.has(text.charCodeAt(i - 1))) {
+    let end = i + 1;
+    while (end < text.length && SPACE[text.charCodeAt(end)] === 1) end++;
+    return end;
+  }
+  if (c !== LINE_FEED) return -1;
+  let end = i + 1;
+  while (end < text.length && text.charCodeAt(end) === LINE_FEED) end++;
+  return end;
 }
 
 /**
