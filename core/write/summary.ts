@@ -16,6 +16,7 @@ import type {
   HorizontalAlign,
   IndicatorResult,
   Issue,
+  Judgements,
   Lang,
   Level,
   Link,
@@ -145,6 +146,21 @@ const BOLD_WIDTH = 1.2;
 type CellInput = Cell | CellValue;
 
 /**
+ * The shared style rows of one sheet row and the columns whose text runs on unmeasured. `styleOf` works it
+ * out from a row's cells; a table whose rows are styled a few ways works it out once per way and adds its
+ * rows as plain values (`addValues`), which spares a cell object per value and the style lookup per row.
+ */
+interface RowStyle {
+  formats: (string | null)[];
+  fills: (string | null)[];
+  fonts: (string | null)[];
+  bold: boolean[];
+  align: (HorizontalAlign | null)[];
+  /** Columns of free text that runs on into the empty cells to its right (does not widen them); null when none. */
+  runsOn: boolean[] | null;
+}
+
+/**
  * Collects rows of cells straight into the parallel, rectangular arrays of a NewSheet (fixed width; extra
  * cells are dropped). Only the values are one array per row: a row of formats, fills, font colours or
  * bold flags is shared with every row styled the same (a 100 000-row check has tens of thousands of rows
@@ -167,7 +183,8 @@ class SheetBuilder {
   private readonly heights: (number | null)[] = [];
   private tallRows = 0;
   private readonly styleRows: StyleRows;
-  // The styled cells of the row being added, as column, style, column, style… (reused from row to row).
+  // The styled cells of the row being styled, as column, style, column, style… (reused from row to row;
+  // counted rather than emptied, since emptying an array gives up its storage).
   private readonly styledFormats: Styled<string> = [];
   private readonly styledFills: Styled<string> = [];
   private readonly styledFonts: Styled<string> = [];
@@ -184,59 +201,103 @@ class SheetBuilder {
     this.longest = new Array<number>(width).fill(0);
     this.wrapWidths = columns.map((c) => ('wrap' in c ? c.wrap : 0));
     this.wrapRow = Object.freeze(this.wrapWidths.map((w) => w > 0)) as boolean[];
-    this.plainRow = this.styleRows.row([], null);
+    this.plainRow = this.styleRows.row([], 0, null);
   }
 
   get rowCount(): number {
     return this.values.length;
   }
 
+  /** A row of empty values, one per column, for addValues. */
+  blankRow(): CellValue[] {
+    return new Array<CellValue>(this.width).fill(null);
+  }
+
   /** Adds a row; `measure: false` for a row of free text (a title, a sentence) that runs on to the right. */
   add(cells: CellInput[] = [], measure = true): void {
-    const width = this.width;
-    const values: CellValue[] = new Array(width).fill(null);
+    const values = this.blankRow();
+    for (let i = 0; i < cells.length && i < this.width; i++) {
+      const cell = cells[i];
+      values[i] = cell === null || typeof cell !== 'object' ? (cell as CellValue) : cell.value;
+    }
+    this.addValues(values, this.styleOf(cells), measure);
+  }
+
+  /** The style of a row of these cells: only cell objects carry one. */
+  styleOf(cells: CellInput[]): RowStyle {
     const formats = this.styledFormats;
     const fills = this.styledFills;
     const fonts = this.styledFonts;
     const bold = this.styledBold;
     const align = this.styledAlign;
-    formats.length = fills.length = fonts.length = bold.length = align.length = 0;
-    let lines = 1;
-    for (let i = 0; i < cells.length && i < width; i++) {
+    let formatCount = 0;
+    let fillCount = 0;
+    let fontCount = 0;
+    let boldCount = 0;
+    let alignCount = 0;
+    let runsOn: boolean[] | null = null;
+    for (let i = 0; i < cells.length && i < this.width; i++) {
       const cell = cells[i];
-      let value: CellValue;
-      let format: string | undefined;
-      let runsOn = !measure;
-      if (cell === null || typeof cell !== 'object') value = cell as CellValue;
-      else {
-        value = cell.value;
-        format = cell.format;
-        if (format) formats.push(i, format);
-        if (cell.fill) fills.push(i, cell.fill);
-        if (cell.font) fonts.push(i, cell.font);
-        if (cell.bold) bold.push(i, true);
-        if (cell.align) align.push(i, cell.align);
-        if (cell.overflow) runsOn = true;
+      if (cell === null || typeof cell !== 'object') continue;
+      if (cell.format) {
+        formats[formatCount++] = i;
+        formats[formatCount++] = cell.format;
       }
-      values[i] = value;
+      if (cell.fill) {
+        fills[fillCount++] = i;
+        fills[fillCount++] = cell.fill;
+      }
+      if (cell.font) {
+        fonts[fontCount++] = i;
+        fonts[fontCount++] = cell.font;
+      }
+      if (cell.bold) {
+        bold[boldCount++] = i;
+        bold[boldCount++] = true;
+      }
+      if (cell.align) {
+        align[alignCount++] = i;
+        align[alignCount++] = cell.align;
+      }
+      if (cell.overflow) (runsOn ??= new Array<boolean>(this.width).fill(false))[i] = true;
+    }
+    return {
+      formats: this.styleRows.row(formats, formatCount, null),
+      fills: this.styleRows.row(fills, fillCount, null),
+      fonts: this.styleRows.row(fonts, fontCount, null),
+      bold: this.styleRows.row(bold, boldCount, false),
+      align: alignCount ? this.styleRows.row(align, alignCount, null) : this.plainRow,
+      runsOn,
+    };
+  }
+
+  /**
+   * Adds a row of values, one per column (blankRow), styled as `style` says; `measure: false` for a row of
+   * free text that runs on to the right.
+   */
+  addValues(values: CellValue[], style: RowStyle, measure = true): void {
+    const longest = this.longest;
+    const runsOn = style.runsOn;
+    let lines = 1;
+    for (let i = 0; i < this.width; i++) {
+      const value = values[i];
       if (value === null) continue;
       const wrapWidth = this.wrapWidths[i];
       if (wrapWidth > 0) {
         // A text no longer than the width is one line whatever its words.
         if (typeof value === 'string' && value.length > wrapWidth) lines = Math.max(lines, wrappedLines(value, wrapWidth));
-      } else if (!runsOn && (typeof value !== 'string' || value.length * BOLD_WIDTH > this.longest[i])) {
+      } else if (measure && !(runsOn && runsOn[i]) && (typeof value !== 'string' || value.length * BOLD_WIDTH > longest[i])) {
         // A text is never wider than its length (a bold one a little more): only a longer one can widen the column.
-        const isBold = cell !== null && typeof cell === 'object' && cell.bold === true;
-        this.longest[i] = Math.max(this.longest[i], displayLength(value, format) * (isBold ? BOLD_WIDTH : 1));
+        longest[i] = Math.max(longest[i], displayLength(value, style.formats[i]) * (style.bold[i] ? BOLD_WIDTH : 1));
       }
     }
     this.values.push(values);
-    this.formats.push(this.styleRows.row(formats, null));
-    this.fills.push(this.styleRows.row(fills, null));
-    this.fonts.push(this.styleRows.row(fonts, null));
-    this.bold.push(this.styleRows.row(bold, false));
+    this.formats.push(style.formats);
+    this.fills.push(style.fills);
+    this.fonts.push(style.fonts);
+    this.bold.push(style.bold);
     this.wrap.push(this.wrapRow);
-    this.align.push(align.length ? this.styleRows.row(align, null) : this.plainRow);
+    this.align.push(style.align);
     if (lines > 1) this.tallRows++;
     this.heights.push(lines > 1 ? lines * LINE_HEIGHT : null);
   }
@@ -284,12 +345,13 @@ class StyleRows {
 
   constructor(private readonly width: number) {}
 
-  row<T extends string | boolean, D extends null | false>(styled: Styled<T>, blank: D): (T | D)[] {
+  /** The row of the first `count` entries of `styled`, `blank` elsewhere. */
+  row<T extends string | boolean, D extends null | false>(styled: Styled<T>, count: number, blank: D): (T | D)[] {
     let node = child(this.root, blank);
-    for (let i = 0; i < styled.length; i++) node = child(node.next, styled[i]);
+    for (let i = 0; i < count; i++) node = child(node.next, styled[i]);
     if (!node.row) {
       const row = new Array<T | D>(this.width).fill(blank);
-      for (let i = 0; i < styled.length; i += 2) row[styled[i] as number] = styled[i + 1] as T;
+      for (let i = 0; i < count; i += 2) row[styled[i] as number] = styled[i + 1] as T;
       node.row = Object.freeze(row) as unknown[];
     }
     return node.row as (T | D)[];
@@ -427,34 +489,62 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
   if (goals.length === 0) sheet.add([t.noGoals], false);
   // Goals share a handful of count combinations: one bar per combination, for this table only.
   const bars = new Map<string, Cell[]>();
+  const styles = new GoalRowStyles(sheet);
   for (const g of goals) {
     const j = judgementsOfGoal(g);
     const unjudged = j.pending + j.yearEnd;
-    sheet.add([
-      LEVEL_TEXT[lang][g.goal.level],
-      g.goal.number,
-      g.goal.title,
-      j.helt + j.delvis + j.inte + unjudged,
-      j.helt,
-      j.delvis,
-      j.inte,
-      unjudged,
-      status(g.proposed, lang),
-      g.goal.stated ? status(g.goal.stated, lang) : null,
-      proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null,
-      g.sentence || null,
-      ...barCells({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd }, bars),
-    ]);
+    const proposed = status(g.proposed, lang);
+    const stated = g.goal.stated ? status(g.goal.stated, lang) : null;
+    // Written as plain values (the bar's cells are all empty values): the row's style is its bar's and its statuses'.
+    const values = sheet.blankRow();
+    values[0] = LEVEL_TEXT[lang][g.goal.level];
+    values[1] = g.goal.number;
+    values[2] = g.goal.title;
+    values[3] = j.helt + j.delvis + j.inte + unjudged;
+    values[4] = j.helt;
+    values[5] = j.delvis;
+    values[6] = j.inte;
+    values[7] = unjudged;
+    values[8] = proposed.value;
+    values[9] = stated ? stated.value : null;
+    values[10] = proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null;
+    values[11] = g.sentence || null;
+    sheet.addValues(values, styles.of(barCells(j, bars), proposed, stated));
+  }
+}
+
+/** The first column of the Fördelning bar in the goal table. */
+const BAR_COLUMN = 12;
+
+/** A goal row's style follows from its bar and its two status cells alone: worked out once per combination, for one table. */
+class GoalRowStyles {
+  private readonly byBar = new Map<Cell[], Map<Cell, Map<Cell | null, RowStyle>>>();
+
+  constructor(private readonly sheet: SheetBuilder) {}
+
+  of(bar: Cell[], proposed: Cell, stated: Cell | null): RowStyle {
+    let byProposed = this.byBar.get(bar);
+    if (!byProposed) this.byBar.set(bar, (byProposed = new Map()));
+    let byStated = byProposed.get(proposed);
+    if (!byStated) byProposed.set(proposed, (byStated = new Map()));
+    let style = byStated.get(stated);
+    if (!style) {
+      const cells: CellInput[] = new Array<CellInput>(BAR_COLUMN).fill(null);
+      cells[8] = proposed;
+      cells[9] = stated;
+      byStated.set(stated, (style = this.sheet.styleOf([...cells, ...bar])));
+    }
+    return style;
   }
 }
 
 const BAR_CELL_OBJECTS = new Map<string | null, Cell>();
 
 /** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
-function barCells(counts: StatusCounts, bars: Map<string, Cell[]>): Cell[] {
-  const key = `${counts.helt} ${counts.delvis} ${counts.inte} ${counts.ej_bedomd + counts.ej_matt}`;
+function barCells(j: Judgements, bars: Map<string, Cell[]>): Cell[] {
+  const key = `${j.helt} ${j.delvis} ${j.inte} ${j.pending + j.yearEnd}`;
   let bar = bars.get(key);
-  if (!bar) bars.set(key, (bar = barOf(counts)));
+  if (!bar) bars.set(key, (bar = barOf({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd })));
   return bar;
 }
 
@@ -660,12 +750,17 @@ export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang
     warning: { value: SEVERITY_TEXT[lang].warning, fill: HIGHLIGHT_FILL.warning },
     info: { value: SEVERITY_TEXT[lang].info },
   };
+  // Only the severity cell is styled: one style per severity, the rows added as plain values.
+  const severityStyles: Record<Severity, RowStyle> = {
+    error: sheet.styleOf([severityCells.error]),
+    warning: sheet.styleOf([severityCells.warning]),
+    info: sheet.styleOf([severityCells.info]),
+  };
   for (const issue of issues) {
-    const severityCell = severityCells[issue.severity];
     if (existing.has(issue.sheet)) {
       sheet.links.push({ row: sheet.rowCount, col: 3, text: issue.cell, targetSheet: issue.sheet, targetCell: issue.cell });
     }
-    sheet.add([severityCell, issue.code, issue.sheet, issue.cell, issue.message]);
+    sheet.addValues([severityCells[issue.severity].value, issue.code, issue.sheet, issue.cell, issue.message], severityStyles[issue.severity]);
   }
   return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], 1, printSetup(0));
 }
