@@ -53,7 +53,7 @@ export function displayLength(value: CellValue, format?: string | null): number 
   }
   if (typeof value === 'boolean') return 6; // FALSKT, the longest of SANT/FALSKT and TRUE/FALSE
   if (typeof value !== 'number') return 10; // a date: 2024-03-31
-  if (!format) return String(value).length;
+  if (!format) return Number.isInteger(value) && Math.abs(value) < 1e15 ? integerLength(value) : String(value).length;
   const parts = formatParts(format);
   const shown = parts.percent ? value * 100 : value;
   const text = Math.abs(shown).toFixed(parts.max);
@@ -66,6 +66,16 @@ export function displayLength(value: CellValue, format?: string | null): number 
   const groups = parts.group ? Math.floor((whole - 1) / 3) : 0;
   return (shown < 0 ? 1 : 0) + end + groups + (parts.percent ? (parts.space ? 2 : 1) : 0);
 }
+
+/** The length of String(value) for an integer below 10^15 in size, without making the string (a check measures every count). */
+function integerLength(value: number): number {
+  const abs = Math.abs(value);
+  let digits = 1;
+  while (digits < 15 && abs >= POWERS_OF_TEN[digits]) digits++;
+  return value < 0 ? digits + 1 : digits;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Height of one line of text in points (Calibri 11, the default font of every host). */
 export const LINE_HEIGHT = 15;

@@ -175,7 +175,7 @@ class SheetBuilder {
   private readonly wrap: boolean[][] = [];
   private readonly align: (HorizontalAlign | null)[][] = [];
   /** The longest value shown in each column, in characters. */
-  private readonly longest: number[];
+  private readonly longest: Float64Array;
   /** Each column's wrapping width, 0 where it does not wrap; the one wrap row every row shares. */
   private readonly wrapWidths: number[];
   private readonly wrapRow: boolean[];
@@ -198,7 +198,8 @@ class SheetBuilder {
   constructor(private readonly columns: ColumnSpec[]) {
     const width = (this.width = columns.length);
     this.styleRows = styleRowsOf(width);
-    this.longest = new Array<number>(width).fill(0);
+    // A typed array: its element kind never changes as whole counts give way to bold widths (which would deoptimise addValues).
+    this.longest = new Float64Array(width);
     this.wrapWidths = columns.map((c) => ('wrap' in c ? c.wrap : 0));
     this.wrapRow = Object.freeze(this.wrapWidths.map((w) => w > 0)) as boolean[];
     this.plainRow = this.styleRows.row([], 0, null);
@@ -740,11 +741,16 @@ function addEconomyTables(sheet: SheetBuilder, finance: FinanceSummary | null, l
  */
 export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang: Lang): NewSheet {
   const t = LABELS[lang];
-  const existing = new Set(sheetNames);
   const auto = { min: 0 };
   const sheet = new SheetBuilder([auto, auto, auto, auto, { wrap: WRAP_WIDTH.message }]);
   sheet.add(t.validationHeader.map(bold));
   if (issues.length === 0) sheet.add([null, null, null, null, t.noIssues], false);
+  addIssueRows(sheet, issues, new Set(sheetNames), lang);
+  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], 1, printSetup(0));
+}
+
+/** One row per issue (a function of its own: the loop that runs per issue stays optimised whatever the rest does). */
+function addIssueRows(sheet: SheetBuilder, issues: Issue[], existing: Set<string>, lang: Lang): void {
   const severityCells: Record<Severity, Cell> = {
     error: { value: SEVERITY_TEXT[lang].error, fill: HIGHLIGHT_FILL.error },
     warning: { value: SEVERITY_TEXT[lang].warning, fill: HIGHLIGHT_FILL.warning },
@@ -762,7 +768,6 @@ export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang
     }
     sheet.addValues([severityCells[issue.severity].value, issue.code, issue.sheet, issue.cell, issue.message], severityStyles[issue.severity]);
   }
-  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], 1, printSetup(0));
 }
 
 /**
