@@ -3,7 +3,7 @@ import { judgementsOfGoal, roundSignificant } from './report';
 import { isPendingTarget } from '../judge/goals';
 import { cellText } from '../common/text';
 import { formatNumber } from '../read/values';
-import { BAR_CELLS, barFills, columnWidth, displayLength, LINE_HEIGHT, longestStatus, printSetup, wrappedLines, WRAP_WIDTH } from './layout';
+import { BAR_CELLS, barFills, columnWidth, displayLength, displayLengthBound, LINE_HEIGHT, longestStatus, printSetup, wrappedLines, WRAP_WIDTH } from './layout';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
 import { changeText, judgementOf } from '../judge/compare';
@@ -287,8 +287,7 @@ class SheetBuilder {
       if (wrapWidth > 0) {
         // A text no longer than the width is one line whatever its words.
         if (typeof value === 'string' && value.length > wrapWidth) lines = Math.max(lines, wrappedLines(value, wrapWidth));
-      } else if (measure && !(runsOn && runsOn[i]) && (typeof value !== 'string' || value.length * BOLD_WIDTH > longest[i])) {
-        // A text is never wider than its length (a bold one a little more): only a longer one can widen the column.
+      } else if (measure && !(runsOn && runsOn[i]) && mayWiden(value, style.formats[i], longest[i])) {
         longest[i] = Math.max(longest[i], displayLength(value, style.formats[i]) * (style.bold[i] ? BOLD_WIDTH : 1));
       }
     }
@@ -323,6 +322,16 @@ class SheetBuilder {
       frozenRows,
     };
   }
+}
+
+/**
+ * False when a value cannot be wider than a column's longest: a text is never wider than its length (a bold
+ * one a little more), a figure than its bound. Spares measuring most values (a number's text in particular).
+ */
+function mayWiden(value: CellValue, format: string | null, longest: number): boolean {
+  if (typeof value === 'string') return value.length * BOLD_WIDTH > longest;
+  if (typeof value === 'number') return displayLengthBound(value, format) * BOLD_WIDTH > longest;
+  return true;
 }
 
 /** The styled cells of a row as column, style, column, style…; empty when none is styled. */
