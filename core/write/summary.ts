@@ -498,7 +498,7 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
   sheet.add([...t.goalHeader.map((h, i) => (GOAL_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))), overflow(t.distribution, true)]);
   if (goals.length === 0) sheet.add([t.noGoals], false);
   // Goals share a handful of count combinations: one bar per combination, for this table only.
-  const bars = new Map<string, Cell[]>();
+  const bars = new Map<number | string, Cell[]>();
   const styles = new GoalRowStyles(sheet);
   for (const g of goals) {
     const j = judgementsOfGoal(g);
@@ -551,11 +551,17 @@ class GoalRowStyles {
 const BAR_CELL_OBJECTS = new Map<string | null, Cell>();
 
 /** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
-function barCells(j: Judgements, bars: Map<string, Cell[]>): Cell[] {
-  const key = `${j.helt} ${j.delvis} ${j.inte} ${j.pending + j.yearEnd}`;
+function barCells(j: Judgements, bars: Map<number | string, Cell[]>): Cell[] {
+  const key = barKey(j.helt, j.delvis, j.inte, j.pending + j.yearEnd);
   let bar = bars.get(key);
   if (!bar) bars.set(key, (bar = barOf({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd })));
   return bar;
+}
+
+/** A bar's counts as one key: packed into one number while each is below 4096 (exact, and no text to build per goal), else as text. */
+function barKey(helt: number, delvis: number, inte: number, none: number): number | string {
+  const small = helt < 4096 && delvis < 4096 && inte < 4096 && none < 4096;
+  return small ? ((helt * 4096 + delvis) * 4096 + inte) * 4096 + none : `${helt} ${delvis} ${inte} ${none}`;
 }
 
 function barOf(counts: StatusCounts): Cell[] {
@@ -590,17 +596,42 @@ function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult
   sheet.add(t.deviatingHeader.map((h, i) => (DEVIATING_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))));
   const deviating = indicators.filter((r) => r.status === 'delvis' || r.status === 'inte');
   if (deviating.length === 0) sheet.add([t.noDeviating], false);
+  const styles = new DeviatingRowStyles(sheet, lang);
   for (const r of deviating) {
-    sheet.add([
-      status(r.status, lang),
-      r.indicator.goal,
-      r.indicator.name,
-      number(r.value, VALUE_FORMAT),
-      number(r.target, VALUE_FORMAT),
-      r.unit,
-      number(r.achievement, ACHIEVEMENT_FORMAT),
-      r.indicator.comment.trim() ? t.yes : t.no,
-    ]);
+    // Written as plain values, as number() would give them: a figure without a value is an empty cell without a format.
+    const value = roundSignificant(r.value);
+    const target = roundSignificant(r.target);
+    const achievement = roundSignificant(r.achievement);
+    const values = sheet.blankRow();
+    values[0] = status(r.status, lang).value;
+    values[1] = r.indicator.goal;
+    values[2] = r.indicator.name;
+    values[3] = value;
+    values[4] = target;
+    values[5] = r.unit;
+    values[6] = achievement;
+    values[7] = r.indicator.comment.trim() ? t.yes : t.no;
+    sheet.addValues(values, styles.of(r.status, value !== null, target !== null, achievement !== null));
+  }
+}
+
+/** A deviating indicator's row style follows from its status and which of its three figures it shows: worked out once per combination. */
+class DeviatingRowStyles {
+  private readonly byStatus = new Map<Status, RowStyle[]>();
+
+  constructor(private readonly sheet: SheetBuilder, private readonly lang: Lang) {}
+
+  of(s: Status, hasValue: boolean, hasTarget: boolean, hasAchievement: boolean): RowStyle {
+    let byFigures = this.byStatus.get(s);
+    if (!byFigures) this.byStatus.set(s, (byFigures = []));
+    const shown = (hasValue ? 1 : 0) + (hasTarget ? 2 : 0) + (hasAchievement ? 4 : 0);
+    let style = byFigures[shown];
+    if (!style) {
+      const figure = (has: boolean, format: string): Cell => (has ? { value: 0, format } : { value: null });
+      const cells = [status(s, this.lang), null, null, figure(hasValue, VALUE_FORMAT), figure(hasTarget, VALUE_FORMAT), null, figure(hasAchievement, ACHIEVEMENT_FORMAT)];
+      byFigures[shown] = style = this.sheet.styleOf(cells);
+    }
+    return style;
   }
 }
 
