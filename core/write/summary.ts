@@ -497,14 +497,10 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
   // The Fördelning header stands over the bar's first cell and runs on over the other nineteen.
   sheet.add([...t.goalHeader.map((h, i) => (GOAL_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))), overflow(t.distribution, true)]);
   if (goals.length === 0) sheet.add([t.noGoals], false);
-  // Goals share a handful of count combinations: one bar per combination, for this table only.
-  const bars = new Map<number | string, Cell[]>();
-  const styles = new GoalRowStyles(sheet);
+  const styles = new GoalRowStyles(sheet, lang);
   for (const g of goals) {
     const j = judgementsOfGoal(g);
     const unjudged = j.pending + j.yearEnd;
-    const proposed = status(g.proposed, lang);
-    const stated = g.goal.stated ? status(g.goal.stated, lang) : null;
     // Written as plain values (the bar's cells are all empty values): the row's style is its bar's and its statuses'.
     const values = sheet.blankRow();
     values[0] = LEVEL_TEXT[lang][g.goal.level];
@@ -515,34 +511,48 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
     values[5] = j.delvis;
     values[6] = j.inte;
     values[7] = unjudged;
-    values[8] = proposed.value;
-    values[9] = stated ? stated.value : null;
+    values[8] = status(g.proposed, lang).value;
+    values[9] = g.goal.stated ? status(g.goal.stated, lang).value : null;
     values[10] = proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null;
     values[11] = g.sentence || null;
-    sheet.addValues(values, styles.of(barCells(j, bars), proposed, stated));
+    sheet.addValues(values, styles.of(j, g.proposed, g.goal.stated));
   }
 }
 
 /** The first column of the Fördelning bar in the goal table. */
 const BAR_COLUMN = 12;
 
-/** A goal row's style follows from its bar and its two status cells alone: worked out once per combination, for one table. */
+const STATUS_INDEX = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
+
+/** A Fördelning bar of one goal table: its twenty cells, and the styles of the goal rows that show it by their two statuses. */
+interface Bar {
+  cells: Cell[];
+  styles: RowStyle[];
+}
+
+/**
+ * A goal row's style follows from its bar and its two statuses alone: worked out once per combination, for
+ * one table. Goals share a handful of count combinations: one bar per combination.
+ */
 class GoalRowStyles {
-  private readonly byBar = new Map<Cell[], Map<Cell, Map<Cell | null, RowStyle>>>();
+  private readonly bars = new Map<number | string, Bar>();
 
-  constructor(private readonly sheet: SheetBuilder) {}
+  constructor(private readonly sheet: SheetBuilder, private readonly lang: Lang) {}
 
-  of(bar: Cell[], proposed: Cell, stated: Cell | null): RowStyle {
-    let byProposed = this.byBar.get(bar);
-    if (!byProposed) this.byBar.set(bar, (byProposed = new Map()));
-    let byStated = byProposed.get(proposed);
-    if (!byStated) byProposed.set(proposed, (byStated = new Map()));
-    let style = byStated.get(stated);
+  of(j: Judgements, proposed: Status, stated: Status | null): RowStyle {
+    const key = barKey(j.helt, j.delvis, j.inte, j.pending + j.yearEnd);
+    let bar = this.bars.get(key);
+    if (!bar) {
+      const cells = barOf({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd });
+      this.bars.set(key, (bar = { cells, styles: [] }));
+    }
+    const index = STATUS_INDEX[proposed] * (STATUSES.length + 1) + (stated ? STATUS_INDEX[stated] : STATUSES.length);
+    let style = bar.styles[index];
     if (!style) {
       const cells: CellInput[] = new Array<CellInput>(BAR_COLUMN).fill(null);
-      cells[8] = proposed;
-      cells[9] = stated;
-      byStated.set(stated, (style = this.sheet.styleOf([...cells, ...bar])));
+      cells[8] = status(proposed, this.lang);
+      cells[9] = stated ? status(stated, this.lang) : null;
+      bar.styles[index] = style = this.sheet.styleOf([...cells, ...bar.cells]);
     }
     return style;
   }
@@ -550,20 +560,16 @@ class GoalRowStyles {
 
 const BAR_CELL_OBJECTS = new Map<string | null, Cell>();
 
-/** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
-function barCells(j: Judgements, bars: Map<number | string, Cell[]>): Cell[] {
-  const key = barKey(j.helt, j.delvis, j.inte, j.pending + j.yearEnd);
-  let bar = bars.get(key);
-  if (!bar) bars.set(key, (bar = barOf({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd })));
-  return bar;
-}
-
-/** A bar's counts as one key: packed into one number while each is below 4096 (exact, and no text to build per goal), else as text. */
+/**
+ * A bar's counts as one key: packed into one small integer while each is below 128 (exact, and no text or
+ * boxed number to make per goal), else as text.
+ */
 function barKey(helt: number, delvis: number, inte: number, none: number): number | string {
-  const small = helt < 4096 && delvis < 4096 && inte < 4096 && none < 4096;
-  return small ? ((helt * 4096 + delvis) * 4096 + inte) * 4096 + none : `${helt} ${delvis} ${inte} ${none}`;
+  const small = helt < 128 && delvis < 128 && inte < 128 && none < 128;
+  return small ? ((helt * 128 + delvis) * 128 + inte) * 128 + none : `${helt} ${delvis} ${inte} ${none}`;
 }
 
+/** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
 function barOf(counts: StatusCounts): Cell[] {
   return barFills(counts).map((fill) => {
     let cell = BAR_CELL_OBJECTS.get(fill);
