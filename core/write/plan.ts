@@ -228,11 +228,18 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
 /** Items by sheet, then by grid row (an array indexed by row: rows are read in order, so it is dense). */
 function indexByRow<T>(items: T[], place: (item: T) => { sheet: string; row: number }): Map<string, T[]> {
   const bySheet = new Map<string, T[]>();
+  // The rows of the sheet seen last: items come sheet by sheet, so most need no map lookup.
+  let sheet: string | null = null;
+  let rows: T[] = [];
   for (const item of items) {
-    const { sheet, row } = place(item);
-    let rows = bySheet.get(sheet);
-    if (!rows) bySheet.set(sheet, (rows = []));
-    rows[row] = item;
+    const at = place(item);
+    if (at.sheet !== sheet) {
+      sheet = at.sheet;
+      let found = bySheet.get(sheet);
+      if (!found) bySheet.set(sheet, (found = []));
+      rows = found;
+    }
+    rows[at.row] = item;
   }
   return bySheet;
 }
