@@ -176,7 +176,8 @@ export class RowKeys {
   keyOf(grid: SheetGrid, row: number, col: number): string {
     for (const { kind, item } of this.byRow.get(grid.name)?.get(row) ?? []) {
       const field = fieldAt(item.cells, row, col);
-      if (field !== null) return JSON.stringify([...identityOf(kind, item), field]);
+      // identityOf makes a new array each time: the field is pushed onto it rather than spread into another.
+      if (field !== null) return JSON.stringify(pushed(identityOf(kind, item), field));
     }
     return JSON.stringify(['cell', cellText(grid.values[row]?.[col] ?? null)]);
   }
@@ -206,6 +207,11 @@ function fieldAt(cells: Partial<Record<string, CellRef>>, row: number, col: numb
     if (ref && ref.row === row && ref.col === col) return fields[i];
   }
   return null;
+}
+
+function pushed<T>(list: T[], item: T): T[] {
+  list.push(item);
+  return list;
 }
 
 function nested<K, V>(map: Map<string, Map<K, V[]>>, sheet: string): Map<K, V[]> {
