@@ -149,14 +149,13 @@ export class RowKeys {
 
   /** Indexes the model rows at these cells' rows, so that keyOf finds them (call once before keyOf). */
   prepare(cells: { sheet: string; row: number }[]): void {
-    const wanted = new Map<string, Set<number>>();
-    for (const { sheet, row } of cells) {
-      let rows = wanted.get(sheet);
-      if (!rows) wanted.set(sheet, (rows = new Set()));
-      rows.add(row);
-    }
+    const wanted = wantedRows(cells);
+    // The wanted rows of the sheet seen last: a kind's rows are mostly on one sheet, so most items need no map lookup.
+    let sheet: string | null = null;
+    let rows: Uint8Array | undefined;
     this.visit((kind, item) => {
-      if (wanted.get(item.sheet)?.has(item.row)) push(nested(this.byRow, item.sheet), item.row, { kind, item });
+      if (item.sheet !== sheet) rows = wanted.get((sheet = item.sheet));
+      if (rows !== undefined && rows[item.row] === 1) push(nested(this.byRow, item.sheet), item.row, { kind, item });
     });
   }
 
@@ -171,9 +170,9 @@ export class RowKeys {
   /** The key of a cell: its row's identity and field when the cell is a field of a model row, else its text. */
   keyOf(grid: SheetGrid, row: number, col: number): string {
     for (const { kind, item } of this.byRow.get(grid.name)?.get(row) ?? []) {
-      for (const [field, ref] of cellEntries(item.cells)) {
-        if (ref && ref.row === row && ref.col === col) return JSON.stringify([...identityOf(kind, item), field]);
-      }
+      const field = fieldAt(item.cells, row, col);
+      // identityOf makes a new array each time: the field is pushed onto it rather than spread into another.
+      if (field !== null) return JSON.stringify(pushed(identityOf(kind, item), field));
     }
     return JSON.stringify(['cell', cellText(grid.values[row]?.[col] ?? null)]);
   }
@@ -190,10 +189,34 @@ export class RowKeys {
   }
 }
 
-/** The field → cell pairs of a row's cells (read.ts gives them as lazy getters; toJSON lists them all). */
-function cellEntries(cells: Partial<Record<string, CellRef>>): [string, CellRef | undefined][] {
+/** The rows asked for, per sheet, as flags indexed by row: a typed array tests every model row cheaper than a Set. */
+function wantedRows(cells: { sheet: string; row: number }[]): Map<string, Uint8Array> {
+  const last = new Map<string, number>();
+  for (const { sheet, row } of cells) last.set(sheet, Math.max(last.get(sheet) ?? -1, row));
+  const wanted = new Map<string, Uint8Array>();
+  for (const [sheet, row] of last) wanted.set(sheet, new Uint8Array(row + 1));
+  for (const { sheet, row } of cells) (wanted.get(sheet) as Uint8Array)[row] = 1;
+  return wanted;
+}
+
+/**
+ * The first field of a row's cells that is at (row, col), or null. read.ts gives the cells as lazy getters;
+ * toJSON lists them all (a loop over its keys rather than Object.entries: no pair per field).
+ */
+function fieldAt(cells: Partial<Record<string, CellRef>>, row: number, col: number): string | null {
   const withJson = cells as { toJSON?: () => Partial<Record<string, CellRef>> };
-  return Object.entries(typeof withJson.toJSON === 'function' ? withJson.toJSON() : cells);
+  const plain = typeof withJson.toJSON === 'function' ? withJson.toJSON() : cells;
+  const fields = Object.keys(plain);
+  for (let i = 0; i < fields.length; i++) {
+    const ref = plain[fields[i]];
+    if (ref && ref.row === row && ref.col === col) return fields[i];
+  }
+  return null;
+}
+
+function pushed<T>(list: T[], item: T): T[] {
+  list.push(item);
+  return list;
 }
 
 function nested<K, V>(map: Map<string, Map<K, V[]>>, sheet: string): Map<K, V[]> {
@@ -329,7 +352,9 @@ function outputCellTest(blocks: Block[]): (sheet: string, row: number, col: numb
   }
   return (sheet, row, col) => {
     const list = bySheet.get(sheet);
-    return !!list && list.some((b) => b.col === col && row >= b.row && row < b.row + b.values.length);
+    if (!list) return false;
+    for (const b of list) if (b.col === col && row >= b.row && row < b.row + b.values.length) return true;
+    return false;
   };
 }
 
@@ -366,12 +391,16 @@ export function planHighlights(
   const { found, lost } = locateHighlights(previous, sheets, keys);
   const before = new Map(found.map((located) => [located.cell.key, located]));
   const changes: CellFill[] = [];
-  const entries: { order: number; entry: RecordedHighlight }[] = [];
-  keys.prepare([...highlighted.values()].map(({ grid, cell }) => ({ sheet: grid.name, row: cell.row })));
-  for (const [key, { grid, cell }] of highlighted) {
+  const entries: RecordedHighlight[] = [];
+  const cells: CellFill[] = [];
+  for (const { cell } of highlighted.values()) cells.push(cell);
+  keys.prepare(cells);
+  // The entries in cell order: the cell keys sorted once, as numbers (a typed array sorts without a comparator).
+  for (const key of Float64Array.from(highlighted.keys()).sort()) {
+    const { grid, cell } = highlighted.get(key) as { grid: SheetGrid; cell: CellFill };
     const fill = originalFill(currentFill(grid, cell.row, cell.col), before.get(key)?.cell);
     const address = a1(cell.row, cell.col);
-    entries.push({ order: key, entry: { sheetId: grid.id ?? '', sheet: grid.name, cell: address, key: keys.keyOf(grid, cell.row, cell.col), fill } });
+    entries.push({ sheetId: grid.id ?? '', sheet: grid.name, cell: address, key: keys.keyOf(grid, cell.row, cell.col), fill });
     changes.push(cell);
   }
   for (const [key, located] of before) {
@@ -379,8 +408,8 @@ export function planHighlights(
     const restore = restoreFill(located);
     if (restore) changes.push(restore);
   }
-  entries.sort((x, y) => x.order - y.order);
-  return { fills: groupFills(changes), entries: [...entries.map((e) => e.entry), ...lost] };
+  for (const entry of lost) entries.push(entry);
+  return { fills: groupFills(changes), entries };
 }
 
 /** Clear: every recorded cell found gets its original fill back; the ones not found are reported. */
@@ -392,14 +421,20 @@ export function clearHighlights(previous: RecordedHighlight[], sheets: SheetInde
 
 /** Fill changes grouped by (sheet, fill), cells in sheet/row/column order, groups in the order of their first cell. */
 function groupFills(cells: CellFill[]): FillChange[] {
-  const groups = new Map<string, FillChange>();
+  const groups: FillChange[] = [];
+  // By sheet, then fill (no fill = ''): nested maps rather than a joined key string per cell.
+  const bySheet = new Map<string, Map<string, FillChange>>();
   for (const cell of cells.sort((x, y) => x.key - y.key)) {
-    const key = `${cell.sheet}\u0000${cell.fill ?? ''}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { sheet: cell.sheet, fill: cell.fill, cells: [] }));
+    let byFill = bySheet.get(cell.sheet);
+    if (!byFill) bySheet.set(cell.sheet, (byFill = new Map()));
+    let group = byFill.get(cell.fill ?? '');
+    if (!group) {
+      byFill.set(cell.fill ?? '', (group = { sheet: cell.sheet, fill: cell.fill, cells: [] }));
+      groups.push(group);
+    }
     group.cells.push(a1(cell.row, cell.col));
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** What a recorded key names, for the message: `indikatorn "X" under mål 1.1`, `mål 1.2`, the cell's text. */

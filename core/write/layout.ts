@@ -53,7 +53,7 @@ export function displayLength(value: CellValue, format?: string | null): number 
   }
   if (typeof value === 'boolean') return 6; // FALSKT, the longest of SANT/FALSKT and TRUE/FALSE
   if (typeof value !== 'number') return 10; // a date: 2024-03-31
-  if (!format) return String(value).length;
+  if (!format) return Number.isInteger(value) && Math.abs(value) < 1e15 ? integerLength(value) : String(value).length;
   const parts = formatParts(format);
   const shown = parts.percent ? value * 100 : value;
   const text = Math.abs(shown).toFixed(parts.max);
@@ -66,6 +66,31 @@ export function displayLength(value: CellValue, format?: string | null): number 
   const groups = parts.group ? Math.floor((whole - 1) / 3) : 0;
   return (shown < 0 ? 1 : 0) + end + groups + (parts.percent ? (parts.space ? 2 : 1) : 0);
 }
+
+/**
+ * At least displayLength(value, format) for a number, found without making its text: the whole digits of
+ * the next integer up (rounding may carry into another digit), all decimals, separators and sign. Lets a
+ * column skip measuring a figure that cannot be its longest.
+ */
+export function displayLengthBound(value: number, format?: string | null): number {
+  if (!format) return Number.isInteger(value) && Math.abs(value) < 1e15 ? integerLength(value) : Infinity;
+  const parts = formatParts(format);
+  const shown = Math.abs(parts.percent ? value * 100 : value);
+  if (!(shown < 1e15)) return Infinity;
+  const whole = integerLength(Math.floor(shown) + 1);
+  const groups = parts.group ? Math.floor((whole - 1) / 3) : 0;
+  return 1 + whole + groups + (parts.max > 0 ? 1 + parts.max : 0) + (parts.percent ? (parts.space ? 2 : 1) : 0);
+}
+
+/** The length of String(value) for an integer below 10^15 in size, without making the string (a check measures every count). */
+function integerLength(value: number): number {
+  const abs = Math.abs(value);
+  let digits = 1;
+  while (digits < 15 && abs >= POWERS_OF_TEN[digits]) digits++;
+  return value < 0 ? digits + 1 : digits;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Height of one line of text in points (Calibri 11, the default font of every host). */
 export const LINE_HEIGHT = 15;
@@ -85,8 +110,30 @@ export function wrappedLines(text: string, width: number): number {
   return lines;
 }
 
-/** Lines of one paragraph wrapped at spaces, found with indexOf (a check measures every message row). */
+/** Lines of one paragraph wrapped at spaces (a check measures every message row). */
 function paragraphLines(text: string, capacity: number): number {
+  return singleSpacedLines(text, capacity) ?? wordByWordLines(text, capacity);
+}
+
+/**
+ * The lines of a paragraph whose words stand one space apart (no leading, trailing or double space), found
+ * a line at a time: a line ends at the last space within its reach, as word by word. null when a word is
+ * longer than a line or the spacing is otherwise (then it goes word by word).
+ */
+function singleSpacedLines(text: string, capacity: number): number | null {
+  const length = text.length;
+  if (length === 0 || text.charCodeAt(0) === 32 || text.charCodeAt(length - 1) === 32 || text.indexOf('  ') >= 0) return null;
+  let lines = 1;
+  for (let start = 0; length - start > capacity; lines++) {
+    const end = text.lastIndexOf(' ', start + capacity);
+    if (end <= start) return null; // a word longer than a line
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** Lines of one paragraph wrapped at spaces, word by word (found with indexOf). */
+function wordByWordLines(text: string, capacity: number): number {
   let lines = 1;
   let line = 0;
   for (let start = 0; start < text.length; ) {

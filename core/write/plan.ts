@@ -228,32 +228,43 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
 /** Items by sheet, then by grid row (an array indexed by row: rows are read in order, so it is dense). */
 function indexByRow<T>(items: T[], place: (item: T) => { sheet: string; row: number }): Map<string, T[]> {
   const bySheet = new Map<string, T[]>();
+  // The rows of the sheet seen last: items come sheet by sheet, so most need no map lookup.
+  let sheet: string | null = null;
+  let rows: T[] = [];
   for (const item of items) {
-    const { sheet, row } = place(item);
-    let rows = bySheet.get(sheet);
-    if (!rows) bySheet.set(sheet, (rows = []));
-    rows[row] = item;
+    const at = place(item);
+    if (at.sheet !== sheet) {
+      sheet = at.sheet;
+      let found = bySheet.get(sheet);
+      if (!found) bySheet.set(sheet, (found = []));
+      rows = found;
+    }
+    rows[at.row] = item;
   }
   return bySheet;
 }
 
-/** One output cell: its value and, where it matters, its format and colours. `constant` cells are shared by many rows. */
+/** One output cell: its value and, where it matters, its format and colours. */
 interface OutCell {
   value: CellValue;
   format?: string | null;
   fill?: string | null;
   font?: string | null;
-  constant?: boolean;
+  /** Set on a cell from a fixed set (blank, a status): its one-cell rows, shared by every row that holds it. */
+  shared?: SharedRows;
 }
 
-const BLANK: OutCell = { value: null, format: null, fill: null, font: null, constant: true };
+/** The frozen one-cell rows of a constant cell: its value, format, fill and font colour. */
+interface SharedRows {
+  value: CellValue[];
+  format: (string | null)[];
+  fill: (string | null)[];
+  font: (string | null)[];
+}
 
-const STATUS_CELLS: Record<Lang, Record<Status, OutCell>> = { sv: statusCells('sv'), en: statusCells('en') };
-
-function statusCells(lang: Lang): Record<Status, OutCell> {
-  const cells = {} as Record<Status, OutCell>;
-  for (const status of STATUSES) cells[status] = { value: STATUS_TEXT[lang][status], fill: STATUS_FILL[status], font: STATUS_FONT[status], constant: true };
-  return cells;
+/** A cell from a fixed set, written by many rows: its rows are made once. */
+function constantCell(value: CellValue, fill: string | null = null, font: string | null = null): OutCell {
+  return { value, fill, font, shared: { value: sharedRow(value), format: sharedRow(null), fill: sharedRow(fill), font: sharedRow(font) } };
 }
 
 const SHARED_ROWS = new Map<CellValue, CellValue[]>();
@@ -267,6 +278,19 @@ function sharedRow<T extends CellValue>(value: T): T[] {
   if (!row) SHARED_ROWS.set(value, (row = Object.freeze([value]) as unknown as CellValue[]));
   return row as T[];
 }
+
+const BLANK: OutCell = constantCell(null);
+
+const STATUS_CELLS: Record<Lang, Record<Status, OutCell>> = { sv: statusCells('sv'), en: statusCells('en') };
+
+function statusCells(lang: Lang): Record<Status, OutCell> {
+  const cells = {} as Record<Status, OutCell>;
+  for (const status of STATUSES) cells[status] = constantCell(STATUS_TEXT[lang][status], STATUS_FILL[status], STATUS_FONT[status]);
+  return cells;
+}
+
+const FALSE_ROW = sharedRow(false);
+const TRUE_ROW = sharedRow(true);
 
 /** Output fields whose cells carry a status colour, and those that carry a number format. */
 const COLOURED_FIELDS = new Set(['status', 'proposal']);
@@ -288,16 +312,22 @@ function tableBlocks<T>(
   cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
 ): Block[] {
   const grid = grids.sheets.find((s) => s.name === table.sheet);
-  const columns = outputColumnsOf(table, grid, fields.fields).map((placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang), lang));
-  const blanked = fields.blanked;
+  const rows = Math.max(1, table.lastDataRow - table.headerRow + 1);
+  const columns = outputColumnsOf(table, grid, fields.fields).map(
+    (placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang), lang, rows),
+  );
+  const blanked = columns.map((column) => fields.blanked.has(column.field));
   for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
     const result = results?.[row];
-    for (let i = 0; i < columns.length; i++) columns[i].add(blanked.has(columns[i].field) ? BLANK : cellOf(columns[i].field, result, lang));
+    for (let i = 0; i < columns.length; i++) columns[i].add(blanked[i] ? BLANK : cellOf(columns[i].field, result, lang));
   }
   return columns.map((column) => column.block);
 }
 
-/** Collects one output column's block row by row. */
+/**
+ * Collects one output column's block row by row, into arrays made at their final length (the header row
+ * and `rows - 1` added rows): grown by push, a 100 000-row column's arrays would be copied over and over.
+ */
 class ColumnBuilder {
   readonly block: Block;
   private readonly values: CellValue[][];
@@ -305,39 +335,51 @@ class ColumnBuilder {
   private readonly numberFormats: (string | null)[][] | null = null;
   private readonly fills: (string | null)[][] | null = null;
   private readonly fontColors: (string | null)[][] | null = null;
-
   private readonly wrap: boolean[][] | null = null;
+  private readonly isChange: boolean;
+  /** The row the next add writes. */
+  private next = 1;
   /** The longest text of a Förändring column: its width (SPEC 6), at most CHANGE_MAX_WIDTH. */
   private longest = 0;
   private readonly width: number;
 
-  constructor(table: TableInfo, readonly field: string, col: number, header: string, lang: Lang) {
-    this.values = [[header]];
-    this.bold = [[true]];
+  constructor(table: TableInfo, readonly field: string, col: number, header: string, lang: Lang, rows: number) {
+    this.values = columnOf(rows, [header]);
+    this.bold = columnOf(rows, [true]);
     const layout = outputColumnLayout(field, header, lang);
     this.width = layout.width;
+    this.isChange = field === 'change';
     this.block = { sheet: table.sheet, row: table.headerRow, col, values: this.values, bold: this.bold, columnWidths: [layout.width] };
     if (layout.headerAlign) this.block.align = [[layout.headerAlign]];
-    if (layout.wrap) this.block.wrap = this.wrap = [[true]];
-    if (NUMBER_FIELDS.has(field)) this.block.numberFormats = this.numberFormats = [[null]];
+    if (layout.wrap) this.block.wrap = this.wrap = columnOf(rows, [true]);
+    if (NUMBER_FIELDS.has(field)) this.block.numberFormats = this.numberFormats = columnOf(rows, [null]);
     if (COLOURED_FIELDS.has(field)) {
-      this.block.fills = this.fills = [[null]];
-      this.block.fontColors = this.fontColors = [[null]];
+      this.block.fills = this.fills = columnOf(rows, [null]);
+      this.block.fontColors = this.fontColors = columnOf(rows, [null]);
     }
   }
 
   add(cell: OutCell): void {
-    this.values.push(cell.constant ? sharedRow(cell.value) : [cell.value]);
-    this.bold.push(sharedRow(false));
-    if (this.numberFormats) this.numberFormats.push(sharedRow(cell.format ?? null));
-    if (this.fills) this.fills.push(sharedRow(cell.fill ?? null));
-    if (this.fontColors) this.fontColors.push(sharedRow(cell.font ?? null));
-    if (this.wrap) this.wrap.push(sharedRow(true));
-    if (this.field === 'change' && typeof cell.value === 'string' && cell.value.length > this.longest) {
+    const row = this.next++;
+    const shared = cell.shared;
+    this.values[row] = shared ? shared.value : [cell.value];
+    this.bold[row] = FALSE_ROW;
+    if (this.numberFormats) this.numberFormats[row] = shared ? shared.format : sharedRow(cell.format ?? null);
+    if (this.fills) this.fills[row] = shared ? shared.fill : sharedRow(cell.fill ?? null);
+    if (this.fontColors) this.fontColors[row] = shared ? shared.font : sharedRow(cell.font ?? null);
+    if (this.wrap) this.wrap[row] = TRUE_ROW;
+    if (this.isChange && typeof cell.value === 'string' && cell.value.length > this.longest) {
       this.longest = cell.value.length;
       (this.block.columnWidths as number[])[0] = Math.max(this.width, columnWidth(Math.min(this.longest, CHANGE_MAX_WIDTH)));
     }
   }
+}
+
+/** A column's array of one-cell rows at its final length, the header row first. */
+function columnOf<T>(rows: number, header: T[]): T[][] {
+  const column = new Array<T[]>(rows);
+  column[0] = header;
+  return column;
 }
 
 function indicatorCell(field: string, result: IndicatorResult | undefined, lang: Lang): OutCell {

@@ -1,30 +1,39 @@
 // The JSON report of a check (SPEC 6): what the CLI writes with --json and what the task pane and sidebar render.
 import { countIssues } from '../common/issues';
-import type { ComparisonSummary, FinanceSummary, GoalResult, IndicatorResult, Issue, Judgements, Lang, Report, WorkbookModel } from '../types';
+import type { Change, ComparisonSummary, FinanceSummary, GoalResult, IndicatorResult, Issue, Judgements, Lang, Report, WorkbookModel } from '../types';
 
 /** Rounds to 10 significant digits so float noise (0.30000000000000004) never reaches a report; non-finite → null. */
 export function roundSignificant(value: number | null | undefined): number | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;
   if (value === 0) return 0; // also turns -0 into 0
   if (Number.isInteger(value) && Math.abs(value) < 1e10) return value; // already exact: skip the slow toPrecision
-  if (hasTenDigits(value)) return value;
-  return Number(value.toPrecision(10));
+  return roundedByArithmetic(value) ?? Number(value.toPrecision(10));
 }
 
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
+/** How near a half value × 10^m may lie before its own rounding error (below 2e-6 under 1e10) could tip the digits. */
+const NEAR_HALF = 1e-4;
+
 /**
- * True when a number already is the double nearest to a decimal of at most 10 significant digits
- * (38.87, 0.25), so that toPrecision(10) would give it back: it is k / 10^m for an integer k below
- * 10^10 and an exact power of ten. Cheap arithmetic instead of a toPrecision on every number.
+ * Number(value.toPrecision(10)) by arithmetic, or null where the arithmetic cannot promise the same double
+ * (then the caller asks toPrecision). The ten digits are k = round(value × 10^m), 10^9 ≤ |k| < 10^10, and
+ * k / 10^m is the double nearest that decimal, as reading the text gives: k and 10^m are exact and
+ * division rounds correctly. value × 10^m is off by far less than NEAR_HALF, so k is toPrecision's digits
+ * unless the product lies within NEAR_HALF of a half (or so near 10^9 or 10^10 that the exponent is in doubt).
+ * A number that already has at most ten digits (38.87, 0.25) comes back as itself.
  */
-function hasTenDigits(value: number): boolean {
+function roundedByArithmetic(value: number): number | null {
   const abs = Math.abs(value);
-  if (abs < 1e-6 || abs >= 1e10) return false;
+  if (abs < 1e-6 || abs >= 1e10) return null;
   const scale = POWERS_OF_TEN[9 - Math.floor(Math.log10(abs))];
-  if (scale === undefined) return false;
-  const scaled = Math.round(value * scale);
-  return Math.abs(scaled) < 1e10 && scaled / scale === value;
+  if (scale === undefined) return null;
+  const scaled = abs * scale;
+  if (scaled < 1e9 + 1 || scaled >= 1e10 - 1) return null;
+  const fraction = scaled - Math.floor(scaled);
+  if (Math.abs(fraction - 0.5) < NEAR_HALF) return null;
+  const digits = Math.round(scaled) / scale;
+  return value < 0 ? -digits : digits;
 }
 
 /**
@@ -66,10 +75,18 @@ export function comparisonSummary(
   model: WorkbookModel,
   results: { indicators: IndicatorResult[]; goals: GoalResult[] },
 ): ComparisonSummary | null {
-  const changes = [...results.indicators, ...results.goals].map((r) => r.change).filter((c) => c !== undefined);
-  if (changes.length === 0 && !model.previousMatched) return null;
-  const count = (c: string) => changes.filter((x) => x === c).length;
-  return { better: count('better'), worse: count('worse'), same: count('same'), new: count('new'), removed: model.previousRemoved ?? [] };
+  // Counted in one pass, without copying the results: runs over every indicator and goal of a check.
+  const counts = { better: 0, worse: 0, same: 0, new: 0 };
+  let changes = 0;
+  const tally = (change: Change | undefined): void => {
+    if (change === undefined) return;
+    changes++;
+    if (change === 'better' || change === 'worse' || change === 'same' || change === 'new') counts[change]++;
+  };
+  for (const r of results.indicators) tally(r.change);
+  for (const r of results.goals) tally(r.change);
+  if (changes === 0 && !model.previousMatched) return null;
+  return { better: counts.better, worse: counts.worse, same: counts.same, new: counts.new, removed: model.previousRemoved ?? [] };
 }
 
 function reportIndicator(r: IndicatorResult): Report['indicators'][number] {

@@ -3,7 +3,7 @@ import { judgementsOfGoal, roundSignificant } from './report';
 import { isPendingTarget } from '../judge/goals';
 import { cellText } from '../common/text';
 import { formatNumber } from '../read/values';
-import { BAR_CELLS, barFills, columnWidth, displayLength, LINE_HEIGHT, longestStatus, printSetup, wrappedLines, WRAP_WIDTH } from './layout';
+import { BAR_CELLS, barFills, columnWidth, displayLength, displayLengthBound, LINE_HEIGHT, longestStatus, printSetup, wrappedLines, WRAP_WIDTH } from './layout';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
 import { changeText, judgementOf } from '../judge/compare';
@@ -16,6 +16,7 @@ import type {
   HorizontalAlign,
   IndicatorResult,
   Issue,
+  Judgements,
   Lang,
   Level,
   Link,
@@ -145,6 +146,21 @@ const BOLD_WIDTH = 1.2;
 type CellInput = Cell | CellValue;
 
 /**
+ * The shared style rows of one sheet row and the columns whose text runs on unmeasured. `styleOf` works it
+ * out from a row's cells; a table whose rows are styled a few ways works it out once per way and adds its
+ * rows as plain values (`addValues`), which spares a cell object per value and the style lookup per row.
+ */
+interface RowStyle {
+  formats: (string | null)[];
+  fills: (string | null)[];
+  fonts: (string | null)[];
+  bold: boolean[];
+  align: (HorizontalAlign | null)[];
+  /** Columns of free text that runs on into the empty cells to its right (does not widen them); null when none. */
+  runsOn: boolean[] | null;
+}
+
+/**
  * Collects rows of cells straight into the parallel, rectangular arrays of a NewSheet (fixed width; extra
  * cells are dropped). Only the values are one array per row: a row of formats, fills, font colours or
  * bold flags is shared with every row styled the same (a 100 000-row check has tens of thousands of rows
@@ -159,7 +175,7 @@ class SheetBuilder {
   private readonly wrap: boolean[][] = [];
   private readonly align: (HorizontalAlign | null)[][] = [];
   /** The longest value shown in each column, in characters. */
-  private readonly longest: number[];
+  private readonly longest: Float64Array;
   /** Each column's wrapping width, 0 where it does not wrap; the one wrap row every row shares. */
   private readonly wrapWidths: number[];
   private readonly wrapRow: boolean[];
@@ -167,7 +183,8 @@ class SheetBuilder {
   private readonly heights: (number | null)[] = [];
   private tallRows = 0;
   private readonly styleRows: StyleRows;
-  // The styled cells of the row being added, as column, style, column, style… (reused from row to row).
+  // The styled cells of the row being styled, as column, style, column, style… (reused from row to row;
+  // counted rather than emptied, since emptying an array gives up its storage).
   private readonly styledFormats: Styled<string> = [];
   private readonly styledFills: Styled<string> = [];
   private readonly styledFonts: Styled<string> = [];
@@ -181,62 +198,106 @@ class SheetBuilder {
   constructor(private readonly columns: ColumnSpec[]) {
     const width = (this.width = columns.length);
     this.styleRows = styleRowsOf(width);
-    this.longest = new Array<number>(width).fill(0);
+    // A typed array: its element kind never changes as whole counts give way to bold widths (which would deoptimise addValues).
+    this.longest = new Float64Array(width);
     this.wrapWidths = columns.map((c) => ('wrap' in c ? c.wrap : 0));
     this.wrapRow = Object.freeze(this.wrapWidths.map((w) => w > 0)) as boolean[];
-    this.plainRow = this.styleRows.row([], null);
+    this.plainRow = this.styleRows.row([], 0, null);
   }
 
   get rowCount(): number {
     return this.values.length;
   }
 
+  /** A row of empty values, one per column, for addValues. */
+  blankRow(): CellValue[] {
+    return new Array<CellValue>(this.width).fill(null);
+  }
+
   /** Adds a row; `measure: false` for a row of free text (a title, a sentence) that runs on to the right. */
   add(cells: CellInput[] = [], measure = true): void {
-    const width = this.width;
-    const values: CellValue[] = new Array(width).fill(null);
+    const values = this.blankRow();
+    for (let i = 0; i < cells.length && i < this.width; i++) {
+      const cell = cells[i];
+      values[i] = cell === null || typeof cell !== 'object' ? (cell as CellValue) : cell.value;
+    }
+    this.addValues(values, this.styleOf(cells), measure);
+  }
+
+  /** The style of a row of these cells: only cell objects carry one. */
+  styleOf(cells: CellInput[]): RowStyle {
     const formats = this.styledFormats;
     const fills = this.styledFills;
     const fonts = this.styledFonts;
     const bold = this.styledBold;
     const align = this.styledAlign;
-    formats.length = fills.length = fonts.length = bold.length = align.length = 0;
-    let lines = 1;
-    for (let i = 0; i < cells.length && i < width; i++) {
+    let formatCount = 0;
+    let fillCount = 0;
+    let fontCount = 0;
+    let boldCount = 0;
+    let alignCount = 0;
+    let runsOn: boolean[] | null = null;
+    for (let i = 0; i < cells.length && i < this.width; i++) {
       const cell = cells[i];
-      let value: CellValue;
-      let format: string | undefined;
-      let runsOn = !measure;
-      if (cell === null || typeof cell !== 'object') value = cell as CellValue;
-      else {
-        value = cell.value;
-        format = cell.format;
-        if (format) formats.push(i, format);
-        if (cell.fill) fills.push(i, cell.fill);
-        if (cell.font) fonts.push(i, cell.font);
-        if (cell.bold) bold.push(i, true);
-        if (cell.align) align.push(i, cell.align);
-        if (cell.overflow) runsOn = true;
+      if (cell === null || typeof cell !== 'object') continue;
+      if (cell.format) {
+        formats[formatCount++] = i;
+        formats[formatCount++] = cell.format;
       }
-      values[i] = value;
+      if (cell.fill) {
+        fills[fillCount++] = i;
+        fills[fillCount++] = cell.fill;
+      }
+      if (cell.font) {
+        fonts[fontCount++] = i;
+        fonts[fontCount++] = cell.font;
+      }
+      if (cell.bold) {
+        bold[boldCount++] = i;
+        bold[boldCount++] = true;
+      }
+      if (cell.align) {
+        align[alignCount++] = i;
+        align[alignCount++] = cell.align;
+      }
+      if (cell.overflow) (runsOn ??= new Array<boolean>(this.width).fill(false))[i] = true;
+    }
+    return {
+      formats: this.styleRows.row(formats, formatCount, null),
+      fills: this.styleRows.row(fills, fillCount, null),
+      fonts: this.styleRows.row(fonts, fontCount, null),
+      bold: this.styleRows.row(bold, boldCount, false),
+      align: alignCount ? this.styleRows.row(align, alignCount, null) : this.plainRow,
+      runsOn,
+    };
+  }
+
+  /**
+   * Adds a row of values, one per column (blankRow), styled as `style` says; `measure: false` for a row of
+   * free text that runs on to the right.
+   */
+  addValues(values: CellValue[], style: RowStyle, measure = true): void {
+    const longest = this.longest;
+    const runsOn = style.runsOn;
+    let lines = 1;
+    for (let i = 0; i < this.width; i++) {
+      const value = values[i];
       if (value === null) continue;
       const wrapWidth = this.wrapWidths[i];
       if (wrapWidth > 0) {
         // A text no longer than the width is one line whatever its words.
         if (typeof value === 'string' && value.length > wrapWidth) lines = Math.max(lines, wrappedLines(value, wrapWidth));
-      } else if (!runsOn && (typeof value !== 'string' || value.length * BOLD_WIDTH > this.longest[i])) {
-        // A text is never wider than its length (a bold one a little more): only a longer one can widen the column.
-        const isBold = cell !== null && typeof cell === 'object' && cell.bold === true;
-        this.longest[i] = Math.max(this.longest[i], displayLength(value, format) * (isBold ? BOLD_WIDTH : 1));
+      } else if (measure && !(runsOn && runsOn[i]) && mayWiden(value, style.formats[i], longest[i])) {
+        longest[i] = Math.max(longest[i], displayLength(value, style.formats[i]) * (style.bold[i] ? BOLD_WIDTH : 1));
       }
     }
     this.values.push(values);
-    this.formats.push(this.styleRows.row(formats, null));
-    this.fills.push(this.styleRows.row(fills, null));
-    this.fonts.push(this.styleRows.row(fonts, null));
-    this.bold.push(this.styleRows.row(bold, false));
+    this.formats.push(style.formats);
+    this.fills.push(style.fills);
+    this.fonts.push(style.fonts);
+    this.bold.push(style.bold);
     this.wrap.push(this.wrapRow);
-    this.align.push(align.length ? this.styleRows.row(align, null) : this.plainRow);
+    this.align.push(style.align);
     if (lines > 1) this.tallRows++;
     this.heights.push(lines > 1 ? lines * LINE_HEIGHT : null);
   }
@@ -263,6 +324,16 @@ class SheetBuilder {
   }
 }
 
+/**
+ * False when a value cannot be wider than a column's longest: a text is never wider than its length (a bold
+ * one a little more), a figure than its bound. Spares measuring most values (a number's text in particular).
+ */
+function mayWiden(value: CellValue, format: string | null, longest: number): boolean {
+  if (typeof value === 'string') return value.length * BOLD_WIDTH > longest;
+  if (typeof value === 'number') return displayLengthBound(value, format) * BOLD_WIDTH > longest;
+  return true;
+}
+
 /** The styled cells of a row as column, style, column, style…; empty when none is styled. */
 type Styled<T> = (number | T)[];
 
@@ -284,12 +355,13 @@ class StyleRows {
 
   constructor(private readonly width: number) {}
 
-  row<T extends string | boolean, D extends null | false>(styled: Styled<T>, blank: D): (T | D)[] {
+  /** The row of the first `count` entries of `styled`, `blank` elsewhere. */
+  row<T extends string | boolean, D extends null | false>(styled: Styled<T>, count: number, blank: D): (T | D)[] {
     let node = child(this.root, blank);
-    for (let i = 0; i < styled.length; i++) node = child(node.next, styled[i]);
+    for (let i = 0; i < count; i++) node = child(node.next, styled[i]);
     if (!node.row) {
       const row = new Array<T | D>(this.width).fill(blank);
-      for (let i = 0; i < styled.length; i += 2) row[styled[i] as number] = styled[i + 1] as T;
+      for (let i = 0; i < count; i += 2) row[styled[i] as number] = styled[i + 1] as T;
       node.row = Object.freeze(row) as unknown[];
     }
     return node.row as (T | D)[];
@@ -425,39 +497,79 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
   // The Fördelning header stands over the bar's first cell and runs on over the other nineteen.
   sheet.add([...t.goalHeader.map((h, i) => (GOAL_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))), overflow(t.distribution, true)]);
   if (goals.length === 0) sheet.add([t.noGoals], false);
-  // Goals share a handful of count combinations: one bar per combination, for this table only.
-  const bars = new Map<string, Cell[]>();
+  const styles = new GoalRowStyles(sheet, lang);
   for (const g of goals) {
     const j = judgementsOfGoal(g);
     const unjudged = j.pending + j.yearEnd;
-    sheet.add([
-      LEVEL_TEXT[lang][g.goal.level],
-      g.goal.number,
-      g.goal.title,
-      j.helt + j.delvis + j.inte + unjudged,
-      j.helt,
-      j.delvis,
-      j.inte,
-      unjudged,
-      status(g.proposed, lang),
-      g.goal.stated ? status(g.goal.stated, lang) : null,
-      proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null,
-      g.sentence || null,
-      ...barCells({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd }, bars),
-    ]);
+    // Written as plain values (the bar's cells are all empty values): the row's style is its bar's and its statuses'.
+    const values = sheet.blankRow();
+    values[0] = LEVEL_TEXT[lang][g.goal.level];
+    values[1] = g.goal.number;
+    values[2] = g.goal.title;
+    values[3] = j.helt + j.delvis + j.inte + unjudged;
+    values[4] = j.helt;
+    values[5] = j.delvis;
+    values[6] = j.inte;
+    values[7] = unjudged;
+    values[8] = status(g.proposed, lang).value;
+    values[9] = g.goal.stated ? status(g.goal.stated, lang).value : null;
+    values[10] = proposalDiffers(g.goal.stated, g.proposed) ? t.yes : null;
+    values[11] = g.sentence || null;
+    sheet.addValues(values, styles.of(j, g.proposed, g.goal.stated));
+  }
+}
+
+/** The first column of the Fördelning bar in the goal table. */
+const BAR_COLUMN = 12;
+
+const STATUS_INDEX = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<Status, number>;
+
+/** A Fördelning bar of one goal table: its twenty cells, and the styles of the goal rows that show it by their two statuses. */
+interface Bar {
+  cells: Cell[];
+  styles: RowStyle[];
+}
+
+/**
+ * A goal row's style follows from its bar and its two statuses alone: worked out once per combination, for
+ * one table. Goals share a handful of count combinations: one bar per combination.
+ */
+class GoalRowStyles {
+  private readonly bars = new Map<number | string, Bar>();
+
+  constructor(private readonly sheet: SheetBuilder, private readonly lang: Lang) {}
+
+  of(j: Judgements, proposed: Status, stated: Status | null): RowStyle {
+    const key = barKey(j.helt, j.delvis, j.inte, j.pending + j.yearEnd);
+    let bar = this.bars.get(key);
+    if (!bar) {
+      const cells = barOf({ helt: j.helt, delvis: j.delvis, inte: j.inte, ej_bedomd: j.pending, ej_matt: j.yearEnd });
+      this.bars.set(key, (bar = { cells, styles: [] }));
+    }
+    const index = STATUS_INDEX[proposed] * (STATUSES.length + 1) + (stated ? STATUS_INDEX[stated] : STATUSES.length);
+    let style = bar.styles[index];
+    if (!style) {
+      const cells: CellInput[] = new Array<CellInput>(BAR_COLUMN).fill(null);
+      cells[8] = status(proposed, this.lang);
+      cells[9] = stated ? status(stated, this.lang) : null;
+      bar.styles[index] = style = this.sheet.styleOf([...cells, ...bar.cells]);
+    }
+    return style;
   }
 }
 
 const BAR_CELL_OBJECTS = new Map<string | null, Cell>();
 
-/** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
-function barCells(counts: StatusCounts, bars: Map<string, Cell[]>): Cell[] {
-  const key = `${counts.helt} ${counts.delvis} ${counts.inte} ${counts.ej_bedomd + counts.ej_matt}`;
-  let bar = bars.get(key);
-  if (!bar) bars.set(key, (bar = barOf(counts)));
-  return bar;
+/**
+ * A bar's counts as one key: packed into one small integer while each is below 128 (exact, and no text or
+ * boxed number to make per goal), else as text.
+ */
+function barKey(helt: number, delvis: number, inte: number, none: number): number | string {
+  const small = helt < 128 && delvis < 128 && inte < 128 && none < 128;
+  return small ? ((helt * 128 + delvis) * 128 + inte) * 128 + none : `${helt} ${delvis} ${inte} ${none}`;
 }
 
+/** The goal's Fördelning bar: twenty empty cells filled by its indicators' judgements (shared cell objects). */
 function barOf(counts: StatusCounts): Cell[] {
   return barFills(counts).map((fill) => {
     let cell = BAR_CELL_OBJECTS.get(fill);
@@ -490,17 +602,42 @@ function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult
   sheet.add(t.deviatingHeader.map((h, i) => (DEVIATING_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))));
   const deviating = indicators.filter((r) => r.status === 'delvis' || r.status === 'inte');
   if (deviating.length === 0) sheet.add([t.noDeviating], false);
+  const styles = new DeviatingRowStyles(sheet, lang);
   for (const r of deviating) {
-    sheet.add([
-      status(r.status, lang),
-      r.indicator.goal,
-      r.indicator.name,
-      number(r.value, VALUE_FORMAT),
-      number(r.target, VALUE_FORMAT),
-      r.unit,
-      number(r.achievement, ACHIEVEMENT_FORMAT),
-      r.indicator.comment.trim() ? t.yes : t.no,
-    ]);
+    // Written as plain values, as number() would give them: a figure without a value is an empty cell without a format.
+    const value = roundSignificant(r.value);
+    const target = roundSignificant(r.target);
+    const achievement = roundSignificant(r.achievement);
+    const values = sheet.blankRow();
+    values[0] = status(r.status, lang).value;
+    values[1] = r.indicator.goal;
+    values[2] = r.indicator.name;
+    values[3] = value;
+    values[4] = target;
+    values[5] = r.unit;
+    values[6] = achievement;
+    values[7] = r.indicator.comment.trim() ? t.yes : t.no;
+    sheet.addValues(values, styles.of(r.status, value !== null, target !== null, achievement !== null));
+  }
+}
+
+/** A deviating indicator's row style follows from its status and which of its three figures it shows: worked out once per combination. */
+class DeviatingRowStyles {
+  private readonly byStatus = new Map<Status, RowStyle[]>();
+
+  constructor(private readonly sheet: SheetBuilder, private readonly lang: Lang) {}
+
+  of(s: Status, hasValue: boolean, hasTarget: boolean, hasAchievement: boolean): RowStyle {
+    let byFigures = this.byStatus.get(s);
+    if (!byFigures) this.byStatus.set(s, (byFigures = []));
+    const shown = (hasValue ? 1 : 0) + (hasTarget ? 2 : 0) + (hasAchievement ? 4 : 0);
+    let style = byFigures[shown];
+    if (!style) {
+      const figure = (has: boolean, format: string): Cell => (has ? { value: 0, format } : { value: null });
+      const cells = [status(s, this.lang), null, null, figure(hasValue, VALUE_FORMAT), figure(hasTarget, VALUE_FORMAT), null, figure(hasAchievement, ACHIEVEMENT_FORMAT)];
+      byFigures[shown] = style = this.sheet.styleOf(cells);
+    }
+    return style;
   }
 }
 
@@ -650,24 +787,33 @@ function addEconomyTables(sheet: SheetBuilder, finance: FinanceSummary | null, l
  */
 export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang: Lang): NewSheet {
   const t = LABELS[lang];
-  const existing = new Set(sheetNames);
   const auto = { min: 0 };
   const sheet = new SheetBuilder([auto, auto, auto, auto, { wrap: WRAP_WIDTH.message }]);
   sheet.add(t.validationHeader.map(bold));
   if (issues.length === 0) sheet.add([null, null, null, null, t.noIssues], false);
+  addIssueRows(sheet, issues, new Set(sheetNames), lang);
+  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], 1, printSetup(0));
+}
+
+/** One row per issue (a function of its own: the loop that runs per issue stays optimised whatever the rest does). */
+function addIssueRows(sheet: SheetBuilder, issues: Issue[], existing: Set<string>, lang: Lang): void {
   const severityCells: Record<Severity, Cell> = {
     error: { value: SEVERITY_TEXT[lang].error, fill: HIGHLIGHT_FILL.error },
     warning: { value: SEVERITY_TEXT[lang].warning, fill: HIGHLIGHT_FILL.warning },
     info: { value: SEVERITY_TEXT[lang].info },
   };
+  // Only the severity cell is styled: one style per severity, the rows added as plain values.
+  const severityStyles: Record<Severity, RowStyle> = {
+    error: sheet.styleOf([severityCells.error]),
+    warning: sheet.styleOf([severityCells.warning]),
+    info: sheet.styleOf([severityCells.info]),
+  };
   for (const issue of issues) {
-    const severityCell = severityCells[issue.severity];
     if (existing.has(issue.sheet)) {
       sheet.links.push({ row: sheet.rowCount, col: 3, text: issue.cell, targetSheet: issue.sheet, targetCell: issue.cell });
     }
-    sheet.add([severityCell, issue.code, issue.sheet, issue.cell, issue.message]);
+    sheet.addValues([severityCells[issue.severity].value, issue.code, issue.sheet, issue.cell, issue.message], severityStyles[issue.severity]);
   }
-  return sheet.build(OUTPUT_SHEET_NAMES.validation[lang], 1, printSetup(0));
 }
 
 /**

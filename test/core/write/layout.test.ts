@@ -1,5 +1,6 @@
 // Layout helpers of the output (SPEC 6): how wide a value shows with its number format, the Fördelning bar's proportions, output column widths.
-import { BAR_CELLS, BAR_FILL, barFills, displayLength, longestStatus, outputColumnLayout, printSetup, wrappedLines } from '../../../core/write/layout';
+import fc from 'fast-check';
+import { BAR_CELLS, BAR_FILL, barFills, displayLength, displayLengthBound, longestStatus, outputColumnLayout, printSetup, wrappedLines } from '../../../core/write/layout';
 import type { StatusCounts } from '../../../core/types';
 
 const counts = (helt: number, delvis: number, inte: number, ej_bedomd = 0, ej_matt = 0): StatusCounts => ({ helt, delvis, inte, ej_bedomd, ej_matt });
@@ -76,5 +77,38 @@ describe('wrappedLines', () => {
     expect(wrappedLines('a'.repeat(25), 10)).toBe(3);
     expect(wrappedLines('en\ntvå\ntre', 60)).toBe(3);
     expect(wrappedLines('', 10)).toBe(1);
+  });
+
+  it('counts a paragraph a line at a time as it would word by word, whatever its spacing', () => {
+    // The plain word-by-word wrap: a word that does not fit starts a line, a word longer than a line is broken.
+    const wordByWord = (text: string, width: number): number => {
+      const capacity = Math.max(1, Math.floor(width * 1.1));
+      let total = 0;
+      for (const paragraph of text.split('\n')) {
+        let lines = 1;
+        let line = 0;
+        for (const word of paragraph.split(' ').filter((w) => w !== '')) {
+          if ((line === 0 ? word.length : line + 1 + word.length) <= capacity) line = line === 0 ? word.length : line + 1 + word.length;
+          else {
+            if (line > 0) lines++;
+            lines += Math.ceil(word.length / capacity) - 1;
+            line = word.length % capacity || capacity;
+          }
+        }
+        total += lines;
+      }
+      return total;
+    };
+    const word = fc.oneof(fc.constantFrom('', 'på', 'Målkoll', 'indikatorerna'), fc.string({ unit: fc.constantFrom('a', 'ö', '1'), maxLength: 70 }));
+    const text = fc.tuple(fc.array(word, { maxLength: 40 }), fc.constantFrom(' ', '  ', ' \n')).map(([words, space]) => words.join(space));
+    fc.assert(fc.property(text, fc.integer({ min: 1, max: 90 }), (t, width) => wrappedLines(t, width) === wordByWord(t, width)), { numRuns: 5000 });
+  });
+});
+
+describe('displayLengthBound', () => {
+  it('is never less than the length a number shows with its format', () => {
+    const format = fc.constantFrom<string | null>(null, '#,##0.0', '0.0 %', '0 %', '#,##0.0#', '0', '#,##0');
+    const value = fc.oneof(fc.double({ noNaN: true, min: -1e16, max: 1e16 }), fc.integer(), fc.constantFrom(9.995, 99.95, 0.9995, 999.5, -0.05));
+    fc.assert(fc.property(value, format, (v, f) => displayLengthBound(v, f) >= displayLength(v, f)), { numRuns: 20000 });
   });
 });

@@ -1,4 +1,5 @@
 // Tests of the JSON report: 1-based rows, numbers without float noise, goals and activities as the model holds them.
+import fc from 'fast-check';
 import { buildReport, roundSignificant } from '../../../core/write/report';
 import type { Activity } from '../../../core/types';
 import { model, results } from '../../helpers/hand-model';
@@ -15,6 +16,18 @@ describe('roundSignificant', () => {
 
   it('turns absent and non-finite numbers into null', () => {
     for (const value of [null, undefined, NaN, Infinity, -Infinity]) expect(roundSignificant(value)).toBeNull();
+  });
+
+  it('gives exactly the number toPrecision(10) reads back as, also next to a half in the tenth digit', () => {
+    const asText = (value: number) => Number(value.toPrecision(10));
+    fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => Object.is(roundSignificant(value), value === 0 ? 0 : asText(value))), { numRuns: 20000 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1e9, max: 1e10 - 1 }), fc.integer({ min: -16, max: 9 }), fc.constantFrom(0, 0.5, 0.4999999, 0.5000001), (digits, exponent, extra) => {
+        const value = (digits + extra) * 10 ** exponent;
+        return Object.is(roundSignificant(value), asText(value)) && Object.is(roundSignificant(-value), asText(-value));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
 
