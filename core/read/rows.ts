@@ -146,6 +146,7 @@ export function quoteHeader(kind: SheetKind, field: string, lang: Lang): string 
 
 /** Decimals a number shows (1.13 → 2, 70 → 0), ignoring binary noise; at most 6. */
 export function decimalsOf(value: number): number {
+  if (Number.isInteger(value)) return 0; // what the text below gives for every integer, without making it
   const text = String(Number(value.toPrecision(10)));
   if (text.includes('e')) return 0;
   const dot = text.indexOf('.');
@@ -291,20 +292,24 @@ export function beginRead(): void {
 /**
  * A memo for lookups that repeat on every row (`Högre är bättre`, `Tertial`, `Tertial 1 2024`):
  * bounded, so a column of unique texts cannot grow it without limit, and emptied at each new read.
+ * The blank text has a slot of its own: a column the sheet lacks is looked up as '' on every row.
  */
-function memo<T>(compute: (text: string) => T, limit = 2000): (text: string) => T {
-  const cache = new Map<string, T>();
+function memo<T, K extends string | number = string>(compute: (key: K) => T, limit = 2000): (key: K) => T {
+  const cache = new Map<K, T>();
   let read = currentRead;
-  return (text: string): T => {
+  let blank: { value: T } | null = null;
+  return (key: K): T => {
     if (read !== currentRead) {
       cache.clear();
+      blank = null;
       read = currentRead;
     }
-    let hit = cache.get(text);
-    if (hit === undefined && !cache.has(text)) {
-      hit = compute(text);
+    if (key === '') return (blank ??= { value: compute(key) }).value;
+    let hit = cache.get(key);
+    if (hit === undefined && !cache.has(key)) {
+      hit = compute(key);
       if (cache.size >= limit) cache.clear();
-      cache.set(text, hit);
+      cache.set(key, hit);
     }
     return hit as T;
   };
@@ -334,8 +339,10 @@ const LEVELS_BY_DEPTH: Level[] = ['inriktningsmal', 'verksamhetsomradesmal', 'na
 
 /** The level a goal number's depth implies: 1 → inriktningsmål, 2 → verksamhetsområdesmål, 3 → nämndmål, 4+ → enhetsmål. */
 export function levelOfDepth(number: string): Level {
-  const depth = number === '' ? 1 : number.split('.').length;
-  return LEVELS_BY_DEPTH[Math.min(depth, 4) - 1];
+  // Counting the points instead of split('.'): one array less per goal row.
+  let depth = 1;
+  for (let i = number.indexOf('.'); i >= 0 && depth < 4; i = number.indexOf('.', i + 1)) depth++;
+  return LEVELS_BY_DEPTH[depth - 1];
 }
 
 const LEVEL_WORDS: Record<string, Level> = {
@@ -365,6 +372,7 @@ export function parseLevel(text: string): Level | null {
 
 const lookupLevel = memo((text) => LEVEL_WORDS[fold(text).replace(/[:.]+$/, '')] ?? null);
 const lookupAssessment = memo(parseAssessment);
+const lookupStatus = memo(parseStatus);
 const lookupGoalNumber = memo(normaliseGoalNumber);
 
 /** normaliseGoalNumber, memoised for texts: an indicator or activity sheet repeats each goal's number on row after row. Rows share the result. */
@@ -418,14 +426,19 @@ export function readGoalRow(grid: SheetGrid, row: number, columns: Partial<Recor
  * (`Ej mätt`, `Ej bedömd`: there was no judgement then).
  */
 function readPreviousStatusCell(grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Status | null {
-  const status = parseStatus(textAt(grid, row, col));
+  const text = textAt(grid, row, col);
+  const status = lookupStatus(text);
   if (status === 'ej_matt' || status === 'ej_bedomd') return status;
-  return readAssessmentCell(grid, row, col, lang, issues);
+  return assessmentOf(text, grid, row, col, lang, issues);
 }
 
 /** An assessment cell (helt/delvis/inte in the words of SPEC 2.1); E_ASSESSMENT_VALUE for anything else. */
 export function readAssessmentCell(grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Assessment | null {
-  const text = textAt(grid, row, col);
+  return assessmentOf(textAt(grid, row, col), grid, row, col, lang, issues);
+}
+
+/** readAssessmentCell for the cell's text already read. */
+function assessmentOf(text: string, grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Assessment | null {
   const assessment = lookupAssessment(text);
   if (assessment !== 'invalid') return assessment;
   report(issues, lang, 'E_ASSESSMENT_VALUE', { sheet: grid.name, row, col: col as number }, { value: describeCell(text) });
@@ -581,7 +594,13 @@ function reportUnitIssues(
   }
 }
 
-const periodMemos = new Map<number | null, (key: string) => Period | null>();
+/** The period memos of one plan year: a numeric cell (a year) and a text cell read differently, so each has its own. */
+interface PeriodLookups {
+  ofNumber: (value: number) => Period | null;
+  ofText: (text: string) => Period | null;
+}
+
+const periodMemos = new Map<number | null, PeriodLookups>();
 
 /** parsePeriod, memoised per plan year: an indicator column repeats the same few periods. Rows share the Period object. */
 let periodMemosRead = -1;
@@ -591,13 +610,17 @@ function periodOf(value: CellValue, planYear: number | null): Period | null {
     periodMemos.clear();
     periodMemosRead = currentRead;
   }
-  let lookup = periodMemos.get(planYear);
-  if (!lookup) {
-    lookup = memo((key) => parsePeriod(key[0] === 'n' ? Number(key.slice(1)) : key.slice(1), planYear));
+  let lookups = periodMemos.get(planYear);
+  if (!lookups) {
+    lookups = {
+      ofNumber: memo((year: number) => parsePeriod(year, planYear)),
+      // A text cell (or a boolean) is read as its text.
+      ofText: memo((text: string) => parsePeriod(text, planYear)),
+    };
     if (periodMemos.size > 50) periodMemos.clear();
-    periodMemos.set(planYear, lookup);
+    periodMemos.set(planYear, lookups);
   }
-  return lookup((typeof value === 'number' ? 'n' : 's') + cellText(value));
+  return typeof value === 'number' ? lookups.ofNumber(value) : lookups.ofText(cellText(value));
 }
 
 function readPeriodCell(grid: SheetGrid, row: number, col: number | undefined, settings: Settings, issues: Issue[]): Period | null {

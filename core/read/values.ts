@@ -16,10 +16,17 @@ export function isErrorText(text: string): boolean {
 }
 
 const MISSING_MARKERS = new Set(['', '-', '–', '—', '−', 'i.u.', 'i.u', '..', '.', '…']);
+/** The longest missing marker: a longer text is none (lower-casing never shortens a text), so it is not lower-cased to look. */
+const MISSING_MARKER_MAX = 4;
+
+/** isMissingText for a trimmed text. */
+function isMissingMarker(text: string): boolean {
+  return text.length <= MISSING_MARKER_MAX && MISSING_MARKERS.has(text.toLowerCase());
+}
 
 /** True for a text that means "no value": blank, `-`, `–`, `i.u.`, `..`, `.`. */
 export function isMissingText(text: string): boolean {
-  return MISSING_MARKERS.has(text.trim().toLowerCase());
+  return isMissingMarker(text.trim());
 }
 
 /** Removes quoted literals, escapes and bracketed codes (colours, locales, elapsed time) from a number format. */
@@ -288,7 +295,7 @@ export function parseValue(value: CellValue, format?: string | null): ParsedValu
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: value ? 'TRUE' : 'FALSE' };
   const text = String(value).trim();
-  if (MISSING_MARKERS.has(text.toLowerCase())) return MISSING;
+  if (isMissingMarker(text)) return MISSING;
   if (text[0] === '#' && ERROR_RE.test(text)) return { kind: 'error', text };
   return parseText(text);
 }
@@ -309,7 +316,7 @@ export function parseDateValue(value: CellValue, format?: string | null): Parsed
     return { kind: 'invalid', text: String(value) };
   }
   const text = String(value).trim();
-  if (MISSING_MARKERS.has(text.toLowerCase())) return MISSING;
+  if (isMissingMarker(text)) return MISSING;
   if (text[0] === '#' && ERROR_RE.test(text)) return { kind: 'error', text };
   const m = ISO_RE.exec(text) ?? COMPACT_RE.exec(text);
   if (m) {
