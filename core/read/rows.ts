@@ -1,5 +1,5 @@
 // Reads one row of a recognised input table into the model (goals, indicators, activities, budget rows), with the cell-level issues found on the way; shared by the sheet reader and the report-layout reader.
-import { describeCell, formatNumber, parseDateValue, parseFraction, parseValue, reconcileUnits } from './values';
+import { describeCell, formatNumber, parseDateValue, parseFraction, parseValue, reconcileUnitList, type UnitReconciliation } from './values';
 import { parsePeriod, periodEnd } from './period';
 import { parseAssessment, parseStatus } from '../common/status';
 import { cellText, fold, stripTags } from '../common/text';
@@ -449,8 +449,13 @@ function assessmentOf(text: string, grid: SheetGrid, row: number, col: number | 
 // Indicators
 // ---------------------------------------------------------------------------------------------
 
-const VALUE_FIELDS = ['arsmal', 'kfArsmal', 'outcome', 'outcomeMen', 'outcomeWomen', 'lastYear', 'lastYearSamePeriod', 'forecast'] as const;
-type ValueField = (typeof VALUE_FIELDS)[number];
+/**
+ * The fields whose units are reconciled, in the order reconcileUnits sees them: the Enhet cell first (a
+ * stated unit names the row; a row without one has a missing value there, which reconciles as nothing),
+ * then the value cells. A row's values are a list in this order.
+ */
+const UNIT_FIELDS = ['unit', 'arsmal', 'kfArsmal', 'outcome', 'outcomeMen', 'outcomeWomen', 'lastYear', 'lastYearSamePeriod', 'forecast'] as const;
+type UnitField = (typeof UNIT_FIELDS)[number];
 
 const MISSING: ParsedValue = { kind: 'missing' };
 
@@ -512,16 +517,17 @@ export function readIndicatorRow(
   if (!hasInput(grid, row, columns)) return null;
   const lang = settings.lang;
   const sheet = grid.name;
-  const raw: Record<string, ParsedValue> = {};
   const explicitUnit = readUnitCell(textAt(grid, row, columns.unit));
-  if (explicitUnit) raw.unit = explicitUnit; // first, so that a stated unit names the row
-  for (const field of VALUE_FIELDS) {
-    const col = columns[field];
-    raw[field] = col === undefined ? MISSING : readValueCell(grid, row, col, field, columns, lang, issues);
+  // A list, not a record: no keyed object and no key list per row (rows are read by the hundred thousand).
+  const raw = new Array<ParsedValue>(UNIT_FIELDS.length); // its size at once: pushing would grow it twice
+  raw[0] = explicitUnit ?? MISSING;
+  for (let i = 1; i < UNIT_FIELDS.length; i++) {
+    const col = columns[UNIT_FIELDS[i]];
+    raw[i] = col === undefined ? MISSING : readValueCell(grid, row, col, UNIT_FIELDS[i], columns, lang, issues);
   }
-  const units = reconcileUnits(raw);
+  const units = reconcileUnitList(UNIT_FIELDS, raw);
   if (units.assumedPercent.length || units.scale.length || units.mismatch) reportUnitIssues(grid, row, columns, raw, units, explicitUnit, lang, issues);
-  const values = units.values as Record<ValueField, ParsedValue>;
+  const [, arsmal, kfArsmal, outcome, outcomeMen, outcomeWomen, lastYear, lastYearSamePeriod, forecast] = units.values;
 
   const period = readPeriodCell(grid, row, columns.period, settings, issues);
   return {
@@ -529,16 +535,16 @@ export function readIndicatorRow(
     row,
     goal: goalNumberOf(cellValue(grid, row, columns.goal)).number,
     name: textAt(grid, row, columns.name),
-    arsmal: values.arsmal,
-    kfArsmal: values.kfArsmal,
+    arsmal,
+    kfArsmal,
     periodicity: readPeriodicity(grid, row, columns.periodicity, period, lang, issues),
     period,
-    outcome: values.outcome,
-    outcomeMen: values.outcomeMen,
-    outcomeWomen: values.outcomeWomen,
-    lastYear: values.lastYear,
-    lastYearSamePeriod: values.lastYearSamePeriod,
-    forecast: values.forecast,
+    outcome,
+    outcomeMen,
+    outcomeWomen,
+    lastYear,
+    lastYearSamePeriod,
+    forecast,
     method: lookupMethod(textAt(grid, row, columns.method)),
     direction: lookupDirection(textAt(grid, row, columns.direction)),
     partialThreshold: readThresholdCell(grid, row, columns.partialThreshold, lang, issues),
@@ -555,16 +561,17 @@ function reportUnitIssues(
   grid: SheetGrid,
   row: number,
   columns: Partial<Record<string, number>>,
-  raw: Record<string, ParsedValue>,
-  units: ReturnType<typeof reconcileUnits>,
+  raw: readonly ParsedValue[],
+  units: UnitReconciliation<readonly ParsedValue[]>,
   explicitUnit: ParsedValue | null,
   lang: Lang,
   issues: Issue[],
 ): void {
   const sheet = grid.name;
   const header = (field: string): string => describeCell(headerName(columns, 'indicators', field, lang));
-  const original = (field: string): string => describeCell(describeValue(raw[field], lang));
-  const percentField = Object.keys(raw).find((f) => f !== 'unit' && 'unit' in raw[f] && (raw[f] as { unit: string | null }).unit === '%');
+  const rawOf = (field: string): ParsedValue => raw[UNIT_FIELDS.indexOf(field as UnitField)];
+  const original = (field: string): string => describeCell(describeValue(rawOf(field), lang));
+  const percentField = UNIT_FIELDS.find((f, i) => f !== 'unit' && 'unit' in raw[i] && (raw[i] as { unit: string | null }).unit === '%');
   // A stated Enhet of % is not an assumption.
   const statedPercent = explicitUnit !== null && (explicitUnit as { unit: string }).unit === '%';
   if (!statedPercent) {
@@ -575,7 +582,7 @@ function reportUnitIssues(
   }
   for (const field of units.scale) {
     if (field === 'unit') continue;
-    const value = raw[field] as { value: number };
+    const value = rawOf(field) as { value: number };
     report(issues, lang, 'W_SCALE', { sheet, row, col: columns[field] as number }, {
       header: header(field),
       value: original(field),

@@ -391,20 +391,39 @@ function unitKey(unit: string): string | null {
 /** The empty field list reconcileUnits returns when nothing was assumed or scaled (shared, so frozen). */
 const NO_FIELDS: string[] = Object.freeze([]) as unknown as string[];
 
+/** What reconcileUnits finds in one row; `values` holds the row's values with assumed units applied. */
+export interface UnitReconciliation<Values> {
+  values: Values;
+  unit: Unit;
+  assumedPercent: string[];
+  mismatch: [string, string] | null;
+  scale: string[];
+}
+
 /**
  * Reconciles the units of one indicator row: bare numbers become `%` when the row has `%`
  * (I_UNIT_ASSUMED), except a bare number below 1 against a `%` value of 1 or more (W_SCALE);
  * finds the first pair of incompatible units (W_UNIT_MISMATCH).
  */
-export function reconcileUnits(values: Record<string, ParsedValue>): {
-  values: Record<string, ParsedValue>;
-  unit: Unit;
-  assumedPercent: string[];
-  mismatch: [string, string] | null;
-  scale: string[];
-} {
-  // Runs once per indicator row: plain loops, no per-call closures or scratch lists.
+export function reconcileUnits(values: Record<string, ParsedValue>): UnitReconciliation<Record<string, ParsedValue>> {
   const fields = Object.keys(values);
+  const list: ParsedValue[] = [];
+  for (const field of fields) list.push(values[field]);
+  const reconciled = reconcileUnitList(fields, list);
+  let result = values;
+  if (reconciled.values !== list) {
+    result = { ...values };
+    for (let i = 0; i < fields.length; i++) result[fields[i]] = reconciled.values[i];
+  }
+  return { values: result, unit: reconciled.unit, assumedPercent: reconciled.assumedPercent, mismatch: reconciled.mismatch, scale: reconciled.scale };
+}
+
+/**
+ * reconcileUnits for a row given as a list of fields and the list of their values (the row reader's
+ * form: no record and no key list per row). The values list comes back as it is when no unit was assumed.
+ */
+export function reconcileUnitList(fields: readonly string[], values: readonly ParsedValue[]): UnitReconciliation<readonly ParsedValue[]> {
+  // Runs once per indicator row: plain loops, no per-call closures or scratch lists.
   let hasPercent = false;
   let percentAtLeastOne = false;
   let firstNamed: Unit = null;
@@ -413,8 +432,7 @@ export function reconcileUnits(values: Record<string, ParsedValue>): {
   let firstKey: string | null = null;
   let firstKeyField = '';
   for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    const parsed = values[field];
+    const parsed = values[i];
     const unit = unitOf(parsed);
     if (!unit) continue;
     if (unit === '%') {
@@ -425,16 +443,16 @@ export function reconcileUnits(values: Record<string, ParsedValue>): {
     if (key === null) continue;
     if (firstKey === null) {
       firstKey = key;
-      firstKeyField = field;
-    } else if (!mismatch && key !== firstKey) mismatch = [firstKeyField, field];
+      firstKeyField = fields[i];
+    } else if (!mismatch && key !== firstKey) mismatch = [firstKeyField, fields[i]];
   }
   let assumedPercent: string[] = NO_FIELDS;
   let scale: string[] = NO_FIELDS;
-  let result = values;
+  let result: ParsedValue[] | readonly ParsedValue[] = values;
   if (hasPercent) {
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i];
-      const parsed = values[field];
+      const parsed = values[i];
       if (unitOf(parsed) !== null) continue;
       const magnitude = magnitudeOf(parsed) ?? 0;
       if (percentAtLeastOne && magnitude > 0 && magnitude < 1 && parsed.kind !== 'band') {
@@ -442,8 +460,8 @@ export function reconcileUnits(values: Record<string, ParsedValue>): {
         scale.push(field);
         continue;
       }
-      if (result === values) result = { ...values };
-      result[field] = { ...parsed, unit: '%' } as ParsedValue;
+      if (result === values) result = values.slice();
+      (result as ParsedValue[])[i] = { ...parsed, unit: '%' } as ParsedValue;
       if (assumedPercent === NO_FIELDS) assumedPercent = [];
       assumedPercent.push(field);
     }
