@@ -208,12 +208,18 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 
+/** True for the char code of an ASCII letter. */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /**
  * The common case of a value text, read without the general regex: `-`? digits, then `,`/`.` and
- * digits, then `%` (a space before it allowed), nothing else. Null for anything else, and for the
- * cases the general reader decides (a point and three digits, more than 15 digits), which then reads it.
+ * digits, then `%` (a space before it allowed), nothing else; with `unitWord` also a unit of ASCII
+ * letters to the end (`5 st`, `2,8 GWh`). Null for anything else, and for the cases the general
+ * reader decides (a point and three digits, more than 15 digits), which then reads it.
  */
-function parsePlainNumber(text: string): ParsedValue | null {
+function parsePlainNumber(text: string, unitWord: boolean): ParsedValue | null {
   const length = text.length;
   let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
   const negative = i === 1;
@@ -241,18 +247,26 @@ function parsePlainNumber(text: string): ParsedValue | null {
   if (digits + decimals > 15) return null;
   let unit: Unit = null;
   if (i < length) {
-    if (text.charCodeAt(i) === 32) i++; // one space before the %
-    if (i !== length - 1 || text.charCodeAt(i) !== 37) return null; // '%'
-    unit = '%';
+    if (text.charCodeAt(i) === 32) i++; // one space before the unit
+    if (i === length - 1 && text.charCodeAt(i) === 37) unit = '%';
+    else if (unitWord && unitWordEnds(text, i)) unit = normaliseUnit(text.slice(i));
+    else return null;
   }
   // mantissa < 10^15 and 10^decimals are exact, so the division rounds as Number('38.87') does.
   const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
   return { kind: 'number', value: negative ? -magnitude : magnitude, unit };
 }
 
+/** True when the text from `start` to its end is one or more ASCII letters. */
+function unitWordEnds(text: string, start: number): boolean {
+  if (start >= text.length) return false;
+  for (let i = start; i < text.length; i++) if (!isAsciiLetter(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Reads a non-blank text cell that is neither an error nor a missing marker. */
 function parseText(text: string): ParsedValue {
-  const plain = parsePlainNumber(text);
+  const plain = parsePlainNumber(text, false);
   if (plain) return plain;
   if (PENDING_RE.test(text)) return { kind: 'pending', text };
   // A band first: `100 % +/- 2 %` would otherwise read as 100 % with a note.
@@ -260,6 +274,10 @@ function parseText(text: string): ParsedValue {
     const band = parseBand(text);
     if (band) return band;
   }
+  // A number with a unit word reads as parseNumberText reads it, but without its regex; only after the pending test
+  // (`2024 Faststalls` is pending, not 2024 of a unit `Faststalls`).
+  const withUnit = parsePlainNumber(text, true);
+  if (withUnit) return withUnit;
   const n = parseNumberText(text);
   if (n) return n.note ? { kind: 'number', value: n.value, unit: n.unit, note: n.note } : { kind: 'number', value: n.value, unit: n.unit };
   const bound = parseBound(text);
