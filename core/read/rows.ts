@@ -200,13 +200,20 @@ function textAt(grid: SheetGrid, row: number, col: number | undefined): string {
 type Columns = Partial<Record<string, number>>;
 const ENTRIES = new WeakMap<Columns, [string, number][]>();
 
+/** The columns map the rows being read share, and its entries: in front of the WeakMap, which a table's every row would ask twice. */
+let lastColumns: Columns | null = null;
+let lastEntries: [string, number][] = [];
+
 /** A columns map as a list of [field, column], computed once per map (rows are read by the hundred thousand). */
 function columnEntries(columns: Columns): [string, number][] {
+  if (columns === lastColumns) return lastEntries;
   let entries = ENTRIES.get(columns);
   if (!entries) {
     entries = Object.entries(columns).filter((e): e is [string, number] => e[1] !== undefined);
     ENTRIES.set(columns, entries);
   }
+  lastColumns = columns;
+  lastEntries = entries;
   return entries;
 }
 
@@ -230,7 +237,12 @@ function cellRefs(sheet: string, row: number, columns: Columns): RowCells {
 
 const CELLS_CLASS_OF = new WeakMap<Columns, RowCellsClass>();
 
+/** The last columns map asked for and its class, in front of the WeakMap (the same map on row after row). */
+let lastCellsColumns: Columns | null = null;
+let lastCellsClass: RowCellsClass | null = null;
+
 function rowCellsOf(columns: Columns): RowCellsClass {
+  if (columns === lastCellsColumns && lastCellsClass) return lastCellsClass;
   let RowCellsOf = CELLS_CLASS_OF.get(columns);
   if (!RowCellsOf) {
     const entries = columnEntries(columns);
@@ -244,6 +256,8 @@ function rowCellsOf(columns: Columns): RowCellsClass {
     }
     CELLS_CLASS_OF.set(columns, RowCellsOf);
   }
+  lastCellsColumns = columns;
+  lastCellsClass = RowCellsOf;
   return RowCellsOf;
 }
 
@@ -287,6 +301,9 @@ let currentRead = 0;
 /** Starts reading a workbook: the memos are per read, never carried from one workbook to the next. */
 export function beginRead(): void {
   currentRead++;
+  lastColumns = lastCellsColumns = null;
+  lastEntries = [];
+  lastCellsClass = null;
 }
 
 /**
@@ -330,9 +347,22 @@ const GOAL_NUMBER_LOOSE_RE = /^\d+(?:[.,]\d+)*[.,]?$/;
 export function normaliseGoalNumber(value: CellValue): { number: string; valid: boolean } {
   if (value === null || value === undefined) return { number: '', valid: false };
   const text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : cellText(value).trim();
+  if (isCleanGoalNumber(text)) return { number: text, valid: true }; // the usual `1.2.3`: nothing to replace
   if (!GOAL_NUMBER_LOOSE_RE.test(text)) return { number: text, valid: false };
   const number = text.replace(/,/g, '.').replace(/\.$/, '');
   return { number, valid: GOAL_NUMBER_RE.test(number) };
+}
+
+/** GOAL_NUMBER_RE.test by char codes: digits, and single points between them. Runs per goal row. */
+function isCleanGoalNumber(text: string): boolean {
+  let digitBefore = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digitBefore = true;
+    else if (c === 46 && digitBefore) digitBefore = false;
+    else return false;
+  }
+  return digitBefore;
 }
 
 const LEVELS_BY_DEPTH: Level[] = ['inriktningsmal', 'verksamhetsomradesmal', 'namndmal', 'enhetsmal'];
