@@ -365,15 +365,31 @@ export function parseFraction(value: CellValue, format?: string | null): number 
 /** Formats a number for messages: sv `2 757,9`, en `2,757.9`; decimals fixed when given, else as needed up to 2. */
 export function formatNumber(value: number, lang: Lang, decimals?: number): string {
   if (!Number.isFinite(value)) return String(value);
+  // Index arithmetic instead of split and four regexes: every message figure and summary cell passes here.
   const fixed = value.toFixed(decimals ?? 2);
-  let [intPart, fraction = ''] = fixed.split('.');
-  if (decimals === undefined) fraction = fraction.replace(/0+$/, '');
-  const negative = intPart.startsWith('-');
+  const dot = fixed.indexOf('.');
+  let intPart = dot < 0 ? fixed : fixed.slice(0, dot);
+  let fraction = dot < 0 ? '' : fixed.slice(dot + 1);
+  if (decimals === undefined) fraction = withoutTrailingZeros(fraction);
+  const negative = intPart.charCodeAt(0) === 45; // '-'
   if (negative) intPart = intPart.slice(1);
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
-  const isZero = /^0*$/.test(intPart) && /^0*$/.test(fraction);
-  const sign = negative && !isZero ? '-' : '';
+  // Three characters or fewer have no group to separate.
+  const grouped = intPart.length <= 3 ? intPart : intPart.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
+  const sign = negative && !(isAllZeros(intPart) && isAllZeros(fraction)) ? '-' : '';
   return sign + grouped + (fraction ? (lang === 'sv' ? ',' : '.') + fraction : '');
+}
+
+/** The text without its trailing `0`s (`500` → `5`, `000` → ``). */
+function withoutTrailingZeros(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 48) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** True when the text is only `0`s (or empty). */
+function isAllZeros(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 const DESCRIBE_MAX = 60;
