@@ -1,5 +1,5 @@
 // Reads one row of a recognised input table into the model (goals, indicators, activities, budget rows), with the cell-level issues found on the way; shared by the sheet reader and the report-layout reader.
-import { describeCell, formatNumber, parseDateValue, parseFraction, parseValue, reconcileUnitList, type UnitReconciliation } from './values';
+import { describeCell, formatNumber, MISSING, parseDateValue, parseFraction, parseValue, reconcileUnitList, type UnitReconciliation } from './values';
 import { parsePeriod, periodEnd } from './period';
 import { parseAssessment, parseStatus } from '../common/status';
 import { cellText, fold, stripTags } from '../common/text';
@@ -487,7 +487,6 @@ function assessmentOf(text: string, grid: SheetGrid, row: number, col: number | 
 const UNIT_FIELDS = ['unit', 'arsmal', 'kfArsmal', 'outcome', 'outcomeMen', 'outcomeWomen', 'lastYear', 'lastYearSamePeriod', 'forecast'] as const;
 type UnitField = (typeof UNIT_FIELDS)[number];
 
-const MISSING: ParsedValue = { kind: 'missing' };
 
 const PERIODICITY_WORDS: Record<string, Periodicity> = {
   ar: 'ar', arlig: 'ar', arligen: 'ar', arsvis: 'ar', helar: 'ar', year: 'ar', yearly: 'ar', annual: 'ar', annually: 'ar',

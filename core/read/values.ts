@@ -297,7 +297,8 @@ function parseText(text: string): ParsedValue {
 // Public parsers
 // ---------------------------------------------------------------------------------------------
 
-const MISSING: ParsedValue = Object.freeze({ kind: 'missing' }) as ParsedValue;
+/** The one missing value every blank or `-` cell reads as (shared, so frozen); the row readers use it too. */
+export const MISSING: ParsedValue = Object.freeze({ kind: 'missing' }) as ParsedValue;
 
 /** Parses a value cell (SPEC 3): number, bound, band, trend, pending, missing, date, error or invalid. */
 export function parseValue(value: CellValue, format?: string | null): ParsedValue {
@@ -467,6 +468,8 @@ export function reconcileUnitList(fields: readonly string[], values: readonly Pa
   let firstKeyField = '';
   for (let i = 0; i < fields.length; i++) {
     const parsed = values[i];
+    // Most cells of a row are blank: one identity test instead of looking into the value (whose shape varies from cell to cell).
+    if (parsed === MISSING) continue;
     const unit = unitOf(parsed);
     if (!unit) continue;
     if (unit === '%') {
@@ -487,7 +490,7 @@ export function reconcileUnitList(fields: readonly string[], values: readonly Pa
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i];
       const parsed = values[i];
-      if (unitOf(parsed) !== null) continue;
+      if (parsed === MISSING || unitOf(parsed) !== null) continue;
       const magnitude = magnitudeOf(parsed) ?? 0;
       if (percentAtLeastOne && magnitude > 0 && magnitude < 1 && parsed.kind !== 'band') {
         if (scale === NO_FIELDS) scale = [];
