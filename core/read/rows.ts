@@ -518,8 +518,9 @@ function readUnitCell(text: string): ParsedValue | null {
 /** Parses one value cell; error and invalid cells become issues (and stay in the model as such). */
 function readValueCell(grid: SheetGrid, row: number, col: number, field: string, columns: Columns, lang: Lang, issues: Issue[]): ParsedValue {
   const value = cellValue(grid, row, col);
-  if (isBlank(value)) return MISSING;
+  // parseValue reads a blank cell as MISSING itself: no isBlank first, which would trim the text a second time.
   const parsed = parseValue(value, cellFormat(grid, row, col));
+  if (parsed === MISSING) return MISSING;
   const ref = { sheet: grid.name, row, col };
   if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_VALUE[lang] });
   else if (parsed.kind === 'invalid' || parsed.kind === 'date') {
