@@ -233,7 +233,7 @@ function parsePlainNumber(text: string, unitWord: boolean): ParsedValue | null {
     digits++;
   }
   if (digits === 0) return null;
-  const separator = text.charCodeAt(i);
+  const separator = i < length ? text.charCodeAt(i) : -1; // no read past the end (V8 deoptimises on it)
   if (separator === 44 || separator === 46) {
     // ',' or '.'
     for (i++; i < length; i++) {
