@@ -487,6 +487,12 @@ function assessmentOf(text: string, grid: SheetGrid, row: number, col: number | 
 const UNIT_FIELDS = ['unit', 'arsmal', 'kfArsmal', 'outcome', 'outcomeMen', 'outcomeWomen', 'lastYear', 'lastYearSamePeriod', 'forecast'] as const;
 type UnitField = (typeof UNIT_FIELDS)[number];
 
+/**
+ * An indicator row's values in UNIT_FIELDS order, one list reused from row to row: a row's values are
+ * taken into its Indicator before the next row is read (reconcileUnitList copies the list when it changes a value).
+ */
+const ROW_VALUES: ParsedValue[] = UNIT_FIELDS.map(() => MISSING);
+
 
 const PERIODICITY_WORDS: Record<string, Periodicity> = {
   ar: 'ar', arlig: 'ar', arligen: 'ar', arsvis: 'ar', helar: 'ar', year: 'ar', yearly: 'ar', annual: 'ar', annually: 'ar',
@@ -549,7 +555,7 @@ export function readIndicatorRow(
   const sheet = grid.name;
   const explicitUnit = readUnitCell(textAt(grid, row, columns.unit));
   // A list, not a record: no keyed object and no key list per row (rows are read by the hundred thousand).
-  const raw = new Array<ParsedValue>(UNIT_FIELDS.length); // its size at once: pushing would grow it twice
+  const raw = ROW_VALUES;
   raw[0] = explicitUnit ?? MISSING;
   for (let i = 1; i < UNIT_FIELDS.length; i++) {
     const col = columns[UNIT_FIELDS[i]];
