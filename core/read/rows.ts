@@ -493,7 +493,6 @@ type UnitField = (typeof UNIT_FIELDS)[number];
  */
 const ROW_VALUES: ParsedValue[] = UNIT_FIELDS.map(() => MISSING);
 
-
 const PERIODICITY_WORDS: Record<string, Periodicity> = {
   ar: 'ar', arlig: 'ar', arligen: 'ar', arsvis: 'ar', helar: 'ar', year: 'ar', yearly: 'ar', annual: 'ar', annually: 'ar',
   tertial: 'tertial', tertialvis: 'tertial', 'per tertial': 'tertial', 'four-monthly': 'tertial',
