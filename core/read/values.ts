@@ -442,8 +442,7 @@ export interface UnitReconciliation<Values> {
  */
 export function reconcileUnits(values: Record<string, ParsedValue>): UnitReconciliation<Record<string, ParsedValue>> {
   const fields = Object.keys(values);
-  const list: ParsedValue[] = [];
-  for (const field of fields) list.push(values[field]);
+  const list = fields.map((field) => values[field]);
   const reconciled = reconcileUnitList(fields, list);
   let result = values;
   if (reconciled.values !== list) {
