@@ -269,20 +269,25 @@ function readTable(grid: SheetGrid, kind: SheetKind, scan: HeaderScan, model: Wo
   let lastDataRow = scan.row;
   let parentRow: number | null = null;
   for (let row = scan.row + 1; row < grid.values.length; row++) {
-    if (!hasInput(grid, row, columns)) continue;
-    lastDataRow = row;
-    if (kind === 'goals') model.goals.push(readGoalRow(grid, row, columns, lang, issues));
-    else if (kind === 'indicators') {
+    // The indicator and activity readers give null for a row without input: they test it, so it is not tested twice.
+    if (kind === 'indicators') {
       const indicator = readIndicatorRow(grid, row, columns, settings, issues);
-      if (indicator) model.indicators.push(indicator);
+      if (!indicator) continue;
+      model.indicators.push(indicator);
     } else if (kind === 'activities') {
       const activity = readActivityRow(grid, row, columns, settings, issues);
-      if (activity) model.activities.push(activity);
-    } else if (kind === 'finance') {
-      const budgetRow = readBudgetRow(grid, row, columns, parentRow, lang, issues);
-      if (!budgetRow.isVarav) parentRow = row;
-      model.budget.push(budgetRow);
+      if (!activity) continue;
+      model.activities.push(activity);
+    } else {
+      if (!hasInput(grid, row, columns)) continue;
+      if (kind === 'goals') model.goals.push(readGoalRow(grid, row, columns, lang, issues));
+      else if (kind === 'finance') {
+        const budgetRow = readBudgetRow(grid, row, columns, parentRow, lang, issues);
+        if (!budgetRow.isVarav) parentRow = row;
+        model.budget.push(budgetRow);
+      }
     }
+    lastDataRow = row;
   }
   if (kind === 'goals') model.hasGoalsSheet = true;
   return {

@@ -1,5 +1,5 @@
 // Reads one row of a recognised input table into the model (goals, indicators, activities, budget rows), with the cell-level issues found on the way; shared by the sheet reader and the report-layout reader.
-import { describeCell, formatNumber, parseDateValue, parseFraction, parseValue, reconcileUnits } from './values';
+import { describeCell, formatNumber, MISSING, parseDateValue, parseFraction, parseValue, reconcileUnitList, type UnitReconciliation } from './values';
 import { parsePeriod, periodEnd } from './period';
 import { parseAssessment, parseStatus } from '../common/status';
 import { cellText, fold, stripTags } from '../common/text';
@@ -146,6 +146,7 @@ export function quoteHeader(kind: SheetKind, field: string, lang: Lang): string 
 
 /** Decimals a number shows (1.13 → 2, 70 → 0), ignoring binary noise; at most 6. */
 export function decimalsOf(value: number): number {
+  if (Number.isInteger(value)) return 0; // what the text below gives for every integer, without making it
   const text = String(Number(value.toPrecision(10)));
   if (text.includes('e')) return 0;
   const dot = text.indexOf('.');
@@ -199,13 +200,20 @@ function textAt(grid: SheetGrid, row: number, col: number | undefined): string {
 type Columns = Partial<Record<string, number>>;
 const ENTRIES = new WeakMap<Columns, [string, number][]>();
 
+/** The columns map the rows being read share, and its entries: in front of the WeakMap, which a table's every row would ask twice. */
+let lastColumns: Columns | null = null;
+let lastEntries: [string, number][] = [];
+
 /** A columns map as a list of [field, column], computed once per map (rows are read by the hundred thousand). */
 function columnEntries(columns: Columns): [string, number][] {
+  if (columns === lastColumns) return lastEntries;
   let entries = ENTRIES.get(columns);
   if (!entries) {
     entries = Object.entries(columns).filter((e): e is [string, number] => e[1] !== undefined);
     ENTRIES.set(columns, entries);
   }
+  lastColumns = columns;
+  lastEntries = entries;
   return entries;
 }
 
@@ -229,7 +237,12 @@ function cellRefs(sheet: string, row: number, columns: Columns): RowCells {
 
 const CELLS_CLASS_OF = new WeakMap<Columns, RowCellsClass>();
 
+/** The last columns map asked for and its class, in front of the WeakMap (the same map on row after row). */
+let lastCellsColumns: Columns | null = null;
+let lastCellsClass: RowCellsClass | null = null;
+
 function rowCellsOf(columns: Columns): RowCellsClass {
+  if (columns === lastCellsColumns && lastCellsClass) return lastCellsClass;
   let RowCellsOf = CELLS_CLASS_OF.get(columns);
   if (!RowCellsOf) {
     const entries = columnEntries(columns);
@@ -243,6 +256,8 @@ function rowCellsOf(columns: Columns): RowCellsClass {
     }
     CELLS_CLASS_OF.set(columns, RowCellsOf);
   }
+  lastCellsColumns = columns;
+  lastCellsClass = RowCellsOf;
   return RowCellsOf;
 }
 
@@ -286,25 +301,32 @@ let currentRead = 0;
 /** Starts reading a workbook: the memos are per read, never carried from one workbook to the next. */
 export function beginRead(): void {
   currentRead++;
+  lastColumns = lastCellsColumns = null;
+  lastEntries = [];
+  lastCellsClass = null;
 }
 
 /**
  * A memo for lookups that repeat on every row (`Högre är bättre`, `Tertial`, `Tertial 1 2024`):
  * bounded, so a column of unique texts cannot grow it without limit, and emptied at each new read.
+ * The blank text has a slot of its own: a column the sheet lacks is looked up as '' on every row.
  */
-function memo<T>(compute: (text: string) => T, limit = 2000): (text: string) => T {
-  const cache = new Map<string, T>();
+function memo<T, K extends string | number = string>(compute: (key: K) => T, limit = 2000): (key: K) => T {
+  const cache = new Map<K, T>();
   let read = currentRead;
-  return (text: string): T => {
+  let blank: { value: T } | null = null;
+  return (key: K): T => {
     if (read !== currentRead) {
       cache.clear();
+      blank = null;
       read = currentRead;
     }
-    let hit = cache.get(text);
-    if (hit === undefined && !cache.has(text)) {
-      hit = compute(text);
+    if (key === '') return (blank ??= { value: compute(key) }).value;
+    let hit = cache.get(key);
+    if (hit === undefined && !cache.has(key)) {
+      hit = compute(key);
       if (cache.size >= limit) cache.clear();
-      cache.set(text, hit);
+      cache.set(key, hit);
     }
     return hit as T;
   };
@@ -325,17 +347,32 @@ const GOAL_NUMBER_LOOSE_RE = /^\d+(?:[.,]\d+)*[.,]?$/;
 export function normaliseGoalNumber(value: CellValue): { number: string; valid: boolean } {
   if (value === null || value === undefined) return { number: '', valid: false };
   const text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : cellText(value).trim();
+  if (isCleanGoalNumber(text)) return { number: text, valid: true }; // the usual `1.2.3`: nothing to replace
   if (!GOAL_NUMBER_LOOSE_RE.test(text)) return { number: text, valid: false };
   const number = text.replace(/,/g, '.').replace(/\.$/, '');
   return { number, valid: GOAL_NUMBER_RE.test(number) };
+}
+
+/** GOAL_NUMBER_RE.test by char codes: digits, and single points between them. Runs per goal row. */
+function isCleanGoalNumber(text: string): boolean {
+  let digitBefore = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digitBefore = true;
+    else if (c === 46 && digitBefore) digitBefore = false;
+    else return false;
+  }
+  return digitBefore;
 }
 
 const LEVELS_BY_DEPTH: Level[] = ['inriktningsmal', 'verksamhetsomradesmal', 'namndmal', 'enhetsmal'];
 
 /** The level a goal number's depth implies: 1 → inriktningsmål, 2 → verksamhetsområdesmål, 3 → nämndmål, 4+ → enhetsmål. */
 export function levelOfDepth(number: string): Level {
-  const depth = number === '' ? 1 : number.split('.').length;
-  return LEVELS_BY_DEPTH[Math.min(depth, 4) - 1];
+  // Counting the points instead of split('.'): one array less per goal row.
+  let depth = 1;
+  for (let i = number.indexOf('.'); i >= 0 && depth < 4; i = number.indexOf('.', i + 1)) depth++;
+  return LEVELS_BY_DEPTH[depth - 1];
 }
 
 const LEVEL_WORDS: Record<string, Level> = {
@@ -365,6 +402,7 @@ export function parseLevel(text: string): Level | null {
 
 const lookupLevel = memo((text) => LEVEL_WORDS[fold(text).replace(/[:.]+$/, '')] ?? null);
 const lookupAssessment = memo(parseAssessment);
+const lookupStatus = memo(parseStatus);
 const lookupGoalNumber = memo(normaliseGoalNumber);
 
 /** normaliseGoalNumber, memoised for texts: an indicator or activity sheet repeats each goal's number on row after row. Rows share the result. */
@@ -418,14 +456,19 @@ export function readGoalRow(grid: SheetGrid, row: number, columns: Partial<Recor
  * (`Ej mätt`, `Ej bedömd`: there was no judgement then).
  */
 function readPreviousStatusCell(grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Status | null {
-  const status = parseStatus(textAt(grid, row, col));
+  const text = textAt(grid, row, col);
+  const status = lookupStatus(text);
   if (status === 'ej_matt' || status === 'ej_bedomd') return status;
-  return readAssessmentCell(grid, row, col, lang, issues);
+  return assessmentOf(text, grid, row, col, lang, issues);
 }
 
 /** An assessment cell (helt/delvis/inte in the words of SPEC 2.1); E_ASSESSMENT_VALUE for anything else. */
 export function readAssessmentCell(grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Assessment | null {
-  const text = textAt(grid, row, col);
+  return assessmentOf(textAt(grid, row, col), grid, row, col, lang, issues);
+}
+
+/** readAssessmentCell for the cell's text already read. */
+function assessmentOf(text: string, grid: SheetGrid, row: number, col: number | undefined, lang: Lang, issues: Issue[]): Assessment | null {
   const assessment = lookupAssessment(text);
   if (assessment !== 'invalid') return assessment;
   report(issues, lang, 'E_ASSESSMENT_VALUE', { sheet: grid.name, row, col: col as number }, { value: describeCell(text) });
@@ -436,10 +479,19 @@ export function readAssessmentCell(grid: SheetGrid, row: number, col: number | u
 // Indicators
 // ---------------------------------------------------------------------------------------------
 
-const VALUE_FIELDS = ['arsmal', 'kfArsmal', 'outcome', 'outcomeMen', 'outcomeWomen', 'lastYear', 'lastYearSamePeriod', 'forecast'] as const;
-type ValueField = (typeof VALUE_FIELDS)[number];
+/**
+ * The fields whose units are reconciled, in the order reconcileUnits sees them: the Enhet cell first (a
+ * stated unit names the row; a row without one has a missing value there, which reconciles as nothing),
+ * then the value cells. A row's values are a list in this order.
+ */
+const UNIT_FIELDS = ['unit', 'arsmal', 'kfArsmal', 'outcome', 'outcomeMen', 'outcomeWomen', 'lastYear', 'lastYearSamePeriod', 'forecast'] as const;
+type UnitField = (typeof UNIT_FIELDS)[number];
 
-const MISSING: ParsedValue = { kind: 'missing' };
+/**
+ * An indicator row's values in UNIT_FIELDS order, one list reused from row to row: a row's values are
+ * taken into its Indicator before the next row is read (reconcileUnitList copies the list when it changes a value).
+ */
+const ROW_VALUES: ParsedValue[] = UNIT_FIELDS.map(() => MISSING);
 
 const PERIODICITY_WORDS: Record<string, Periodicity> = {
   ar: 'ar', arlig: 'ar', arligen: 'ar', arsvis: 'ar', helar: 'ar', year: 'ar', yearly: 'ar', annual: 'ar', annually: 'ar',
@@ -471,8 +523,9 @@ function readUnitCell(text: string): ParsedValue | null {
 /** Parses one value cell; error and invalid cells become issues (and stay in the model as such). */
 function readValueCell(grid: SheetGrid, row: number, col: number, field: string, columns: Columns, lang: Lang, issues: Issue[]): ParsedValue {
   const value = cellValue(grid, row, col);
-  if (isBlank(value)) return MISSING;
+  // parseValue reads a blank cell as MISSING itself: no isBlank first, which would trim the text a second time.
   const parsed = parseValue(value, cellFormat(grid, row, col));
+  if (parsed === MISSING) return MISSING;
   const ref = { sheet: grid.name, row, col };
   if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_VALUE[lang] });
   else if (parsed.kind === 'invalid' || parsed.kind === 'date') {
@@ -499,16 +552,17 @@ export function readIndicatorRow(
   if (!hasInput(grid, row, columns)) return null;
   const lang = settings.lang;
   const sheet = grid.name;
-  const raw: Record<string, ParsedValue> = {};
   const explicitUnit = readUnitCell(textAt(grid, row, columns.unit));
-  if (explicitUnit) raw.unit = explicitUnit; // first, so that a stated unit names the row
-  for (const field of VALUE_FIELDS) {
-    const col = columns[field];
-    raw[field] = col === undefined ? MISSING : readValueCell(grid, row, col, field, columns, lang, issues);
+  // A list, not a record: no keyed object and no key list per row (rows are read by the hundred thousand).
+  const raw = ROW_VALUES;
+  raw[0] = explicitUnit ?? MISSING;
+  for (let i = 1; i < UNIT_FIELDS.length; i++) {
+    const col = columns[UNIT_FIELDS[i]];
+    raw[i] = col === undefined ? MISSING : readValueCell(grid, row, col, UNIT_FIELDS[i], columns, lang, issues);
   }
-  const units = reconcileUnits(raw);
+  const units = reconcileUnitList(UNIT_FIELDS, raw);
   if (units.assumedPercent.length || units.scale.length || units.mismatch) reportUnitIssues(grid, row, columns, raw, units, explicitUnit, lang, issues);
-  const values = units.values as Record<ValueField, ParsedValue>;
+  const [, arsmal, kfArsmal, outcome, outcomeMen, outcomeWomen, lastYear, lastYearSamePeriod, forecast] = units.values;
 
   const period = readPeriodCell(grid, row, columns.period, settings, issues);
   return {
@@ -516,16 +570,16 @@ export function readIndicatorRow(
     row,
     goal: goalNumberOf(cellValue(grid, row, columns.goal)).number,
     name: textAt(grid, row, columns.name),
-    arsmal: values.arsmal,
-    kfArsmal: values.kfArsmal,
+    arsmal,
+    kfArsmal,
     periodicity: readPeriodicity(grid, row, columns.periodicity, period, lang, issues),
     period,
-    outcome: values.outcome,
-    outcomeMen: values.outcomeMen,
-    outcomeWomen: values.outcomeWomen,
-    lastYear: values.lastYear,
-    lastYearSamePeriod: values.lastYearSamePeriod,
-    forecast: values.forecast,
+    outcome,
+    outcomeMen,
+    outcomeWomen,
+    lastYear,
+    lastYearSamePeriod,
+    forecast,
     method: lookupMethod(textAt(grid, row, columns.method)),
     direction: lookupDirection(textAt(grid, row, columns.direction)),
     partialThreshold: readThresholdCell(grid, row, columns.partialThreshold, lang, issues),
@@ -542,16 +596,17 @@ function reportUnitIssues(
   grid: SheetGrid,
   row: number,
   columns: Partial<Record<string, number>>,
-  raw: Record<string, ParsedValue>,
-  units: ReturnType<typeof reconcileUnits>,
+  raw: readonly ParsedValue[],
+  units: UnitReconciliation<readonly ParsedValue[]>,
   explicitUnit: ParsedValue | null,
   lang: Lang,
   issues: Issue[],
 ): void {
   const sheet = grid.name;
   const header = (field: string): string => describeCell(headerName(columns, 'indicators', field, lang));
-  const original = (field: string): string => describeCell(describeValue(raw[field], lang));
-  const percentField = Object.keys(raw).find((f) => f !== 'unit' && 'unit' in raw[f] && (raw[f] as { unit: string | null }).unit === '%');
+  const rawOf = (field: string): ParsedValue => raw[UNIT_FIELDS.indexOf(field as UnitField)];
+  const original = (field: string): string => describeCell(describeValue(rawOf(field), lang));
+  const percentField = UNIT_FIELDS.find((f, i) => f !== 'unit' && 'unit' in raw[i] && (raw[i] as { unit: string | null }).unit === '%');
   // A stated Enhet of % is not an assumption.
   const statedPercent = explicitUnit !== null && (explicitUnit as { unit: string }).unit === '%';
   if (!statedPercent) {
@@ -562,7 +617,7 @@ function reportUnitIssues(
   }
   for (const field of units.scale) {
     if (field === 'unit') continue;
-    const value = raw[field] as { value: number };
+    const value = rawOf(field) as { value: number };
     report(issues, lang, 'W_SCALE', { sheet, row, col: columns[field] as number }, {
       header: header(field),
       value: original(field),
@@ -581,7 +636,13 @@ function reportUnitIssues(
   }
 }
 
-const periodMemos = new Map<number | null, (key: string) => Period | null>();
+/** The period memos of one plan year: a numeric cell (a year) and a text cell read differently, so each has its own. */
+interface PeriodLookups {
+  ofNumber: (value: number) => Period | null;
+  ofText: (text: string) => Period | null;
+}
+
+const periodMemos = new Map<number | null, PeriodLookups>();
 
 /** parsePeriod, memoised per plan year: an indicator column repeats the same few periods. Rows share the Period object. */
 let periodMemosRead = -1;
@@ -591,13 +652,17 @@ function periodOf(value: CellValue, planYear: number | null): Period | null {
     periodMemos.clear();
     periodMemosRead = currentRead;
   }
-  let lookup = periodMemos.get(planYear);
-  if (!lookup) {
-    lookup = memo((key) => parsePeriod(key[0] === 'n' ? Number(key.slice(1)) : key.slice(1), planYear));
+  let lookups = periodMemos.get(planYear);
+  if (!lookups) {
+    lookups = {
+      ofNumber: memo((year: number) => parsePeriod(year, planYear)),
+      // A text cell (or a boolean) is read as its text.
+      ofText: memo((text: string) => parsePeriod(text, planYear)),
+    };
     if (periodMemos.size > 50) periodMemos.clear();
-    periodMemos.set(planYear, lookup);
+    periodMemos.set(planYear, lookups);
   }
-  return lookup((typeof value === 'number' ? 'n' : 's') + cellText(value));
+  return typeof value === 'number' ? lookups.ofNumber(value) : lookups.ofText(cellText(value));
 }
 
 function readPeriodCell(grid: SheetGrid, row: number, col: number | undefined, settings: Settings, issues: Issue[]): Period | null {

@@ -16,10 +16,17 @@ export function isErrorText(text: string): boolean {
 }
 
 const MISSING_MARKERS = new Set(['', '-', '–', '—', '−', 'i.u.', 'i.u', '..', '.', '…']);
+/** The longest missing marker: a longer text is none (lower-casing never shortens a text), so it is not lower-cased to look. */
+const MISSING_MARKER_MAX = 4;
+
+/** isMissingText for a trimmed text. */
+function isMissingMarker(text: string): boolean {
+  return text.length <= MISSING_MARKER_MAX && MISSING_MARKERS.has(text.toLowerCase());
+}
 
 /** True for a text that means "no value": blank, `-`, `–`, `i.u.`, `..`, `.`. */
 export function isMissingText(text: string): boolean {
-  return MISSING_MARKERS.has(text.trim().toLowerCase());
+  return isMissingMarker(text.trim());
 }
 
 /** Removes quoted literals, escapes and bracketed codes (colours, locales, elapsed time) from a number format. */
@@ -201,12 +208,18 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 
+/** True for the char code of an ASCII letter. */
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /**
  * The common case of a value text, read without the general regex: `-`? digits, then `,`/`.` and
- * digits, then `%` (a space before it allowed), nothing else. Null for anything else, and for the
- * cases the general reader decides (a point and three digits, more than 15 digits), which then reads it.
+ * digits, then `%` (a space before it allowed), nothing else; with `unitWord` also a unit of ASCII
+ * letters to the end (`5 st`, `2,8 GWh`). Null for anything else, and for the cases the general
+ * reader decides (a point and three digits, more than 15 digits), which then reads it.
  */
-function parsePlainNumber(text: string): ParsedValue | null {
+function parsePlainNumber(text: string, unitWord: boolean): ParsedValue | null {
   const length = text.length;
   let i = text.charCodeAt(0) === 45 ? 1 : 0; // '-'
   const negative = i === 1;
@@ -220,7 +233,7 @@ function parsePlainNumber(text: string): ParsedValue | null {
     digits++;
   }
   if (digits === 0) return null;
-  const separator = text.charCodeAt(i);
+  const separator = i < length ? text.charCodeAt(i) : -1; // no read past the end (V8 deoptimises on it)
   if (separator === 44 || separator === 46) {
     // ',' or '.'
     for (i++; i < length; i++) {
@@ -234,18 +247,26 @@ function parsePlainNumber(text: string): ParsedValue | null {
   if (digits + decimals > 15) return null;
   let unit: Unit = null;
   if (i < length) {
-    if (text.charCodeAt(i) === 32) i++; // one space before the %
-    if (i !== length - 1 || text.charCodeAt(i) !== 37) return null; // '%'
-    unit = '%';
+    if (text.charCodeAt(i) === 32) i++; // one space before the unit
+    if (i === length - 1 && text.charCodeAt(i) === 37) unit = '%';
+    else if (unitWord && unitWordEnds(text, i)) unit = normaliseUnit(text.slice(i));
+    else return null;
   }
   // mantissa < 10^15 and 10^decimals are exact, so the division rounds as Number('38.87') does.
   const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
   return { kind: 'number', value: negative ? -magnitude : magnitude, unit };
 }
 
+/** True when the text from `start` to its end is one or more ASCII letters. */
+function unitWordEnds(text: string, start: number): boolean {
+  if (start >= text.length) return false;
+  for (let i = start; i < text.length; i++) if (!isAsciiLetter(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Reads a non-blank text cell that is neither an error nor a missing marker. */
 function parseText(text: string): ParsedValue {
-  const plain = parsePlainNumber(text);
+  const plain = parsePlainNumber(text, false);
   if (plain) return plain;
   if (PENDING_RE.test(text)) return { kind: 'pending', text };
   // A band first: `100 % +/- 2 %` would otherwise read as 100 % with a note.
@@ -253,6 +274,10 @@ function parseText(text: string): ParsedValue {
     const band = parseBand(text);
     if (band) return band;
   }
+  // A number with a unit word reads as parseNumberText reads it, but without its regex; only after the pending test
+  // (`2024 Faststalls` is pending, not 2024 of a unit `Faststalls`).
+  const withUnit = parsePlainNumber(text, true);
+  if (withUnit) return withUnit;
   const n = parseNumberText(text);
   if (n) return n.note ? { kind: 'number', value: n.value, unit: n.unit, note: n.note } : { kind: 'number', value: n.value, unit: n.unit };
   const bound = parseBound(text);
@@ -272,7 +297,8 @@ function parseText(text: string): ParsedValue {
 // Public parsers
 // ---------------------------------------------------------------------------------------------
 
-const MISSING: ParsedValue = Object.freeze({ kind: 'missing' }) as ParsedValue;
+/** The one missing value every blank or `-` cell reads as (shared, so frozen); the row readers use it too. */
+export const MISSING: ParsedValue = Object.freeze({ kind: 'missing' }) as ParsedValue;
 
 /** Parses a value cell (SPEC 3): number, bound, band, trend, pending, missing, date, error or invalid. */
 export function parseValue(value: CellValue, format?: string | null): ParsedValue {
@@ -288,7 +314,7 @@ export function parseValue(value: CellValue, format?: string | null): ParsedValu
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: value ? 'TRUE' : 'FALSE' };
   const text = String(value).trim();
-  if (MISSING_MARKERS.has(text.toLowerCase())) return MISSING;
+  if (isMissingMarker(text)) return MISSING;
   if (text[0] === '#' && ERROR_RE.test(text)) return { kind: 'error', text };
   return parseText(text);
 }
@@ -309,7 +335,7 @@ export function parseDateValue(value: CellValue, format?: string | null): Parsed
     return { kind: 'invalid', text: String(value) };
   }
   const text = String(value).trim();
-  if (MISSING_MARKERS.has(text.toLowerCase())) return MISSING;
+  if (isMissingMarker(text)) return MISSING;
   if (text[0] === '#' && ERROR_RE.test(text)) return { kind: 'error', text };
   const m = ISO_RE.exec(text) ?? COMPACT_RE.exec(text);
   if (m) {
@@ -340,15 +366,31 @@ export function parseFraction(value: CellValue, format?: string | null): number 
 /** Formats a number for messages: sv `2 757,9`, en `2,757.9`; decimals fixed when given, else as needed up to 2. */
 export function formatNumber(value: number, lang: Lang, decimals?: number): string {
   if (!Number.isFinite(value)) return String(value);
+  // Index arithmetic instead of split and four regexes: every message figure and summary cell passes here.
   const fixed = value.toFixed(decimals ?? 2);
-  let [intPart, fraction = ''] = fixed.split('.');
-  if (decimals === undefined) fraction = fraction.replace(/0+$/, '');
-  const negative = intPart.startsWith('-');
+  const dot = fixed.indexOf('.');
+  let intPart = dot < 0 ? fixed : fixed.slice(0, dot);
+  let fraction = dot < 0 ? '' : fixed.slice(dot + 1);
+  if (decimals === undefined) fraction = withoutTrailingZeros(fraction);
+  const negative = intPart.charCodeAt(0) === 45; // '-'
   if (negative) intPart = intPart.slice(1);
-  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
-  const isZero = /^0*$/.test(intPart) && /^0*$/.test(fraction);
-  const sign = negative && !isZero ? '-' : '';
+  // Three characters or fewer have no group to separate.
+  const grouped = intPart.length <= 3 ? intPart : intPart.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? ' ' : ',');
+  const sign = negative && !(isAllZeros(intPart) && isAllZeros(fraction)) ? '-' : '';
   return sign + grouped + (fraction ? (lang === 'sv' ? ',' : '.') + fraction : '');
+}
+
+/** The text without its trailing `0`s (`500` → `5`, `000` → ``). */
+function withoutTrailingZeros(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 48) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** True when the text is only `0`s (or empty). */
+function isAllZeros(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== 48) return false;
+  return true;
 }
 
 const DESCRIBE_MAX = 60;
@@ -384,20 +426,38 @@ function unitKey(unit: string): string | null {
 /** The empty field list reconcileUnits returns when nothing was assumed or scaled (shared, so frozen). */
 const NO_FIELDS: string[] = Object.freeze([]) as unknown as string[];
 
+/** What reconcileUnits finds in one row; `values` holds the row's values with assumed units applied. */
+export interface UnitReconciliation<Values> {
+  values: Values;
+  unit: Unit;
+  assumedPercent: string[];
+  mismatch: [string, string] | null;
+  scale: string[];
+}
+
 /**
  * Reconciles the units of one indicator row: bare numbers become `%` when the row has `%`
  * (I_UNIT_ASSUMED), except a bare number below 1 against a `%` value of 1 or more (W_SCALE);
  * finds the first pair of incompatible units (W_UNIT_MISMATCH).
  */
-export function reconcileUnits(values: Record<string, ParsedValue>): {
-  values: Record<string, ParsedValue>;
-  unit: Unit;
-  assumedPercent: string[];
-  mismatch: [string, string] | null;
-  scale: string[];
-} {
-  // Runs once per indicator row: plain loops, no per-call closures or scratch lists.
+export function reconcileUnits(values: Record<string, ParsedValue>): UnitReconciliation<Record<string, ParsedValue>> {
   const fields = Object.keys(values);
+  const list = fields.map((field) => values[field]);
+  const reconciled = reconcileUnitList(fields, list);
+  let result = values;
+  if (reconciled.values !== list) {
+    result = { ...values };
+    for (let i = 0; i < fields.length; i++) result[fields[i]] = reconciled.values[i];
+  }
+  return { values: result, unit: reconciled.unit, assumedPercent: reconciled.assumedPercent, mismatch: reconciled.mismatch, scale: reconciled.scale };
+}
+
+/**
+ * reconcileUnits for a row given as a list of fields and the list of their values (the row reader's
+ * form: no record and no key list per row). The values list comes back as it is when no unit was assumed.
+ */
+export function reconcileUnitList(fields: readonly string[], values: readonly ParsedValue[]): UnitReconciliation<readonly ParsedValue[]> {
+  // Runs once per indicator row: plain loops, no per-call closures or scratch lists.
   let hasPercent = false;
   let percentAtLeastOne = false;
   let firstNamed: Unit = null;
@@ -406,8 +466,9 @@ export function reconcileUnits(values: Record<string, ParsedValue>): {
   let firstKey: string | null = null;
   let firstKeyField = '';
   for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    const parsed = values[field];
+    const parsed = values[i];
+    // Most cells of a row are blank: one identity test instead of looking into the value (whose shape varies from cell to cell).
+    if (parsed === MISSING) continue;
     const unit = unitOf(parsed);
     if (!unit) continue;
     if (unit === '%') {
@@ -418,25 +479,25 @@ export function reconcileUnits(values: Record<string, ParsedValue>): {
     if (key === null) continue;
     if (firstKey === null) {
       firstKey = key;
-      firstKeyField = field;
-    } else if (!mismatch && key !== firstKey) mismatch = [firstKeyField, field];
+      firstKeyField = fields[i];
+    } else if (!mismatch && key !== firstKey) mismatch = [firstKeyField, fields[i]];
   }
   let assumedPercent: string[] = NO_FIELDS;
   let scale: string[] = NO_FIELDS;
-  let result = values;
+  let result: ParsedValue[] | readonly ParsedValue[] = values;
   if (hasPercent) {
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i];
-      const parsed = values[field];
-      if (unitOf(parsed) !== null) continue;
+      const parsed = values[i];
+      if (parsed === MISSING || unitOf(parsed) !== null) continue;
       const magnitude = magnitudeOf(parsed) ?? 0;
       if (percentAtLeastOne && magnitude > 0 && magnitude < 1 && parsed.kind !== 'band') {
         if (scale === NO_FIELDS) scale = [];
         scale.push(field);
         continue;
       }
-      if (result === values) result = { ...values };
-      result[field] = { ...parsed, unit: '%' } as ParsedValue;
+      if (result === values) result = values.slice();
+      (result as ParsedValue[])[i] = { ...parsed, unit: '%' } as ParsedValue;
       if (assumedPercent === NO_FIELDS) assumedPercent = [];
       assumedPercent.push(field);
     }
