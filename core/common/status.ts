@@ -47,13 +47,17 @@ export const STATUSES: Status[] = ['helt', 'delvis', 'inte', 'ej_bedomd', 'ej_ma
 export function parseAssessment(text: string): Assessment | null | 'invalid' {
   const t = fold(text).replace(/^[●•○◐◑\s]+/, '').replace(/[.!]+$/, '').trim();
   if (t === '') return null;
-  const table: Record<string, Assessment> = {
+  return ASSESSMENT_WORDS.get(t) ?? 'invalid';
+}
+
+/** Folded assessment texts (a map, built once: "constructor" or "tostring" in a cell is no assessment). */
+const ASSESSMENT_WORDS = new Map<string, Assessment>(
+  Object.entries({
     'uppfylls helt': 'helt', helt: 'helt', 'fully met': 'helt', 'uppfylls': 'helt', 'uppnas helt': 'helt',
     'uppfylls delvis': 'delvis', delvis: 'delvis', 'partly met': 'delvis', 'partially met': 'delvis', 'uppnas delvis': 'delvis',
     'uppfylls inte': 'inte', inte: 'inte', ej: 'inte', 'uppfylls ej': 'inte', 'not met': 'inte', 'uppnas inte': 'inte',
-  };
-  return table[t] ?? 'invalid';
-}
+  } as Record<string, Assessment>),
+);
 
 /** Reads a status text written by Målkoll or a person (either language, any case) back to a Status. */
 export function parseStatus(text: string): Status | null {
