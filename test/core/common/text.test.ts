@@ -51,3 +51,27 @@ describe('fold takes a per-character shortcut for Latin-1 text (SPEC 9)', () => 
     expect(fold('  Årsmål\n')).toBe('arsmal');
   });
 });
+
+describe('property: parseA1 reads what the A1 pattern reads (SPEC 9: it runs per issue)', () => {
+  // The definition: the pattern the reader replaced.
+  const byPattern = (address: string): { row: number; col: number } | null => {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+    if (!m) return null;
+    let col = 0;
+    for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const SEED = Number(process.env.MALKOLL_SEED) || Date.now() % 2147483647;
+  it(`random addresses and near-addresses (seed ${SEED})`, () => {
+    console.log(`parseA1 seed: ${SEED} (repeat with MALKOLL_SEED=${SEED})`);
+    const alphabet = 'AaBZzXFD$0197 \t.-é@[`{'.split('');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 9 }), (chars) => {
+        const text = chars.join('');
+        expect(parseA1(text)).toEqual(byPattern(text));
+      }),
+      { seed: SEED, numRuns: 20000 },
+    );
+    for (const text of ['A1', '$XFD$1048576', ' b7 ', 'AAAA1', 'A', '1', '$A', 'A$', 'A$$1', '']) expect(parseA1(text)).toEqual(byPattern(text));
+  });
+});
