@@ -136,15 +136,15 @@ function identityOf(kind: RowKind, item: ModelRow): string[] {
 export class RowKeys {
   private byRow = new Map<string, Map<number, { kind: RowKind; item: ModelRow }[]>>();
   private byIdentity: Map<string, Map<string, ModelRow[]>> | null = null;
+  /** Per row-cells class (read/rows.ts), its getter fields and their columns (see fieldAt). */
+  private readonly getters = new Map<object, { field: string; col: number }[]>();
 
   constructor(private readonly model: WorkbookModel) {}
 
-  private visit(visitor: (kind: RowKind, item: ModelRow) => void): void {
+  /** The model's rows kind by kind (walked with index loops: a for…of or a visitor per row costs on 100 000 rows). */
+  private kinds(): [RowKind, ModelRow[]][] {
     const m = this.model;
-    for (const item of m.goals) visitor('mål', item);
-    for (const item of m.indicators) visitor('indikator', item);
-    for (const item of m.activities) visitor('aktivitet', item);
-    for (const item of m.budget) visitor('ekonomi', item);
+    return [['mål', m.goals], ['indikator', m.indicators], ['aktivitet', m.activities], ['ekonomi', m.budget]];
   }
 
   /** Indexes the model rows at these cells' rows, so that keyOf finds them (call once before keyOf). */
@@ -153,16 +153,19 @@ export class RowKeys {
     // The wanted rows of the sheet seen last: a kind's rows are mostly on one sheet, so most items need no map lookup.
     let sheet: string | null = null;
     let rows: Uint8Array | undefined;
-    this.visit((kind, item) => {
-      if (item.sheet !== sheet) rows = wanted.get((sheet = item.sheet));
-      if (rows !== undefined && rows[item.row] === 1) push(nested(this.byRow, item.sheet), item.row, { kind, item });
-    });
+    for (const [kind, items] of this.kinds()) {
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (item.sheet !== sheet) rows = wanted.get((sheet = item.sheet));
+        if (rows !== undefined && rows[item.row] === 1) push(nested(this.byRow, item.sheet), item.row, { kind, item });
+      }
+    }
   }
 
   private identityIndex(): Map<string, Map<string, ModelRow[]>> {
     if (!this.byIdentity) {
       const index = (this.byIdentity = new Map());
-      this.visit((kind, item) => push(nested(index, item.sheet), identityOf(kind, item).join('\u0000'), item));
+      for (const [kind, items] of this.kinds()) for (const item of items) push(nested(index, item.sheet), identityOf(kind, item).join('\u0000'), item);
     }
     return this.byIdentity;
   }
@@ -170,7 +173,7 @@ export class RowKeys {
   /** The key of a cell: its row's identity and field when the cell is a field of a model row, else its text. */
   keyOf(grid: SheetGrid, row: number, col: number): string {
     for (const { kind, item } of this.byRow.get(grid.name)?.get(row) ?? []) {
-      const field = fieldAt(item.cells, row, col);
+      const field = this.fieldAt(item.cells, row, col);
       // identityOf makes a new array each time: the field is pushed onto it rather than spread into another.
       if (field !== null) return JSON.stringify(pushed(identityOf(kind, item), field));
     }
@@ -187,7 +190,43 @@ export class RowKeys {
     }
     return cells;
   }
+
+  /**
+   * The first field of a row's cells at (row, col), in the order of their JSON, or null. read/rows.ts gives
+   * the cells as getters on a class per column layout, so a getter's column is its class's: the getters and
+   * their columns are read once per class, and only a getter at `col` makes its ref (toJSON would make every
+   * field's ref for every highlighted cell). A field the row was assigned is an own property, read as such.
+   */
+  private fieldAt(cells: Partial<Record<string, CellRef>>, row: number, col: number): string | null {
+    const own = Object.keys(cells);
+    if (typeof (cells as { toJSON?: unknown }).toJSON === 'function') {
+      const getters = this.gettersOf(cells);
+      for (let i = 0; i < getters.length; i++) {
+        const { field } = getters[i];
+        if ((getters[i].col === col || (own.length > 0 && own.includes(field))) && isAt(cells[field], row, col)) return field;
+      }
+    }
+    for (let i = 0; i < own.length; i++) if (isAt(cells[own[i]], row, col)) return own[i];
+    return null;
+  }
+
+  /** The fields of a row-cells class that are getters, in their order, each with the column of its refs. */
+  private gettersOf(cells: object): { field: string; col: number }[] {
+    const proto = Object.getPrototypeOf(cells) as object;
+    let getters = this.getters.get(proto);
+    if (!getters) {
+      getters = [];
+      for (const field of Object.getOwnPropertyNames(proto)) {
+        const ref = Object.getOwnPropertyDescriptor(proto, field)?.get?.call(cells) as CellRef | undefined;
+        if (ref) getters.push({ field, col: ref.col });
+      }
+      this.getters.set(proto, getters);
+    }
+    return getters;
+  }
 }
+
+const isAt = (ref: CellRef | undefined, row: number, col: number): boolean => !!ref && ref.row === row && ref.col === col;
 
 /** The rows asked for, per sheet, as flags indexed by row: a typed array tests every model row cheaper than a Set. */
 function wantedRows(cells: { sheet: string; row: number }[]): Map<string, Uint8Array> {
@@ -197,21 +236,6 @@ function wantedRows(cells: { sheet: string; row: number }[]): Map<string, Uint8A
   for (const [sheet, row] of last) wanted.set(sheet, new Uint8Array(row + 1));
   for (const { sheet, row } of cells) (wanted.get(sheet) as Uint8Array)[row] = 1;
   return wanted;
-}
-
-/**
- * The first field of a row's cells that is at (row, col), or null. read.ts gives the cells as lazy getters;
- * toJSON lists them all (a loop over its keys rather than Object.entries: no pair per field).
- */
-function fieldAt(cells: Partial<Record<string, CellRef>>, row: number, col: number): string | null {
-  const withJson = cells as { toJSON?: () => Partial<Record<string, CellRef>> };
-  const plain = typeof withJson.toJSON === 'function' ? withJson.toJSON() : cells;
-  const fields = Object.keys(plain);
-  for (let i = 0; i < fields.length; i++) {
-    const ref = plain[fields[i]];
-    if (ref && ref.row === row && ref.col === col) return fields[i];
-  }
-  return null;
 }
 
 function pushed<T>(list: T[], item: T): T[] {
