@@ -194,6 +194,9 @@ class SheetBuilder {
   private readonly width: number;
   /** The shared row of a row without alignments (most rows). */
   private readonly plainRow: (HorizontalAlign | null)[];
+  /** The arrays with one entry per row, and the number of rows added (the arrays may be longer: see reserve). */
+  private readonly perRow: unknown[][] = [this.values, this.formats, this.fills, this.fonts, this.bold, this.wrap, this.align, this.heights];
+  private rows = 0;
 
   constructor(private readonly columns: ColumnSpec[]) {
     const width = (this.width = columns.length);
@@ -206,7 +209,12 @@ class SheetBuilder {
   }
 
   get rowCount(): number {
-    return this.values.length;
+    return this.rows;
+  }
+
+  /** Makes room for `more` rows at once (a table of known size): grown row by row, the arrays would be copied over and over. */
+  reserve(more: number): void {
+    for (const list of this.perRow) if (list.length < this.rows + more) list.length = this.rows + more;
   }
 
   /** A row of empty values, one per column, for addValues. */
@@ -291,19 +299,21 @@ class SheetBuilder {
         longest[i] = Math.max(longest[i], displayLength(value, style.formats[i]) * (style.bold[i] ? BOLD_WIDTH : 1));
       }
     }
-    this.values.push(values);
-    this.formats.push(style.formats);
-    this.fills.push(style.fills);
-    this.fonts.push(style.fonts);
-    this.bold.push(style.bold);
-    this.wrap.push(this.wrapRow);
-    this.align.push(style.align);
+    const row = this.rows++;
+    this.values[row] = values;
+    this.formats[row] = style.formats;
+    this.fills[row] = style.fills;
+    this.fonts[row] = style.fonts;
+    this.bold[row] = style.bold;
+    this.wrap[row] = this.wrapRow;
+    this.align[row] = style.align;
     if (lines > 1) this.tallRows++;
-    this.heights.push(lines > 1 ? lines * LINE_HEIGHT : null);
+    this.heights[row] = lines > 1 ? lines * LINE_HEIGHT : null;
   }
 
   build(name: string, frozenRows: number, print: PrintSetup): NewSheet {
     const columnWidths = this.columns.map((c, i) => ('wrap' in c ? c.wrap : 'width' in c ? c.width : columnWidth(Math.max(c.min, this.longest[i]))));
+    for (const list of this.perRow) list.length = this.rows;
     return {
       name,
       mode: 'replace',
@@ -497,6 +507,7 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
   // The Fördelning header stands over the bar's first cell and runs on over the other nineteen.
   sheet.add([...t.goalHeader.map((h, i) => (GOAL_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))), overflow(t.distribution, true)]);
   if (goals.length === 0) sheet.add([t.noGoals], false);
+  sheet.reserve(goals.length);
   const styles = new GoalRowStyles(sheet, lang);
   for (const g of goals) {
     const j = judgementsOfGoal(g);
@@ -602,6 +613,7 @@ function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult
   sheet.add(t.deviatingHeader.map((h, i) => (DEVIATING_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))));
   const deviating = indicators.filter((r) => r.status === 'delvis' || r.status === 'inte');
   if (deviating.length === 0) sheet.add([t.noDeviating], false);
+  sheet.reserve(deviating.length);
   const styles = new DeviatingRowStyles(sheet, lang);
   for (const r of deviating) {
     // Written as plain values, as number() would give them: a figure without a value is an empty cell without a format.
@@ -808,7 +820,10 @@ function addIssueRows(sheet: SheetBuilder, issues: Issue[], existing: Set<string
     warning: sheet.styleOf([severityCells.warning]),
     info: sheet.styleOf([severityCells.info]),
   };
-  for (const issue of issues) {
+  sheet.reserve(issues.length);
+  // An index loop: a for…of here allocates an iterator result per issue.
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i];
     if (existing.has(issue.sheet)) {
       sheet.links.push({ row: sheet.rowCount, col: 3, text: issue.cell, targetSheet: issue.sheet, targetCell: issue.cell });
     }
