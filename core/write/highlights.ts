@@ -231,10 +231,10 @@ const isAt = (ref: CellRef | undefined, row: number, col: number): boolean => !!
 /** The rows asked for, per sheet, as flags indexed by row: a typed array tests every model row cheaper than a Set. */
 function wantedRows(cells: { sheet: string; row: number }[]): Map<string, Uint8Array> {
   const last = new Map<string, number>();
-  for (const { sheet, row } of cells) last.set(sheet, Math.max(last.get(sheet) ?? -1, row));
+  cells.forEach(({ sheet, row }) => last.set(sheet, Math.max(last.get(sheet) ?? -1, row)));
   const wanted = new Map<string, Uint8Array>();
-  for (const [sheet, row] of last) wanted.set(sheet, new Uint8Array(row + 1));
-  for (const { sheet, row } of cells) (wanted.get(sheet) as Uint8Array)[row] = 1;
+  last.forEach((row, sheet) => wanted.set(sheet, new Uint8Array(row + 1)));
+  cells.forEach(({ sheet, row }) => ((wanted.get(sheet) as Uint8Array)[row] = 1));
   return wanted;
 }
 
@@ -377,8 +377,7 @@ function outputCellTest(blocks: Block[]): (sheet: string, row: number, col: numb
   return (sheet, row, col) => {
     const list = bySheet.get(sheet);
     if (!list) return false;
-    for (const b of list) if (b.col === col && row >= b.row && row < b.row + b.values.length) return true;
-    return false;
+    return list.some((b) => b.col === col && row >= b.row && row < b.row + b.values.length);
   };
 }
 
@@ -386,7 +385,8 @@ function outputCellTest(blocks: Block[]): (sheet: string, row: number, col: numb
 function highlightedCells(issues: Issue[], sheets: SheetIndex, blocks: Block[]): Map<number, { grid: SheetGrid; cell: CellFill }> {
   const isOutputCell = outputCellTest(blocks);
   const highlighted = new Map<number, { grid: SheetGrid; cell: CellFill }>();
-  for (const issue of issues) {
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i];
     if (issue.severity === 'info' || UNHIGHLIGHTED.has(issue.code)) continue;
     const grid = sheets.input(issue.sheet);
     const address = grid ? parseA1(issue.cell) : null;
@@ -416,23 +416,23 @@ export function planHighlights(
   const before = new Map(found.map((located) => [located.cell.key, located]));
   const changes: CellFill[] = [];
   const entries: RecordedHighlight[] = [];
-  const cells: CellFill[] = [];
-  for (const { cell } of highlighted.values()) cells.push(cell);
-  keys.prepare(cells);
-  // The entries in cell order: the cell keys sorted once, as numbers (a typed array sorts without a comparator).
-  for (const key of Float64Array.from(highlighted.keys()).sort()) {
-    const { grid, cell } = highlighted.get(key) as { grid: SheetGrid; cell: CellFill };
-    const fill = originalFill(currentFill(grid, cell.row, cell.col), before.get(key)?.cell);
-    const address = a1(cell.row, cell.col);
-    entries.push({ sheetId: grid.id ?? '', sheet: grid.name, cell: address, key: keys.keyOf(grid, cell.row, cell.col), fill });
+  // forEach and index loops rather than for…of: this runs once per check, unoptimised, where an iterator allocates per cell.
+  const cells: { grid: SheetGrid; cell: CellFill }[] = [];
+  highlighted.forEach((highlight) => cells.push(highlight));
+  // The entries in cell order (a cell's key orders cells by sheet, row and column).
+  cells.sort((x, y) => x.cell.key - y.cell.key);
+  keys.prepare(cells.map((highlight) => highlight.cell));
+  for (let i = 0; i < cells.length; i++) {
+    const { grid, cell } = cells[i];
+    const fill = originalFill(currentFill(grid, cell.row, cell.col), before.get(cell.key)?.cell);
+    entries.push({ sheetId: grid.id ?? '', sheet: grid.name, cell: a1(cell.row, cell.col), key: keys.keyOf(grid, cell.row, cell.col), fill });
     changes.push(cell);
   }
-  for (const [key, located] of before) {
-    if (highlighted.has(key)) continue;
-    const restore = restoreFill(located);
+  before.forEach((located, key) => {
+    const restore = highlighted.has(key) ? null : restoreFill(located);
     if (restore) changes.push(restore);
-  }
-  for (const entry of lost) entries.push(entry);
+  });
+  for (let i = 0; i < lost.length; i++) entries.push(lost[i]);
   return { fills: groupFills(changes), entries };
 }
 
