@@ -174,8 +174,11 @@ export class RowKeys {
   keyOf(grid: SheetGrid, row: number, col: number): string {
     for (const { kind, item } of this.byRow.get(grid.name)?.get(row) ?? []) {
       const field = this.fieldAt(item.cells, row, col);
+      if (field === null) continue;
       // identityOf makes a new array each time: the field is pushed onto it rather than spread into another.
-      if (field !== null) return JSON.stringify(pushed(identityOf(kind, item), field));
+      const key = identityOf(kind, item);
+      key.push(field);
+      return JSON.stringify(key);
     }
     return JSON.stringify(['cell', cellText(grid.values[row]?.[col] ?? null)]);
   }
@@ -199,14 +202,9 @@ export class RowKeys {
    */
   private fieldAt(cells: Partial<Record<string, CellRef>>, row: number, col: number): string | null {
     const own = Object.keys(cells);
-    if (typeof (cells as { toJSON?: unknown }).toJSON === 'function') {
-      const getters = this.gettersOf(cells);
-      for (let i = 0; i < getters.length; i++) {
-        const { field } = getters[i];
-        if ((getters[i].col === col || (own.length > 0 && own.includes(field))) && isAt(cells[field], row, col)) return field;
-      }
-    }
-    for (let i = 0; i < own.length; i++) if (isAt(cells[own[i]], row, col)) return own[i];
+    const getters = typeof (cells as { toJSON?: unknown }).toJSON === 'function' ? this.gettersOf(cells) : [];
+    for (const getter of getters) if ((getter.col === col || own.includes(getter.field)) && isAt(cells[getter.field], row, col)) return getter.field;
+    for (const field of own) if (isAt(cells[field], row, col)) return field;
     return null;
   }
 
@@ -236,11 +234,6 @@ function wantedRows(cells: { sheet: string; row: number }[]): Map<string, Uint8A
   last.forEach((row, sheet) => wanted.set(sheet, new Uint8Array(row + 1)));
   cells.forEach(({ sheet, row }) => ((wanted.get(sheet) as Uint8Array)[row] = 1));
   return wanted;
-}
-
-function pushed<T>(list: T[], item: T): T[] {
-  list.push(item);
-  return list;
 }
 
 function nested<K, V>(map: Map<string, Map<K, V[]>>, sheet: string): Map<K, V[]> {

@@ -4,7 +4,7 @@ import { fold } from '../common/text';
 import { canonicalHeaders } from '../read/schema';
 import { readWorkbook } from '../read/read';
 import { STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
-import { buildSummarySheet, buildValidationSheet } from './summary';
+import { ACHIEVEMENT_FORMAT, buildSummarySheet, buildValidationSheet, PERCENT_FORMAT, VALUE_FORMAT } from './summary';
 import { columnWidth, outputColumnLayout } from './layout';
 import { OUTPUT_FIELDS, placeOutputColumns, type PlacedColumn } from './placement';
 import { clearHighlights, planHighlights, RowKeys, SheetIndex } from './highlights';
@@ -59,10 +59,6 @@ export function needsTextGuard(text: string): boolean {
 
 /** In a plan nothing is judged (SPEC 5.0): no status, forecast or proposal columns, only the goals' Underlag. */
 const PLAN_OUTPUT_FIELDS: Partial<Record<TableInfo['kind'], string[]>> = { goals: ['basis'] };
-
-export const ACHIEVEMENT_FORMAT = '0 %';
-export const PERCENT_VALUE_FORMAT = '0.0 %';
-export const NUMBER_VALUE_FORMAT = '#,##0.0#';
 
 /**
  * The whole plan of a check: output columns, highlights with their record, the summary and validation sheets.
@@ -196,9 +192,7 @@ function outputFieldsOf(table: TableInfo, model: WorkbookModel): TableFields {
 }
 
 /** Column of every output field of a table (see placement.ts); without the grid, the read model's columns. */
-export function outputColumnsOf(table: TableInfo, grid?: SheetGrid, fields?: string[]): PlacedColumn[] {
-  return placeOutputColumns(table, grid, fields);
-}
+export const outputColumnsOf: (table: TableInfo, grid?: SheetGrid, fields?: string[]) => PlacedColumn[] = placeOutputColumns;
 
 /**
  * The header an output column gets: an existing output column keeps the header it has (the user's
@@ -219,8 +213,8 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
   const blocks: Block[] = [];
   for (const table of model.tables) {
     const fields = outputFieldsOf(table, model);
-    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, fields, grids, lang, indicatorsByRow.get(table.sheet), INDICATOR_CELLS, INDICATOR_CELLS.forecastComputed));
-    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, fields, grids, lang, goalsByRow.get(table.sheet), GOAL_CELLS, GOAL_CELLS.basis));
+    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, fields, grids, lang, indicatorsByRow.get(table.sheet), INDICATOR_CELLS));
+    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, fields, grids, lang, goalsByRow.get(table.sheet), GOAL_CELLS));
   }
   return blocks;
 }
@@ -300,13 +294,12 @@ function tableBlocks<T>(
   lang: Lang,
   results: T[] | undefined,
   writers: Record<string, CellWriter<T>>,
-  otherwise: CellWriter<T>,
 ): Block[] {
   const grid = grids.sheets.find((s) => s.name === table.sheet);
   const rows = Math.max(1, table.lastDataRow - table.headerRow + 1);
   return outputColumnsOf(table, grid, fields.fields).map((placed) => {
     const column = new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang), lang, rows);
-    const write = fields.blanked.has(placed.field) ? writeBlank : writers[placed.field] ?? otherwise;
+    const write = fields.blanked.has(placed.field) ? writeBlank : writers[placed.field] ?? writeBlank;
     for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
       const result = results?.[row];
       if (result === undefined) column.constant(BLANK);
@@ -389,8 +382,8 @@ function columnOf<T>(rows: number, header: T[]): T[][] {
 }
 
 const ACHIEVEMENT_ROW = sharedRow(ACHIEVEMENT_FORMAT);
-const PERCENT_VALUE_ROW = sharedRow(PERCENT_VALUE_FORMAT);
-const NUMBER_VALUE_ROW = sharedRow(NUMBER_VALUE_FORMAT);
+const PERCENT_VALUE_ROW = sharedRow(PERCENT_FORMAT);
+const NUMBER_VALUE_ROW = sharedRow(VALUE_FORMAT);
 
 /** Föregående bedömning of an indicator or a goal. */
 function writePreviousStated(column: ColumnBuilder, result: IndicatorResult | GoalResult, lang: Lang): void {

@@ -115,9 +115,10 @@ function joinNumbers(numbers: string[], and: string): string {
 }
 
 const MNKR_FORMAT = '#,##0.0';
-const PERCENT_FORMAT = '0.0 %';
-const ACHIEVEMENT_FORMAT = '0 %';
-const VALUE_FORMAT = '#,##0.0#';
+/** Number formats of percentages, achievements and values in the output sheets and the output columns beside the tables. */
+export const PERCENT_FORMAT = '0.0 %';
+export const ACHIEVEMENT_FORMAT = '0 %';
+export const VALUE_FORMAT = '#,##0.0#';
 
 /** One cell of an output sheet with its presentation. */
 interface Cell {
@@ -809,17 +810,9 @@ export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang
 
 /** One row per issue (a function of its own: the loop that runs per issue stays optimised whatever the rest does). */
 function addIssueRows(sheet: SheetBuilder, issues: Issue[], existing: Set<string>, lang: Lang): void {
-  const severityCells: Record<Severity, Cell> = {
-    error: { value: SEVERITY_TEXT[lang].error, fill: HIGHLIGHT_FILL.error },
-    warning: { value: SEVERITY_TEXT[lang].warning, fill: HIGHLIGHT_FILL.warning },
-    info: { value: SEVERITY_TEXT[lang].info },
-  };
-  // Only the severity cell is styled: one style per severity, the rows added as plain values.
-  const severityStyles: Record<Severity, RowStyle> = {
-    error: sheet.styleOf([severityCells.error]),
-    warning: sheet.styleOf([severityCells.warning]),
-    info: sheet.styleOf([severityCells.info]),
-  };
+  // Only the severity cell is styled (an error or warning in its highlight colour): one style per severity, the rows added as plain values.
+  const style = (severity: Severity): RowStyle => sheet.styleOf([{ value: null, fill: (HIGHLIGHT_FILL as Partial<Record<Severity, string>>)[severity] }]);
+  const severityStyles: Record<Severity, RowStyle> = { error: style('error'), warning: style('warning'), info: style('info') };
   sheet.reserve(issues.length);
   // An index loop: a for…of here allocates an iterator result per issue.
   for (let i = 0; i < issues.length; i++) {
@@ -827,7 +820,7 @@ function addIssueRows(sheet: SheetBuilder, issues: Issue[], existing: Set<string
     if (existing.has(issue.sheet)) {
       sheet.links.push({ row: sheet.rowCount, col: 3, text: issue.cell, targetSheet: issue.sheet, targetCell: issue.cell });
     }
-    sheet.addValues([severityCells[issue.severity].value, issue.code, issue.sheet, issue.cell, issue.message], severityStyles[issue.severity]);
+    sheet.addValues([SEVERITY_TEXT[lang][issue.severity], issue.code, issue.sheet, issue.cell, issue.message], severityStyles[issue.severity]);
   }
 }
 
