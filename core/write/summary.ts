@@ -218,9 +218,9 @@ class SheetBuilder {
     for (const list of this.perRow) if (list.length < this.rows + more) list.length = this.rows + more;
   }
 
-  /** A row of empty values, one per column, for addValues. */
+  /** A row of empty values, one per column, for addValues (a copy of the all-null plain row: copying beats filling). */
   blankRow(): CellValue[] {
-    return new Array<CellValue>(this.width).fill(null);
+    return this.plainRow.slice();
   }
 
   /** Adds a row; `measure: false` for a row of free text (a title, a sentence) that runs on to the right. */
@@ -592,11 +592,17 @@ function barOf(counts: StatusCounts): Cell[] {
 
 function addLevelSentences(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
   sheet.add([bold(LABELS[lang].levels)], false);
-  for (const level of LEVELS) {
-    const atLevel = goals.filter((g) => g.goal.level === level);
+  // The goals' statuses by level in one pass (a filter per level would walk every goal four times).
+  const statuses = new Map<Level, Status[]>(LEVELS.map((level) => [level, []]));
+  const byProposal = new Map<Level, number>();
+  goals.forEach((g) => {
+    statuses.get(g.goal.level)?.push(effectiveStatus(g));
     // A proposal counts only where the nämnd stated nothing and Målkoll could judge the goal.
-    const byProposal = atLevel.filter((g) => g.goal.stated === null && g.proposed !== 'ej_bedomd' && g.proposed !== 'ej_matt').length;
-    if (atLevel.length) sheet.add([levelSentence(level, atLevel.map(effectiveStatus), lang, byProposal)], false);
+    if (g.goal.stated === null && g.proposed !== 'ej_bedomd' && g.proposed !== 'ej_matt') byProposal.set(g.goal.level, (byProposal.get(g.goal.level) ?? 0) + 1);
+  });
+  for (const level of LEVELS) {
+    const atLevel = statuses.get(level) as Status[];
+    if (atLevel.length) sheet.add([levelSentence(level, atLevel, lang, byProposal.get(level) ?? 0)], false);
   }
 }
 
