@@ -359,19 +359,9 @@ function restoreFill(located: Located): CellFill | null {
   return current === undefined || isHighlightFill(current) ? located.cell : null;
 }
 
-/** Cells of the output columns written by this plan: never highlighted. */
+/** Cells of the output columns written by this plan: never highlighted (a plan has a few blocks, so a scan of them will do). */
 function outputCellTest(blocks: Block[]): (sheet: string, row: number, col: number) => boolean {
-  const bySheet = new Map<string, Block[]>();
-  for (const block of blocks) {
-    const list = bySheet.get(block.sheet) ?? [];
-    list.push(block);
-    bySheet.set(block.sheet, list);
-  }
-  return (sheet, row, col) => {
-    const list = bySheet.get(sheet);
-    if (!list) return false;
-    return list.some((b) => b.col === col && row >= b.row && row < b.row + b.values.length);
-  };
+  return (sheet, row, col) => blocks.some((b) => b.col === col && b.sheet === sheet && row >= b.row && row < b.row + b.values.length);
 }
 
 /** Input cells with an error or a warning, error winning in a shared cell, by cell key. */

@@ -592,18 +592,14 @@ function barOf(counts: StatusCounts): Cell[] {
 
 function addLevelSentences(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
   sheet.add([bold(LABELS[lang].levels)], false);
-  // The goals' statuses by level in one pass (a filter per level would walk every goal four times).
-  const statuses = new Map<Level, Status[]>(LEVELS.map((level) => [level, []]));
-  const byProposal = new Map<Level, number>();
-  goals.forEach((g) => {
-    statuses.get(g.goal.level)?.push(effectiveStatus(g));
+  // The goals grouped by level in one pass (a filter per level would walk every goal four times).
+  const byLevel = new Map<Level, GoalResult[]>(LEVELS.map((level) => [level, []]));
+  goals.forEach((g) => byLevel.get(g.goal.level)?.push(g));
+  byLevel.forEach((atLevel, level) => {
     // A proposal counts only where the nämnd stated nothing and Målkoll could judge the goal.
-    if (g.goal.stated === null && g.proposed !== 'ej_bedomd' && g.proposed !== 'ej_matt') byProposal.set(g.goal.level, (byProposal.get(g.goal.level) ?? 0) + 1);
+    const byProposal = atLevel.filter((g) => g.goal.stated === null && g.proposed !== 'ej_bedomd' && g.proposed !== 'ej_matt').length;
+    if (atLevel.length) sheet.add([levelSentence(level, atLevel.map(effectiveStatus), lang, byProposal)], false);
   });
-  for (const level of LEVELS) {
-    const atLevel = statuses.get(level) as Status[];
-    if (atLevel.length) sheet.add([levelSentence(level, atLevel, lang, byProposal.get(level) ?? 0)], false);
-  }
 }
 
 /** The goals the nämnd assessed but Målkoll could not judge: not counted as differing, so said here instead. */
