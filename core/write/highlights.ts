@@ -136,15 +136,15 @@ function identityOf(kind: RowKind, item: ModelRow): string[] {
 export class RowKeys {
   private byRow = new Map<string, Map<number, { kind: RowKind; item: ModelRow }[]>>();
   private byIdentity: Map<string, Map<string, ModelRow[]>> | null = null;
+  /** Per row-cells class (read/rows.ts), its getter fields and their columns (see fieldAt). */
+  private readonly getters = new Map<object, { field: string; col: number }[]>();
 
   constructor(private readonly model: WorkbookModel) {}
 
-  private visit(visitor: (kind: RowKind, item: ModelRow) => void): void {
+  /** The model's rows kind by kind (walked with index loops: a for…of or a visitor per row costs on 100 000 rows). */
+  private kinds(): [RowKind, ModelRow[]][] {
     const m = this.model;
-    for (const item of m.goals) visitor('mål', item);
-    for (const item of m.indicators) visitor('indikator', item);
-    for (const item of m.activities) visitor('aktivitet', item);
-    for (const item of m.budget) visitor('ekonomi', item);
+    return [['mål', m.goals], ['indikator', m.indicators], ['aktivitet', m.activities], ['ekonomi', m.budget]];
   }
 
   /** Indexes the model rows at these cells' rows, so that keyOf finds them (call once before keyOf). */
@@ -153,16 +153,19 @@ export class RowKeys {
     // The wanted rows of the sheet seen last: a kind's rows are mostly on one sheet, so most items need no map lookup.
     let sheet: string | null = null;
     let rows: Uint8Array | undefined;
-    this.visit((kind, item) => {
-      if (item.sheet !== sheet) rows = wanted.get((sheet = item.sheet));
-      if (rows !== undefined && rows[item.row] === 1) push(nested(this.byRow, item.sheet), item.row, { kind, item });
-    });
+    for (const [kind, items] of this.kinds()) {
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        if (item.sheet !== sheet) rows = wanted.get((sheet = item.sheet));
+        if (rows !== undefined && rows[item.row] === 1) push(nested(this.byRow, item.sheet), item.row, { kind, item });
+      }
+    }
   }
 
   private identityIndex(): Map<string, Map<string, ModelRow[]>> {
     if (!this.byIdentity) {
       const index = (this.byIdentity = new Map());
-      this.visit((kind, item) => push(nested(index, item.sheet), identityOf(kind, item).join('\u0000'), item));
+      for (const [kind, items] of this.kinds()) for (const item of items) push(nested(index, item.sheet), identityOf(kind, item).join('\u0000'), item);
     }
     return this.byIdentity;
   }
@@ -170,9 +173,12 @@ export class RowKeys {
   /** The key of a cell: its row's identity and field when the cell is a field of a model row, else its text. */
   keyOf(grid: SheetGrid, row: number, col: number): string {
     for (const { kind, item } of this.byRow.get(grid.name)?.get(row) ?? []) {
-      const field = fieldAt(item.cells, row, col);
+      const field = this.fieldAt(item.cells, row, col);
+      if (field === null) continue;
       // identityOf makes a new array each time: the field is pushed onto it rather than spread into another.
-      if (field !== null) return JSON.stringify(pushed(identityOf(kind, item), field));
+      const key = identityOf(kind, item);
+      key.push(field);
+      return JSON.stringify(key);
     }
     return JSON.stringify(['cell', cellText(grid.values[row]?.[col] ?? null)]);
   }
@@ -187,36 +193,47 @@ export class RowKeys {
     }
     return cells;
   }
+
+  /**
+   * The first field of a row's cells at (row, col), in the order of their JSON, or null. read/rows.ts gives
+   * the cells as getters on a class per column layout, so a getter's column is its class's: the getters and
+   * their columns are read once per class, and only a getter at `col` makes its ref (toJSON would make every
+   * field's ref for every highlighted cell). A field the row was assigned is an own property, read as such.
+   */
+  private fieldAt(cells: Partial<Record<string, CellRef>>, row: number, col: number): string | null {
+    const own = Object.keys(cells);
+    const getters = typeof (cells as { toJSON?: unknown }).toJSON === 'function' ? this.gettersOf(cells) : [];
+    for (const getter of getters) if ((getter.col === col || own.includes(getter.field)) && isAt(cells[getter.field], row, col)) return getter.field;
+    for (const field of own) if (isAt(cells[field], row, col)) return field;
+    return null;
+  }
+
+  /** The fields of a row-cells class that are getters, in their order, each with the column of its refs. */
+  private gettersOf(cells: object): { field: string; col: number }[] {
+    const proto = Object.getPrototypeOf(cells) as object;
+    let getters = this.getters.get(proto);
+    if (!getters) {
+      getters = [];
+      for (const field of Object.getOwnPropertyNames(proto)) {
+        const ref = Object.getOwnPropertyDescriptor(proto, field)?.get?.call(cells) as CellRef | undefined;
+        if (ref) getters.push({ field, col: ref.col });
+      }
+      this.getters.set(proto, getters);
+    }
+    return getters;
+  }
 }
+
+const isAt = (ref: CellRef | undefined, row: number, col: number): boolean => !!ref && ref.row === row && ref.col === col;
 
 /** The rows asked for, per sheet, as flags indexed by row: a typed array tests every model row cheaper than a Set. */
 function wantedRows(cells: { sheet: string; row: number }[]): Map<string, Uint8Array> {
   const last = new Map<string, number>();
-  for (const { sheet, row } of cells) last.set(sheet, Math.max(last.get(sheet) ?? -1, row));
+  cells.forEach(({ sheet, row }) => last.set(sheet, Math.max(last.get(sheet) ?? -1, row)));
   const wanted = new Map<string, Uint8Array>();
-  for (const [sheet, row] of last) wanted.set(sheet, new Uint8Array(row + 1));
-  for (const { sheet, row } of cells) (wanted.get(sheet) as Uint8Array)[row] = 1;
+  last.forEach((row, sheet) => wanted.set(sheet, new Uint8Array(row + 1)));
+  cells.forEach(({ sheet, row }) => ((wanted.get(sheet) as Uint8Array)[row] = 1));
   return wanted;
-}
-
-/**
- * The first field of a row's cells that is at (row, col), or null. read.ts gives the cells as lazy getters;
- * toJSON lists them all (a loop over its keys rather than Object.entries: no pair per field).
- */
-function fieldAt(cells: Partial<Record<string, CellRef>>, row: number, col: number): string | null {
-  const withJson = cells as { toJSON?: () => Partial<Record<string, CellRef>> };
-  const plain = typeof withJson.toJSON === 'function' ? withJson.toJSON() : cells;
-  const fields = Object.keys(plain);
-  for (let i = 0; i < fields.length; i++) {
-    const ref = plain[fields[i]];
-    if (ref && ref.row === row && ref.col === col) return fields[i];
-  }
-  return null;
-}
-
-function pushed<T>(list: T[], item: T): T[] {
-  list.push(item);
-  return list;
 }
 
 function nested<K, V>(map: Map<string, Map<K, V[]>>, sheet: string): Map<K, V[]> {
@@ -342,27 +359,17 @@ function restoreFill(located: Located): CellFill | null {
   return current === undefined || isHighlightFill(current) ? located.cell : null;
 }
 
-/** Cells of the output columns written by this plan: never highlighted. */
+/** Cells of the output columns written by this plan: never highlighted (a plan has a few blocks, so a scan of them will do). */
 function outputCellTest(blocks: Block[]): (sheet: string, row: number, col: number) => boolean {
-  const bySheet = new Map<string, Block[]>();
-  for (const block of blocks) {
-    const list = bySheet.get(block.sheet) ?? [];
-    list.push(block);
-    bySheet.set(block.sheet, list);
-  }
-  return (sheet, row, col) => {
-    const list = bySheet.get(sheet);
-    if (!list) return false;
-    for (const b of list) if (b.col === col && row >= b.row && row < b.row + b.values.length) return true;
-    return false;
-  };
+  return (sheet, row, col) => blocks.some((b) => b.col === col && b.sheet === sheet && row >= b.row && row < b.row + b.values.length);
 }
 
 /** Input cells with an error or a warning, error winning in a shared cell, by cell key. */
 function highlightedCells(issues: Issue[], sheets: SheetIndex, blocks: Block[]): Map<number, { grid: SheetGrid; cell: CellFill }> {
   const isOutputCell = outputCellTest(blocks);
   const highlighted = new Map<number, { grid: SheetGrid; cell: CellFill }>();
-  for (const issue of issues) {
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i];
     if (issue.severity === 'info' || UNHIGHLIGHTED.has(issue.code)) continue;
     const grid = sheets.input(issue.sheet);
     const address = grid ? parseA1(issue.cell) : null;
@@ -392,23 +399,23 @@ export function planHighlights(
   const before = new Map(found.map((located) => [located.cell.key, located]));
   const changes: CellFill[] = [];
   const entries: RecordedHighlight[] = [];
-  const cells: CellFill[] = [];
-  for (const { cell } of highlighted.values()) cells.push(cell);
-  keys.prepare(cells);
-  // The entries in cell order: the cell keys sorted once, as numbers (a typed array sorts without a comparator).
-  for (const key of Float64Array.from(highlighted.keys()).sort()) {
-    const { grid, cell } = highlighted.get(key) as { grid: SheetGrid; cell: CellFill };
-    const fill = originalFill(currentFill(grid, cell.row, cell.col), before.get(key)?.cell);
-    const address = a1(cell.row, cell.col);
-    entries.push({ sheetId: grid.id ?? '', sheet: grid.name, cell: address, key: keys.keyOf(grid, cell.row, cell.col), fill });
+  // forEach and index loops rather than for…of: this runs once per check, unoptimised, where an iterator allocates per cell.
+  const cells: { grid: SheetGrid; cell: CellFill }[] = [];
+  highlighted.forEach((highlight) => cells.push(highlight));
+  // The entries in cell order (a cell's key orders cells by sheet, row and column).
+  cells.sort((x, y) => x.cell.key - y.cell.key);
+  keys.prepare(cells.map((highlight) => highlight.cell));
+  for (let i = 0; i < cells.length; i++) {
+    const { grid, cell } = cells[i];
+    const fill = originalFill(currentFill(grid, cell.row, cell.col), before.get(cell.key)?.cell);
+    entries.push({ sheetId: grid.id ?? '', sheet: grid.name, cell: a1(cell.row, cell.col), key: keys.keyOf(grid, cell.row, cell.col), fill });
     changes.push(cell);
   }
-  for (const [key, located] of before) {
-    if (highlighted.has(key)) continue;
-    const restore = restoreFill(located);
+  before.forEach((located, key) => {
+    const restore = highlighted.has(key) ? null : restoreFill(located);
     if (restore) changes.push(restore);
-  }
-  for (const entry of lost) entries.push(entry);
+  });
+  for (let i = 0; i < lost.length; i++) entries.push(lost[i]);
   return { fills: groupFills(changes), entries };
 }
 

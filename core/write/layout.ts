@@ -103,8 +103,7 @@ export const LINE_HEIGHT = 15;
  */
 export function wrappedLines(text: string, width: number): number {
   const capacity = Math.max(1, Math.floor(width * 1.1));
-  if (text.length <= capacity && text.indexOf('\n') < 0) return 1;
-  if (text.indexOf('\n') < 0) return paragraphLines(text, capacity);
+  if (text.indexOf('\n') < 0) return text.length <= capacity ? 1 : paragraphLines(text, capacity);
   let lines = 0;
   for (const paragraph of text.split('\n')) lines += paragraphLines(paragraph, capacity);
   return lines;

@@ -4,7 +4,7 @@ import { fold } from '../common/text';
 import { canonicalHeaders } from '../read/schema';
 import { readWorkbook } from '../read/read';
 import { STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
-import { buildSummarySheet, buildValidationSheet } from './summary';
+import { ACHIEVEMENT_FORMAT, buildSummarySheet, buildValidationSheet, PERCENT_FORMAT, VALUE_FORMAT } from './summary';
 import { columnWidth, outputColumnLayout } from './layout';
 import { OUTPUT_FIELDS, placeOutputColumns, type PlacedColumn } from './placement';
 import { clearHighlights, planHighlights, RowKeys, SheetIndex } from './highlights';
@@ -59,10 +59,6 @@ export function needsTextGuard(text: string): boolean {
 
 /** In a plan nothing is judged (SPEC 5.0): no status, forecast or proposal columns, only the goals' Underlag. */
 const PLAN_OUTPUT_FIELDS: Partial<Record<TableInfo['kind'], string[]>> = { goals: ['basis'] };
-
-export const ACHIEVEMENT_FORMAT = '0 %';
-export const PERCENT_VALUE_FORMAT = '0.0 %';
-export const NUMBER_VALUE_FORMAT = '#,##0.0#';
 
 /**
  * The whole plan of a check: output columns, highlights with their record, the summary and validation sheets.
@@ -196,9 +192,7 @@ function outputFieldsOf(table: TableInfo, model: WorkbookModel): TableFields {
 }
 
 /** Column of every output field of a table (see placement.ts); without the grid, the read model's columns. */
-export function outputColumnsOf(table: TableInfo, grid?: SheetGrid, fields?: string[]): PlacedColumn[] {
-  return placeOutputColumns(table, grid, fields);
-}
+export const outputColumnsOf: (table: TableInfo, grid?: SheetGrid, fields?: string[]) => PlacedColumn[] = placeOutputColumns;
 
 /**
  * The header an output column gets: an existing output column keeps the header it has (the user's
@@ -219,8 +213,8 @@ function outputBlocks(model: WorkbookModel, results: AssessResults, grids: Workb
   const blocks: Block[] = [];
   for (const table of model.tables) {
     const fields = outputFieldsOf(table, model);
-    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, fields, grids, lang, indicatorsByRow.get(table.sheet), indicatorCell));
-    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, fields, grids, lang, goalsByRow.get(table.sheet), goalCell));
+    if (table.kind === 'indicators') blocks.push(...tableBlocks(table, fields, grids, lang, indicatorsByRow.get(table.sheet), INDICATOR_CELLS));
+    else if (table.kind === 'goals') blocks.push(...tableBlocks(table, fields, grids, lang, goalsByRow.get(table.sheet), GOAL_CELLS));
   }
   return blocks;
 }
@@ -231,40 +225,29 @@ function indexByRow<T>(items: T[], place: (item: T) => { sheet: string; row: num
   // The rows of the sheet seen last: items come sheet by sheet, so most need no map lookup.
   let sheet: string | null = null;
   let rows: T[] = [];
-  for (const item of items) {
-    const at = place(item);
+  // An index loop: a for…of here allocates an iterator result per item (the loop runs only on stack replacement).
+  for (let i = 0; i < items.length; i++) {
+    const at = place(items[i]);
     if (at.sheet !== sheet) {
       sheet = at.sheet;
       let found = bySheet.get(sheet);
       if (!found) bySheet.set(sheet, (found = []));
       rows = found;
     }
-    rows[at.row] = item;
+    rows[at.row] = items[i];
   }
   return bySheet;
 }
 
-/** One output cell: its value and, where it matters, its format and colours. */
-interface OutCell {
-  value: CellValue;
-  format?: string | null;
-  fill?: string | null;
-  font?: string | null;
-  /** Set on a cell from a fixed set (blank, a status): its one-cell rows, shared by every row that holds it. */
-  shared?: SharedRows;
-}
-
-/** The frozen one-cell rows of a constant cell: its value, format, fill and font colour. */
-interface SharedRows {
+/** A cell from a fixed set (blank, a status): its frozen one-cell rows of value, fill and font colour, shared by every row that holds it. */
+interface ConstantCell {
   value: CellValue[];
-  format: (string | null)[];
   fill: (string | null)[];
   font: (string | null)[];
 }
 
-/** A cell from a fixed set, written by many rows: its rows are made once. */
-function constantCell(value: CellValue, fill: string | null = null, font: string | null = null): OutCell {
-  return { value, fill, font, shared: { value: sharedRow(value), format: sharedRow(null), fill: sharedRow(fill), font: sharedRow(font) } };
+function constantCell(value: CellValue, fill: string | null = null, font: string | null = null): ConstantCell {
+  return { value: sharedRow(value), fill: sharedRow(fill), font: sharedRow(font) };
 }
 
 const SHARED_ROWS = new Map<CellValue, CellValue[]>();
@@ -279,16 +262,17 @@ function sharedRow<T extends CellValue>(value: T): T[] {
   return row as T[];
 }
 
-const BLANK: OutCell = constantCell(null);
+const BLANK = constantCell(null);
 
-const STATUS_CELLS: Record<Lang, Record<Status, OutCell>> = { sv: statusCells('sv'), en: statusCells('en') };
+const STATUS_CELLS: Record<Lang, Record<Status, ConstantCell>> = { sv: statusCells('sv'), en: statusCells('en') };
 
-function statusCells(lang: Lang): Record<Status, OutCell> {
-  const cells = {} as Record<Status, OutCell>;
+function statusCells(lang: Lang): Record<Status, ConstantCell> {
+  const cells = {} as Record<Status, ConstantCell>;
   for (const status of STATUSES) cells[status] = constantCell(STATUS_TEXT[lang][status], STATUS_FILL[status], STATUS_FONT[status]);
   return cells;
 }
 
+const NULL_ROW = sharedRow(null);
 const FALSE_ROW = sharedRow(false);
 const TRUE_ROW = sharedRow(true);
 
@@ -299,8 +283,8 @@ const NUMBER_FIELDS = new Set(['forecastComputed', 'achievement', 'previousForec
 const CHANGE_MAX_WIDTH = 45;
 
 /**
- * The output columns of a table, one block each from the header row to the table's last data row, in one
- * pass over the rows. Fills and font colours only for status columns, number formats only for number
+ * The output columns of a table, one block each from the header row to the table's last data row, filled
+ * a column at a time. Fills and font colours only for status columns, number formats only for number
  * columns, and rows of constant cells shared (arrays per cell are what a 100 000-row plan costs).
  */
 function tableBlocks<T>(
@@ -309,20 +293,26 @@ function tableBlocks<T>(
   grids: WorkbookGrids,
   lang: Lang,
   results: T[] | undefined,
-  cellOf: (field: string, result: T | undefined, lang: Lang) => OutCell,
+  writers: Record<string, CellWriter<T>>,
 ): Block[] {
   const grid = grids.sheets.find((s) => s.name === table.sheet);
   const rows = Math.max(1, table.lastDataRow - table.headerRow + 1);
-  const columns = outputColumnsOf(table, grid, fields.fields).map(
-    (placed) => new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang), lang, rows),
-  );
-  const blanked = columns.map((column) => fields.blanked.has(column.field));
-  for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
-    const result = results?.[row];
-    for (let i = 0; i < columns.length; i++) columns[i].add(blanked[i] ? BLANK : cellOf(columns[i].field, result, lang));
-  }
-  return columns.map((column) => column.block);
+  return outputColumnsOf(table, grid, fields.fields).map((placed) => {
+    const column = new ColumnBuilder(table, placed.field, placed.col, headerText(grid, table, placed, lang), lang, rows);
+    const write = fields.blanked.has(placed.field) ? writeBlank : writers[placed.field] ?? writeBlank;
+    for (let row = table.headerRow + 1; row <= table.lastDataRow; row++) {
+      const result = results?.[row];
+      if (result === undefined) column.constant(BLANK);
+      else write(column, result, lang);
+    }
+    return column.block;
+  });
 }
+
+/** Writes the cell of one output field for a row's result into its column. */
+type CellWriter<T> = (column: ColumnBuilder, result: T, lang: Lang) => void;
+
+const writeBlank = (column: ColumnBuilder): void => column.constant(BLANK);
 
 /**
  * Collects one output column's block row by row, into arrays made at their final length (the header row
@@ -343,7 +333,7 @@ class ColumnBuilder {
   private longest = 0;
   private readonly width: number;
 
-  constructor(table: TableInfo, readonly field: string, col: number, header: string, lang: Lang, rows: number) {
+  constructor(table: TableInfo, field: string, col: number, header: string, lang: Lang, rows: number) {
     this.values = columnOf(rows, [header]);
     this.bold = columnOf(rows, [true]);
     const layout = outputColumnLayout(field, header, lang);
@@ -359,19 +349,28 @@ class ColumnBuilder {
     }
   }
 
-  add(cell: OutCell): void {
-    const row = this.next++;
-    const shared = cell.shared;
-    this.values[row] = shared ? shared.value : [cell.value];
-    this.bold[row] = FALSE_ROW;
-    if (this.numberFormats) this.numberFormats[row] = shared ? shared.format : sharedRow(cell.format ?? null);
-    if (this.fills) this.fills[row] = shared ? shared.fill : sharedRow(cell.fill ?? null);
-    if (this.fontColors) this.fontColors[row] = shared ? shared.font : sharedRow(cell.font ?? null);
-    if (this.wrap) this.wrap[row] = TRUE_ROW;
-    if (this.isChange && typeof cell.value === 'string' && cell.value.length > this.longest) {
-      this.longest = cell.value.length;
+  /** Adds a cell from a fixed set: its shared rows. */
+  constant(cell: ConstantCell): void {
+    this.add(cell.value, NULL_ROW, cell.fill, cell.font);
+  }
+
+  /** Adds a cell of its own value, without colours; `format` is the shared row of its number format. */
+  value(value: CellValue, format: (string | null)[] = NULL_ROW): void {
+    this.add([value], format, NULL_ROW, NULL_ROW);
+    if (this.isChange && typeof value === 'string' && value.length > this.longest) {
+      this.longest = value.length;
       (this.block.columnWidths as number[])[0] = Math.max(this.width, columnWidth(Math.min(this.longest, CHANGE_MAX_WIDTH)));
     }
+  }
+
+  private add(value: CellValue[], format: (string | null)[], fill: (string | null)[], font: (string | null)[]): void {
+    const row = this.next++;
+    this.values[row] = value;
+    this.bold[row] = FALSE_ROW;
+    if (this.numberFormats) this.numberFormats[row] = format;
+    if (this.fills) this.fills[row] = fill;
+    if (this.fontColors) this.fontColors[row] = font;
+    if (this.wrap) this.wrap[row] = TRUE_ROW;
   }
 }
 
@@ -382,35 +381,42 @@ function columnOf<T>(rows: number, header: T[]): T[][] {
   return column;
 }
 
-function indicatorCell(field: string, result: IndicatorResult | undefined, lang: Lang): OutCell {
-  if (!result) return BLANK;
-  if (field === 'status') return statusCell(result.status, lang);
-  if (field === 'change') return result.change ? { value: changeText(result.change, result.previous ?? null, result.unit, lang) } : BLANK;
-  if (field === 'previousStated') return result.previous?.status ? { value: STATUS_TEXT[lang][result.previous.status] } : BLANK;
-  if (field === 'previousForecast') return numberCell(result.previous?.value ?? null, result.unit);
-  if (field === 'achievement') {
-    const value = roundSignificant(result.achievement);
-    return value === null ? BLANK : { value, format: ACHIEVEMENT_FORMAT };
-  }
-  return numberCell(result.computedForecast, result.unit);
+const ACHIEVEMENT_ROW = sharedRow(ACHIEVEMENT_FORMAT);
+const PERCENT_VALUE_ROW = sharedRow(PERCENT_FORMAT);
+const NUMBER_VALUE_ROW = sharedRow(VALUE_FORMAT);
+
+/** Föregående bedömning of an indicator or a goal. */
+function writePreviousStated(column: ColumnBuilder, result: IndicatorResult | GoalResult, lang: Lang): void {
+  if (result.previous?.status) column.value(STATUS_TEXT[lang][result.previous.status]);
+  else column.constant(BLANK);
 }
 
 /** A value in the row's unit: a percentage is written as the fraction a `%` cell holds (SPEC 3), anything else as is. */
-function numberCell(value: number | null, unit: string | null): OutCell {
+function writeNumber(column: ColumnBuilder, value: number | null, unit: string | null): void {
   const rounded = roundSignificant(value);
-  if (rounded === null) return BLANK;
-  if (unit === '%') return { value: roundSignificant(rounded / 100), format: PERCENT_VALUE_FORMAT };
-  return { value: rounded, format: NUMBER_VALUE_FORMAT };
+  if (rounded === null) column.constant(BLANK);
+  else if (unit === '%') column.value(roundSignificant(rounded / 100), PERCENT_VALUE_ROW);
+  else column.value(rounded, NUMBER_VALUE_ROW);
 }
 
-function goalCell(field: string, result: GoalResult | undefined, lang: Lang): OutCell {
-  if (!result) return BLANK;
-  if (field === 'proposal') return statusCell(result.proposed, lang);
-  if (field === 'change') return result.change ? { value: changeText(result.change, result.previous ?? null, null, lang) } : BLANK;
-  if (field === 'previousStated') return result.previous?.status ? { value: STATUS_TEXT[lang][result.previous.status] } : BLANK;
-  return result.sentence ? { value: result.sentence } : BLANK;
-}
+/** The cell writers of an indicator table's output fields. */
+const INDICATOR_CELLS: Record<string, CellWriter<IndicatorResult>> = {
+  status: (column, r, lang) => column.constant(STATUS_CELLS[lang][r.status]),
+  change: (column, r, lang) => (r.change ? column.value(changeText(r.change, r.previous ?? null, r.unit, lang)) : column.constant(BLANK)),
+  previousStated: writePreviousStated,
+  previousForecast: (column, r) => writeNumber(column, r.previous?.value ?? null, r.unit),
+  achievement: (column, r) => {
+    const value = roundSignificant(r.achievement);
+    if (value === null) column.constant(BLANK);
+    else column.value(value, ACHIEVEMENT_ROW);
+  },
+  forecastComputed: (column, r) => writeNumber(column, r.computedForecast, r.unit),
+};
 
-function statusCell(status: Status, lang: Lang): OutCell {
-  return STATUS_CELLS[lang][status];
-}
+/** The cell writers of a goal table's output fields. */
+const GOAL_CELLS: Record<string, CellWriter<GoalResult>> = {
+  proposal: (column, r, lang) => column.constant(STATUS_CELLS[lang][r.proposed]),
+  change: (column, r, lang) => (r.change ? column.value(changeText(r.change, r.previous ?? null, null, lang)) : column.constant(BLANK)),
+  previousStated: writePreviousStated,
+  basis: (column, r) => (r.sentence ? column.value(r.sentence) : column.constant(BLANK)),
+};

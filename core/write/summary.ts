@@ -115,9 +115,10 @@ function joinNumbers(numbers: string[], and: string): string {
 }
 
 const MNKR_FORMAT = '#,##0.0';
-const PERCENT_FORMAT = '0.0 %';
-const ACHIEVEMENT_FORMAT = '0 %';
-const VALUE_FORMAT = '#,##0.0#';
+/** Number formats of percentages, achievements and values in the output sheets and the output columns beside the tables. */
+export const PERCENT_FORMAT = '0.0 %';
+export const ACHIEVEMENT_FORMAT = '0 %';
+export const VALUE_FORMAT = '#,##0.0#';
 
 /** One cell of an output sheet with its presentation. */
 interface Cell {
@@ -194,6 +195,9 @@ class SheetBuilder {
   private readonly width: number;
   /** The shared row of a row without alignments (most rows). */
   private readonly plainRow: (HorizontalAlign | null)[];
+  /** The arrays with one entry per row, and the number of rows added (the arrays may be longer: see reserve). */
+  private readonly perRow: unknown[][] = [this.values, this.formats, this.fills, this.fonts, this.bold, this.wrap, this.align, this.heights];
+  private rows = 0;
 
   constructor(private readonly columns: ColumnSpec[]) {
     const width = (this.width = columns.length);
@@ -206,12 +210,17 @@ class SheetBuilder {
   }
 
   get rowCount(): number {
-    return this.values.length;
+    return this.rows;
   }
 
-  /** A row of empty values, one per column, for addValues. */
+  /** Makes room for `more` rows at once (a table of known size): grown row by row, the arrays would be copied over and over. */
+  reserve(more: number): void {
+    for (const list of this.perRow) if (list.length < this.rows + more) list.length = this.rows + more;
+  }
+
+  /** A row of empty values, one per column, for addValues (a copy of the all-null plain row: copying beats filling). */
   blankRow(): CellValue[] {
-    return new Array<CellValue>(this.width).fill(null);
+    return this.plainRow.slice();
   }
 
   /** Adds a row; `measure: false` for a row of free text (a title, a sentence) that runs on to the right. */
@@ -291,19 +300,21 @@ class SheetBuilder {
         longest[i] = Math.max(longest[i], displayLength(value, style.formats[i]) * (style.bold[i] ? BOLD_WIDTH : 1));
       }
     }
-    this.values.push(values);
-    this.formats.push(style.formats);
-    this.fills.push(style.fills);
-    this.fonts.push(style.fonts);
-    this.bold.push(style.bold);
-    this.wrap.push(this.wrapRow);
-    this.align.push(style.align);
+    const row = this.rows++;
+    this.values[row] = values;
+    this.formats[row] = style.formats;
+    this.fills[row] = style.fills;
+    this.fonts[row] = style.fonts;
+    this.bold[row] = style.bold;
+    this.wrap[row] = this.wrapRow;
+    this.align[row] = style.align;
     if (lines > 1) this.tallRows++;
-    this.heights.push(lines > 1 ? lines * LINE_HEIGHT : null);
+    this.heights[row] = lines > 1 ? lines * LINE_HEIGHT : null;
   }
 
   build(name: string, frozenRows: number, print: PrintSetup): NewSheet {
     const columnWidths = this.columns.map((c, i) => ('wrap' in c ? c.wrap : 'width' in c ? c.width : columnWidth(Math.max(c.min, this.longest[i]))));
+    for (const list of this.perRow) list.length = this.rows;
     return {
       name,
       mode: 'replace',
@@ -497,6 +508,7 @@ function addGoalTable(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): voi
   // The Fördelning header stands over the bar's first cell and runs on over the other nineteen.
   sheet.add([...t.goalHeader.map((h, i) => (GOAL_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))), overflow(t.distribution, true)]);
   if (goals.length === 0) sheet.add([t.noGoals], false);
+  sheet.reserve(goals.length);
   const styles = new GoalRowStyles(sheet, lang);
   for (const g of goals) {
     const j = judgementsOfGoal(g);
@@ -580,12 +592,14 @@ function barOf(counts: StatusCounts): Cell[] {
 
 function addLevelSentences(sheet: SheetBuilder, goals: GoalResult[], lang: Lang): void {
   sheet.add([bold(LABELS[lang].levels)], false);
-  for (const level of LEVELS) {
-    const atLevel = goals.filter((g) => g.goal.level === level);
+  // The goals grouped by level in one pass (a filter per level would walk every goal four times).
+  const byLevel = new Map<Level, GoalResult[]>(LEVELS.map((level) => [level, []]));
+  goals.forEach((g) => byLevel.get(g.goal.level)?.push(g));
+  byLevel.forEach((atLevel, level) => {
     // A proposal counts only where the nämnd stated nothing and Målkoll could judge the goal.
     const byProposal = atLevel.filter((g) => g.goal.stated === null && g.proposed !== 'ej_bedomd' && g.proposed !== 'ej_matt').length;
     if (atLevel.length) sheet.add([levelSentence(level, atLevel.map(effectiveStatus), lang, byProposal)], false);
-  }
+  });
 }
 
 /** The goals the nämnd assessed but Målkoll could not judge: not counted as differing, so said here instead. */
@@ -602,6 +616,7 @@ function addDeviatingIndicators(sheet: SheetBuilder, indicators: IndicatorResult
   sheet.add(t.deviatingHeader.map((h, i) => (DEVIATING_FIGURE_COLUMNS.has(i) ? figureHeader(h) : bold(h))));
   const deviating = indicators.filter((r) => r.status === 'delvis' || r.status === 'inte');
   if (deviating.length === 0) sheet.add([t.noDeviating], false);
+  sheet.reserve(deviating.length);
   const styles = new DeviatingRowStyles(sheet, lang);
   for (const r of deviating) {
     // Written as plain values, as number() would give them: a figure without a value is an empty cell without a format.
@@ -797,22 +812,17 @@ export function buildValidationSheet(issues: Issue[], sheetNames: string[], lang
 
 /** One row per issue (a function of its own: the loop that runs per issue stays optimised whatever the rest does). */
 function addIssueRows(sheet: SheetBuilder, issues: Issue[], existing: Set<string>, lang: Lang): void {
-  const severityCells: Record<Severity, Cell> = {
-    error: { value: SEVERITY_TEXT[lang].error, fill: HIGHLIGHT_FILL.error },
-    warning: { value: SEVERITY_TEXT[lang].warning, fill: HIGHLIGHT_FILL.warning },
-    info: { value: SEVERITY_TEXT[lang].info },
-  };
-  // Only the severity cell is styled: one style per severity, the rows added as plain values.
-  const severityStyles: Record<Severity, RowStyle> = {
-    error: sheet.styleOf([severityCells.error]),
-    warning: sheet.styleOf([severityCells.warning]),
-    info: sheet.styleOf([severityCells.info]),
-  };
-  for (const issue of issues) {
+  // Only the severity cell is styled (an error or warning in its highlight colour): one style per severity, the rows added as plain values.
+  const style = (severity: Severity): RowStyle => sheet.styleOf([{ value: null, fill: (HIGHLIGHT_FILL as Partial<Record<Severity, string>>)[severity] }]);
+  const severityStyles: Record<Severity, RowStyle> = { error: style('error'), warning: style('warning'), info: style('info') };
+  sheet.reserve(issues.length);
+  // An index loop: a for…of here allocates an iterator result per issue.
+  for (let i = 0; i < issues.length; i++) {
+    const issue = issues[i];
     if (existing.has(issue.sheet)) {
       sheet.links.push({ row: sheet.rowCount, col: 3, text: issue.cell, targetSheet: issue.sheet, targetCell: issue.cell });
     }
-    sheet.addValues([severityCells[issue.severity].value, issue.code, issue.sheet, issue.cell, issue.message], severityStyles[issue.severity]);
+    sheet.addValues([SEVERITY_TEXT[lang][issue.severity], issue.code, issue.sheet, issue.cell, issue.message], severityStyles[issue.severity]);
   }
 }
 

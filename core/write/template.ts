@@ -15,41 +15,19 @@ const VALIDATION_ROWS = 1000;
 
 /** Allowed values of the list-like columns, per sheet kind and field. Every text is one the readers accept. */
 const LISTS: Record<Lang, Partial<Record<SheetKind, Record<string, string[]>>>> = {
-  sv: {
-    goals: {
-      level: Object.values(LEVEL_TEXT.sv),
-      stated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
-      previousStated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
-    },
-    indicators: {
-      stated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
-      previousStated: [STATUS_TEXT.sv.helt, STATUS_TEXT.sv.delvis, STATUS_TEXT.sv.inte],
-      periodicity: ['År', 'Tertial', 'Halvår', 'Kvartal', 'Månad'],
-      method: ['Senaste värde', 'Linjär', 'Säsong', 'Manuell'],
-      direction: Object.values(DIRECTION_TEXT.sv),
-    },
-    activities: {
-      status: Object.values(ACTIVITY_STATUS_TEXT.sv),
-    },
-  },
-  en: {
-    goals: {
-      level: Object.values(LEVEL_TEXT.en),
-      stated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
-      previousStated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
-    },
-    indicators: {
-      stated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
-      previousStated: [STATUS_TEXT.en.helt, STATUS_TEXT.en.delvis, STATUS_TEXT.en.inte],
-      periodicity: ['Year', 'Tertial', 'Half-year', 'Quarter', 'Month'],
-      method: ['Latest value', 'Linear', 'Seasonal', 'Manual'],
-      direction: Object.values(DIRECTION_TEXT.en),
-    },
-    activities: {
-      status: Object.values(ACTIVITY_STATUS_TEXT.en),
-    },
-  },
+  sv: listsOf('sv', ['År', 'Tertial', 'Halvår', 'Kvartal', 'Månad'], ['Senaste värde', 'Linjär', 'Säsong', 'Manuell']),
+  en: listsOf('en', ['Year', 'Tertial', 'Half-year', 'Quarter', 'Month'], ['Latest value', 'Linear', 'Seasonal', 'Manual']),
 };
+
+/** A language's lists: the status and level texts are the language's own, periodicities and methods as given. */
+function listsOf(lang: Lang, periodicity: string[], method: string[]): Partial<Record<SheetKind, Record<string, string[]>>> {
+  const stated = (): string[] => [STATUS_TEXT[lang].helt, STATUS_TEXT[lang].delvis, STATUS_TEXT[lang].inte];
+  return {
+    goals: { level: Object.values(LEVEL_TEXT[lang]), stated: stated(), previousStated: stated() },
+    indicators: { stated: stated(), previousStated: stated(), periodicity, method, direction: Object.values(DIRECTION_TEXT[lang]) },
+    activities: { status: Object.values(ACTIVITY_STATUS_TEXT[lang]) },
+  };
+}
 
 /**
  * One example row per sheet, by field, taken from the Enskede-Årsta-Vantör T1 2024 workbook: goal 1.1.1
