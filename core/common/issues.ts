@@ -34,9 +34,10 @@ export function countIssues(issues: Issue[]): { errors: number; warnings: number
   let errors = 0;
   let warnings = 0;
   let infos = 0;
-  for (const issue of issues) {
-    if (issue.severity === 'error') errors++;
-    else if (issue.severity === 'warning') warnings++;
+  for (let i = 0; i < issues.length; i++) {
+    const severity = issues[i].severity;
+    if (severity === 'error') errors++;
+    else if (severity === 'warning') warnings++;
     else infos++;
   }
   return { errors, warnings, infos };
