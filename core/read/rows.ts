@@ -562,7 +562,8 @@ export function readIndicatorRow(
   }
   const units = reconcileUnitList(UNIT_FIELDS, raw);
   if (units.assumedPercent.length || units.scale.length || units.mismatch) reportUnitIssues(grid, row, columns, raw, units, explicitUnit, lang, issues);
-  const [, arsmal, kfArsmal, outcome, outcomeMen, outcomeWomen, lastYear, lastYearSamePeriod, forecast] = units.values;
+  // Indexed, not destructured: destructuring walks an array iterator on every row.
+  const values = units.values;
 
   const period = readPeriodCell(grid, row, columns.period, settings, issues);
   return {
@@ -570,16 +571,16 @@ export function readIndicatorRow(
     row,
     goal: goalNumberOf(cellValue(grid, row, columns.goal)).number,
     name: textAt(grid, row, columns.name),
-    arsmal,
-    kfArsmal,
+    arsmal: values[1],
+    kfArsmal: values[2],
     periodicity: readPeriodicity(grid, row, columns.periodicity, period, lang, issues),
     period,
-    outcome,
-    outcomeMen,
-    outcomeWomen,
-    lastYear,
-    lastYearSamePeriod,
-    forecast,
+    outcome: values[3],
+    outcomeMen: values[4],
+    outcomeWomen: values[5],
+    lastYear: values[6],
+    lastYearSamePeriod: values[7],
+    forecast: values[8],
     method: lookupMethod(textAt(grid, row, columns.method)),
     direction: lookupDirection(textAt(grid, row, columns.direction)),
     partialThreshold: readThresholdCell(grid, row, columns.partialThreshold, lang, issues),
