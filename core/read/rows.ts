@@ -1,5 +1,5 @@
 // Reads one row of a recognised input table into the model (goals, indicators, activities, budget rows), with the cell-level issues found on the way; shared by the sheet reader and the report-layout reader.
-import { describeCell, formatNumber, MISSING, parseDateValue, parseFraction, parseValue, reconcileUnitList, type UnitReconciliation } from './values';
+import { describeCell, forgetSharedNumbers, formatNumber, MISSING, parseDateValue, parseFraction, parseValue, reconcileUnitList, type UnitReconciliation } from './values';
 import { parsePeriod, periodEnd } from './period';
 import { parseAssessment, parseStatus } from '../common/status';
 import { cellText, fold, stripTags } from '../common/text';
@@ -301,6 +301,7 @@ let currentRead = 0;
 /** Starts reading a workbook: the memos are per read, never carried from one workbook to the next. */
 export function beginRead(): void {
   currentRead++;
+  forgetSharedNumbers();
   lastColumns = lastCellsColumns = null;
   lastEntries = [];
   lastCellsClass = null;
