@@ -302,7 +302,7 @@ let currentRead = 0;
 export function beginRead(): void {
   currentRead++;
   forgetSharedNumbers();
-  lastColumns = lastCellsColumns = null;
+  lastColumns = lastCellsColumns = unitColumnsFor = null;
   lastEntries = [];
   lastCellsClass = null;
 }
@@ -494,6 +494,21 @@ type UnitField = (typeof UNIT_FIELDS)[number];
  */
 const ROW_VALUES: ParsedValue[] = UNIT_FIELDS.map(() => MISSING);
 
+/** The reconciliation of ROW_VALUES, one object reused from row to row in the same way. */
+const ROW_UNITS = {} as UnitReconciliation<readonly ParsedValue[]>;
+
+/** The columns map the rows being read share, and the column of each of UNIT_FIELDS in it (-1: none): no keyed lookup per field per row. */
+let unitColumnsFor: Columns | null = null;
+let unitColumns: number[] = [];
+
+function unitColumnsOf(columns: Columns): number[] {
+  if (columns !== unitColumnsFor) {
+    unitColumnsFor = columns;
+    unitColumns = UNIT_FIELDS.map((field) => columns[field] ?? -1);
+  }
+  return unitColumns;
+}
+
 const PERIODICITY_WORDS: Record<string, Periodicity> = {
   ar: 'ar', arlig: 'ar', arligen: 'ar', arsvis: 'ar', helar: 'ar', year: 'ar', yearly: 'ar', annual: 'ar', annually: 'ar',
   tertial: 'tertial', tertialvis: 'tertial', 'per tertial': 'tertial', 'four-monthly': 'tertial',
@@ -557,11 +572,12 @@ export function readIndicatorRow(
   // A list, not a record: no keyed object and no key list per row (rows are read by the hundred thousand).
   const raw = ROW_VALUES;
   raw[0] = explicitUnit ?? MISSING;
+  const valueColumns = unitColumnsOf(columns);
   for (let i = 1; i < UNIT_FIELDS.length; i++) {
-    const col = columns[UNIT_FIELDS[i]];
-    raw[i] = col === undefined ? MISSING : readValueCell(grid, row, col, UNIT_FIELDS[i], columns, lang, issues);
+    const col = valueColumns[i];
+    raw[i] = col < 0 ? MISSING : readValueCell(grid, row, col, UNIT_FIELDS[i], columns, lang, issues);
   }
-  const units = reconcileUnitList(UNIT_FIELDS, raw);
+  const units = reconcileUnitList(UNIT_FIELDS, raw, ROW_UNITS);
   if (units.assumedPercent.length || units.scale.length || units.mismatch) reportUnitIssues(grid, row, columns, raw, units, explicitUnit, lang, issues);
   // Indexed, not destructured: destructuring walks an array iterator on every row.
   const values = units.values;

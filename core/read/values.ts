@@ -476,8 +476,13 @@ export function reconcileUnits(values: Record<string, ParsedValue>): UnitReconci
 /**
  * reconcileUnits for a row given as a list of fields and the list of their values (the row reader's
  * form: no record and no key list per row). The values list comes back as it is when no unit was assumed.
+ * The result is written into `into` when given (the row reader reuses one object from row to row).
  */
-export function reconcileUnitList(fields: readonly string[], values: readonly ParsedValue[]): UnitReconciliation<readonly ParsedValue[]> {
+export function reconcileUnitList(
+  fields: readonly string[],
+  values: readonly ParsedValue[],
+  into = {} as UnitReconciliation<readonly ParsedValue[]>,
+): UnitReconciliation<readonly ParsedValue[]> {
   // Runs once per indicator row: plain loops, no per-call closures or scratch lists.
   let hasPercent = false;
   let percentAtLeastOne = false;
@@ -523,5 +528,10 @@ export function reconcileUnitList(fields: readonly string[], values: readonly Pa
       assumedPercent.push(field);
     }
   }
-  return { values: result, unit: hasPercent ? '%' : firstNamed, assumedPercent, mismatch, scale };
+  into.values = result;
+  into.unit = hasPercent ? '%' : firstNamed;
+  into.assumedPercent = assumedPercent;
+  into.mismatch = mismatch;
+  into.scale = scale;
+  return into;
 }
