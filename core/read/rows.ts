@@ -156,13 +156,14 @@ export function decimalsOf(value: number): number {
 /** A parsed value as short text for messages (`38,87 %`, `Max 10`), the same for a text cell and a typed cell. */
 export function describeValue(value: ParsedValue, lang: Lang): string {
   const unit = (u: string | null): string => (u ? (u === '%' ? ' %' : ` ${u}`) : '');
+  const figure = (n: number): string => formatNumber(n, lang, decimalsOf(n));
   switch (value.kind) {
     case 'number':
-      return formatNumber(value.value, lang, decimalsOf(value.value)) + unit(value.unit) + (value.note ? ` ${value.note}` : '');
+      return figure(value.value) + unit(value.unit) + (value.note ? ` ${value.note}` : '');
     case 'bound':
-      return `${value.bound === 'max' ? 'Max' : 'Min'} ${formatNumber(value.value, lang, decimalsOf(value.value))}${unit(value.unit)}`;
+      return `${value.bound === 'max' ? 'Max' : 'Min'} ${figure(value.value)}${unit(value.unit)}`;
     case 'band':
-      return `${value.center ? formatNumber(value.center, lang, decimalsOf(value.center)) + unit(value.unit) + ' ' : ''}+/- ${formatNumber(value.halfWidth, lang, decimalsOf(value.halfWidth))}${unit(value.unit)}`;
+      return `${value.center ? figure(value.center) + unit(value.unit) + ' ' : ''}+/- ${figure(value.halfWidth)}${unit(value.unit)}`;
     case 'trend':
       return value.direction === 'higher' ? 'Ökning' : 'Minskning';
     case 'date':
@@ -654,33 +655,17 @@ function reportUnitIssues(
   }
 }
 
-/** The period memos of one plan year: a numeric cell (a year) and a text cell read differently, so each has its own. */
-interface PeriodLookups {
-  ofNumber: (value: number) => Period | null;
-  ofText: (text: string) => Period | null;
-}
-
-const periodMemos = new Map<number | null, PeriodLookups>();
-
-/** parsePeriod, memoised per plan year: an indicator column repeats the same few periods. Rows share the Period object. */
-let periodMemosRead = -1;
+/** parsePeriod memoised for the plan year it was made for: an indicator column repeats the same few periods. Rows share the Period object. */
+let periodLookup: ((key: string | number) => Period | null) | null = null;
+let periodLookupYear: number | null = null;
 
 function periodOf(value: CellValue, planYear: number | null): Period | null {
-  if (periodMemosRead !== currentRead) {
-    periodMemos.clear();
-    periodMemosRead = currentRead;
+  if (!periodLookup || planYear !== periodLookupYear) {
+    periodLookupYear = planYear;
+    periodLookup = memo((key: string | number) => parsePeriod(key, planYear));
   }
-  let lookups = periodMemos.get(planYear);
-  if (!lookups) {
-    lookups = {
-      ofNumber: memo((year: number) => parsePeriod(year, planYear)),
-      // A text cell (or a boolean) is read as its text.
-      ofText: memo((text: string) => parsePeriod(text, planYear)),
-    };
-    if (periodMemos.size > 50) periodMemos.clear();
-    periodMemos.set(planYear, lookups);
-  }
-  return typeof value === 'number' ? lookups.ofNumber(value) : lookups.ofText(cellText(value));
+  // A number (a year) and a text are different keys, read differently; a boolean is read as its text.
+  return periodLookup(typeof value === 'number' ? value : cellText(value));
 }
 
 function readPeriodCell(grid: SheetGrid, row: number, col: number | undefined, settings: Settings, issues: Issue[]): Period | null {
@@ -818,24 +803,10 @@ export function readBudgetRow(grid: SheetGrid, row: number, columns: Partial<Rec
   const label = stripTags(textAt(grid, row, columns.label)).trim();
   const key = fold(label);
   const isVarav = VARAV_RE.test(key);
-  const amounts: Record<string, number | null> = {};
+  const amounts = {} as Record<(typeof AMOUNT_FIELDS)[number], number | null>;
   for (const field of AMOUNT_FIELDS) amounts[field] = readAmount(grid, row, columns[field], field, lang, issues);
-  return {
-    sheet: grid.name,
-    row,
-    label,
-    isVarav,
-    isTotal: !isVarav && TOTAL_RE.test(key),
-    parentRow: isVarav ? parentRow : null,
-    budget: amounts.budget,
-    justeringar: amounts.justeringar,
-    forandringar: amounts.forandringar,
-    prognos: amounts.prognos,
-    prognosFore: amounts.prognosFore,
-    avvikelse: amounts.avvikelse,
-    utfall: amounts.utfall,
-    cells: cellRefs(grid.name, row, columns),
-  };
+  // The amounts spread in AMOUNT_FIELDS order, the order of BudgetRow's fields.
+  return { sheet: grid.name, row, label, isVarav, isTotal: !isVarav && TOTAL_RE.test(key), parentRow: isVarav ? parentRow : null, ...amounts, cells: cellRefs(grid.name, row, columns) };
 }
 
 // ---------------------------------------------------------------------------------------------

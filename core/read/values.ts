@@ -465,12 +465,10 @@ export function reconcileUnits(values: Record<string, ParsedValue>): UnitReconci
   const fields = Object.keys(values);
   const list = fields.map((field) => values[field]);
   const reconciled = reconcileUnitList(fields, list);
-  let result = values;
-  if (reconciled.values !== list) {
-    result = { ...values };
-    for (let i = 0; i < fields.length; i++) result[fields[i]] = reconciled.values[i];
-  }
-  return { values: result, unit: reconciled.unit, assumedPercent: reconciled.assumedPercent, mismatch: reconciled.mismatch, scale: reconciled.scale };
+  if (reconciled.values === list) return { ...reconciled, values };
+  const result = { ...values };
+  for (let i = 0; i < fields.length; i++) result[fields[i]] = reconciled.values[i];
+  return { ...reconciled, values: result };
 }
 
 /**
