@@ -424,7 +424,7 @@ export function readGoalRow(grid: SheetGrid, row: number, columns: Partial<Recor
   let level = depthLevel;
   const levelText = textAt(grid, row, columns.level);
   if (levelText !== '') {
-    const stated = parseLevel(levelText);
+    const stated = lookupLevel(levelText);
     if (stated) level = stated;
     else {
       report(issues, lang, 'W_GOAL_LEVEL', { sheet, row, col: columns.level as number }, {
@@ -528,22 +528,20 @@ const lookupMethod = memo(parseMethodText);
 const lookupDirection = memo(parseDirectionText);
 const lookupPeriodicity = memo((text) => PERIODICITY_WORDS[wordKey(text)] ?? null);
 
-const EXPLICIT_UNIT_PREFIX = '0 ';
-
 /** The Enhet cell as a unit (`%`, `st`, `kr`, …) read the same way as a value's unit; null when blank or unreadable. */
 function readUnitCell(text: string): ParsedValue | null {
   if (text === '') return null;
-  const parsed = parseValue(EXPLICIT_UNIT_PREFIX + text);
+  const parsed = parseValue('0 ' + text); // read as a value's unit: a zero with the text after it
   return parsed.kind === 'number' && parsed.unit !== null ? { kind: 'number', value: 0, unit: parsed.unit } : null;
 }
 
 /** Parses one value cell; error and invalid cells become issues (and stay in the model as such). */
-function readValueCell(grid: SheetGrid, row: number, col: number, field: string, columns: Columns, lang: Lang, issues: Issue[]): ParsedValue {
+function readValueCell(grid: SheetGrid, row: number, col: number | undefined, field: string, columns: Columns, lang: Lang, issues: Issue[]): ParsedValue {
   const value = cellValue(grid, row, col);
-  // parseValue reads a blank cell as MISSING itself: no isBlank first, which would trim the text a second time.
+  // parseValue reads a blank cell (or a column the sheet lacks) as MISSING itself: no isBlank first, which would trim the text a second time.
   const parsed = parseValue(value, cellFormat(grid, row, col));
   if (parsed === MISSING) return MISSING;
-  const ref = { sheet: grid.name, row, col };
+  const ref = { sheet: grid.name, row, col: col as number };
   if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_VALUE[lang] });
   else if (parsed.kind === 'invalid' || parsed.kind === 'date') {
     report(issues, lang, 'E_NUMBER', ref, { header: describeCell(headerName(columns, 'indicators', field, lang)), value: describeCell(value), expected: EXPECTED_VALUE[lang] });
@@ -605,7 +603,7 @@ export function readIndicatorRow(
     unit: units.unit,
     comment: textAt(grid, row, columns.comment),
     stated: readAssessmentCell(grid, row, columns.stated, lang, issues),
-    previousForecast: columns.previousForecast === undefined ? MISSING : readValueCell(grid, row, columns.previousForecast, 'previousForecast', columns, lang, issues),
+    previousForecast: readValueCell(grid, row, columns.previousForecast, 'previousForecast', columns, lang, issues),
     previousStated: readPreviousStatusCell(grid, row, columns.previousStated, lang, issues),
     cells: cellRefs(sheet, row, columns),
   };
@@ -763,7 +761,7 @@ export function readActivityRow(
   const lang = settings.lang;
   const start = readDateCell(grid, row, columns.start, 'start', lang, issues);
   const end = readDateCell(grid, row, columns.end, 'end', lang, issues);
-  const status = parseActivityStatus(textAt(grid, row, columns.status));
+  const status = lookupActivityStatus(textAt(grid, row, columns.status));
   return {
     sheet: grid.name,
     row,
