@@ -1,5 +1,5 @@
 // Reads one row of a recognised input table into the model (goals, indicators, activities, budget rows), with the cell-level issues found on the way; shared by the sheet reader and the report-layout reader.
-import { describeCell, formatNumber, MISSING, parseDateValue, parseFraction, parseValue, reconcileUnitList, type UnitReconciliation } from './values';
+import { describeCell, forgetSharedNumbers, formatNumber, MISSING, parseDateValue, parseFraction, parseValue, reconcileUnitList, type UnitReconciliation } from './values';
 import { parsePeriod, periodEnd } from './period';
 import { parseAssessment, parseStatus } from '../common/status';
 import { cellText, fold, stripTags } from '../common/text';
@@ -156,13 +156,14 @@ export function decimalsOf(value: number): number {
 /** A parsed value as short text for messages (`38,87 %`, `Max 10`), the same for a text cell and a typed cell. */
 export function describeValue(value: ParsedValue, lang: Lang): string {
   const unit = (u: string | null): string => (u ? (u === '%' ? ' %' : ` ${u}`) : '');
+  const figure = (n: number): string => formatNumber(n, lang, decimalsOf(n));
   switch (value.kind) {
     case 'number':
-      return formatNumber(value.value, lang, decimalsOf(value.value)) + unit(value.unit) + (value.note ? ` ${value.note}` : '');
+      return figure(value.value) + unit(value.unit) + (value.note ? ` ${value.note}` : '');
     case 'bound':
-      return `${value.bound === 'max' ? 'Max' : 'Min'} ${formatNumber(value.value, lang, decimalsOf(value.value))}${unit(value.unit)}`;
+      return `${value.bound === 'max' ? 'Max' : 'Min'} ${figure(value.value)}${unit(value.unit)}`;
     case 'band':
-      return `${value.center ? formatNumber(value.center, lang, decimalsOf(value.center)) + unit(value.unit) + ' ' : ''}+/- ${formatNumber(value.halfWidth, lang, decimalsOf(value.halfWidth))}${unit(value.unit)}`;
+      return `${value.center ? figure(value.center) + unit(value.unit) + ' ' : ''}+/- ${figure(value.halfWidth)}${unit(value.unit)}`;
     case 'trend':
       return value.direction === 'higher' ? 'Ökning' : 'Minskning';
     case 'date':
@@ -301,7 +302,8 @@ let currentRead = 0;
 /** Starts reading a workbook: the memos are per read, never carried from one workbook to the next. */
 export function beginRead(): void {
   currentRead++;
-  lastColumns = lastCellsColumns = null;
+  forgetSharedNumbers();
+  lastColumns = lastCellsColumns = unitColumnsFor = null;
   lastEntries = [];
   lastCellsClass = null;
 }
@@ -422,7 +424,7 @@ export function readGoalRow(grid: SheetGrid, row: number, columns: Partial<Recor
   let level = depthLevel;
   const levelText = textAt(grid, row, columns.level);
   if (levelText !== '') {
-    const stated = parseLevel(levelText);
+    const stated = lookupLevel(levelText);
     if (stated) level = stated;
     else {
       report(issues, lang, 'W_GOAL_LEVEL', { sheet, row, col: columns.level as number }, {
@@ -493,6 +495,21 @@ type UnitField = (typeof UNIT_FIELDS)[number];
  */
 const ROW_VALUES: ParsedValue[] = UNIT_FIELDS.map(() => MISSING);
 
+/** The reconciliation of ROW_VALUES, one object reused from row to row in the same way. */
+const ROW_UNITS = {} as UnitReconciliation<readonly ParsedValue[]>;
+
+/** The columns map the rows being read share, and the column of each of UNIT_FIELDS in it (-1: none): no keyed lookup per field per row. */
+let unitColumnsFor: Columns | null = null;
+let unitColumns: number[] = [];
+
+function unitColumnsOf(columns: Columns): number[] {
+  if (columns !== unitColumnsFor) {
+    unitColumnsFor = columns;
+    unitColumns = UNIT_FIELDS.map((field) => columns[field] ?? -1);
+  }
+  return unitColumns;
+}
+
 const PERIODICITY_WORDS: Record<string, Periodicity> = {
   ar: 'ar', arlig: 'ar', arligen: 'ar', arsvis: 'ar', helar: 'ar', year: 'ar', yearly: 'ar', annual: 'ar', annually: 'ar',
   tertial: 'tertial', tertialvis: 'tertial', 'per tertial': 'tertial', 'four-monthly': 'tertial',
@@ -511,22 +528,20 @@ const lookupMethod = memo(parseMethodText);
 const lookupDirection = memo(parseDirectionText);
 const lookupPeriodicity = memo((text) => PERIODICITY_WORDS[wordKey(text)] ?? null);
 
-const EXPLICIT_UNIT_PREFIX = '0 ';
-
 /** The Enhet cell as a unit (`%`, `st`, `kr`, …) read the same way as a value's unit; null when blank or unreadable. */
 function readUnitCell(text: string): ParsedValue | null {
   if (text === '') return null;
-  const parsed = parseValue(EXPLICIT_UNIT_PREFIX + text);
+  const parsed = parseValue('0 ' + text); // read as a value's unit: a zero with the text after it
   return parsed.kind === 'number' && parsed.unit !== null ? { kind: 'number', value: 0, unit: parsed.unit } : null;
 }
 
 /** Parses one value cell; error and invalid cells become issues (and stay in the model as such). */
-function readValueCell(grid: SheetGrid, row: number, col: number, field: string, columns: Columns, lang: Lang, issues: Issue[]): ParsedValue {
+function readValueCell(grid: SheetGrid, row: number, col: number | undefined, field: string, columns: Columns, lang: Lang, issues: Issue[]): ParsedValue {
   const value = cellValue(grid, row, col);
-  // parseValue reads a blank cell as MISSING itself: no isBlank first, which would trim the text a second time.
+  // parseValue reads a blank cell (or a column the sheet lacks) as MISSING itself: no isBlank first, which would trim the text a second time.
   const parsed = parseValue(value, cellFormat(grid, row, col));
   if (parsed === MISSING) return MISSING;
-  const ref = { sheet: grid.name, row, col };
+  const ref = { sheet: grid.name, row, col: col as number };
   if (parsed.kind === 'error') report(issues, lang, 'E_CELL_ERROR', ref, { value: describeCell(parsed.text), expected: EXPECTED_VALUE[lang] });
   else if (parsed.kind === 'invalid' || parsed.kind === 'date') {
     report(issues, lang, 'E_NUMBER', ref, { header: describeCell(headerName(columns, 'indicators', field, lang)), value: describeCell(value), expected: EXPECTED_VALUE[lang] });
@@ -556,13 +571,15 @@ export function readIndicatorRow(
   // A list, not a record: no keyed object and no key list per row (rows are read by the hundred thousand).
   const raw = ROW_VALUES;
   raw[0] = explicitUnit ?? MISSING;
+  const valueColumns = unitColumnsOf(columns);
   for (let i = 1; i < UNIT_FIELDS.length; i++) {
-    const col = columns[UNIT_FIELDS[i]];
-    raw[i] = col === undefined ? MISSING : readValueCell(grid, row, col, UNIT_FIELDS[i], columns, lang, issues);
+    const col = valueColumns[i];
+    raw[i] = col < 0 ? MISSING : readValueCell(grid, row, col, UNIT_FIELDS[i], columns, lang, issues);
   }
-  const units = reconcileUnitList(UNIT_FIELDS, raw);
+  const units = reconcileUnitList(UNIT_FIELDS, raw, ROW_UNITS);
   if (units.assumedPercent.length || units.scale.length || units.mismatch) reportUnitIssues(grid, row, columns, raw, units, explicitUnit, lang, issues);
-  const [, arsmal, kfArsmal, outcome, outcomeMen, outcomeWomen, lastYear, lastYearSamePeriod, forecast] = units.values;
+  // Indexed, not destructured: destructuring walks an array iterator on every row.
+  const values = units.values;
 
   const period = readPeriodCell(grid, row, columns.period, settings, issues);
   return {
@@ -570,23 +587,23 @@ export function readIndicatorRow(
     row,
     goal: goalNumberOf(cellValue(grid, row, columns.goal)).number,
     name: textAt(grid, row, columns.name),
-    arsmal,
-    kfArsmal,
+    arsmal: values[1],
+    kfArsmal: values[2],
     periodicity: readPeriodicity(grid, row, columns.periodicity, period, lang, issues),
     period,
-    outcome,
-    outcomeMen,
-    outcomeWomen,
-    lastYear,
-    lastYearSamePeriod,
-    forecast,
+    outcome: values[3],
+    outcomeMen: values[4],
+    outcomeWomen: values[5],
+    lastYear: values[6],
+    lastYearSamePeriod: values[7],
+    forecast: values[8],
     method: lookupMethod(textAt(grid, row, columns.method)),
     direction: lookupDirection(textAt(grid, row, columns.direction)),
     partialThreshold: readThresholdCell(grid, row, columns.partialThreshold, lang, issues),
     unit: units.unit,
     comment: textAt(grid, row, columns.comment),
     stated: readAssessmentCell(grid, row, columns.stated, lang, issues),
-    previousForecast: columns.previousForecast === undefined ? MISSING : readValueCell(grid, row, columns.previousForecast, 'previousForecast', columns, lang, issues),
+    previousForecast: readValueCell(grid, row, columns.previousForecast, 'previousForecast', columns, lang, issues),
     previousStated: readPreviousStatusCell(grid, row, columns.previousStated, lang, issues),
     cells: cellRefs(sheet, row, columns),
   };
@@ -636,33 +653,17 @@ function reportUnitIssues(
   }
 }
 
-/** The period memos of one plan year: a numeric cell (a year) and a text cell read differently, so each has its own. */
-interface PeriodLookups {
-  ofNumber: (value: number) => Period | null;
-  ofText: (text: string) => Period | null;
-}
-
-const periodMemos = new Map<number | null, PeriodLookups>();
-
-/** parsePeriod, memoised per plan year: an indicator column repeats the same few periods. Rows share the Period object. */
-let periodMemosRead = -1;
+/** parsePeriod memoised for the plan year it was made for: an indicator column repeats the same few periods. Rows share the Period object. */
+let periodLookup: ((key: string | number) => Period | null) | null = null;
+let periodLookupYear: number | null = null;
 
 function periodOf(value: CellValue, planYear: number | null): Period | null {
-  if (periodMemosRead !== currentRead) {
-    periodMemos.clear();
-    periodMemosRead = currentRead;
+  if (!periodLookup || planYear !== periodLookupYear) {
+    periodLookupYear = planYear;
+    periodLookup = memo((key: string | number) => parsePeriod(key, planYear));
   }
-  let lookups = periodMemos.get(planYear);
-  if (!lookups) {
-    lookups = {
-      ofNumber: memo((year: number) => parsePeriod(year, planYear)),
-      // A text cell (or a boolean) is read as its text.
-      ofText: memo((text: string) => parsePeriod(text, planYear)),
-    };
-    if (periodMemos.size > 50) periodMemos.clear();
-    periodMemos.set(planYear, lookups);
-  }
-  return typeof value === 'number' ? lookups.ofNumber(value) : lookups.ofText(cellText(value));
+  // A number (a year) and a text are different keys, read differently; a boolean is read as its text.
+  return periodLookup(typeof value === 'number' ? value : cellText(value));
 }
 
 function readPeriodCell(grid: SheetGrid, row: number, col: number | undefined, settings: Settings, issues: Issue[]): Period | null {
@@ -760,7 +761,7 @@ export function readActivityRow(
   const lang = settings.lang;
   const start = readDateCell(grid, row, columns.start, 'start', lang, issues);
   const end = readDateCell(grid, row, columns.end, 'end', lang, issues);
-  const status = parseActivityStatus(textAt(grid, row, columns.status));
+  const status = lookupActivityStatus(textAt(grid, row, columns.status));
   return {
     sheet: grid.name,
     row,
@@ -800,24 +801,10 @@ export function readBudgetRow(grid: SheetGrid, row: number, columns: Partial<Rec
   const label = stripTags(textAt(grid, row, columns.label)).trim();
   const key = fold(label);
   const isVarav = VARAV_RE.test(key);
-  const amounts: Record<string, number | null> = {};
+  const amounts = {} as Record<(typeof AMOUNT_FIELDS)[number], number | null>;
   for (const field of AMOUNT_FIELDS) amounts[field] = readAmount(grid, row, columns[field], field, lang, issues);
-  return {
-    sheet: grid.name,
-    row,
-    label,
-    isVarav,
-    isTotal: !isVarav && TOTAL_RE.test(key),
-    parentRow: isVarav ? parentRow : null,
-    budget: amounts.budget,
-    justeringar: amounts.justeringar,
-    forandringar: amounts.forandringar,
-    prognos: amounts.prognos,
-    prognosFore: amounts.prognosFore,
-    avvikelse: amounts.avvikelse,
-    utfall: amounts.utfall,
-    cells: cellRefs(grid.name, row, columns),
-  };
+  // The amounts spread in AMOUNT_FIELDS order, the order of BudgetRow's fields.
+  return { sheet: grid.name, row, label, isVarav, isTotal: !isVarav && TOTAL_RE.test(key), parentRow: isVarav ? parentRow : null, ...amounts, cells: cellRefs(grid.name, row, columns) };
 }
 
 // ---------------------------------------------------------------------------------------------

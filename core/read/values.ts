@@ -254,7 +254,29 @@ function parsePlainNumber(text: string, unitWord: boolean): ParsedValue | null {
   }
   // mantissa < 10^15 and 10^decimals are exact, so the division rounds as Number('38.87') does.
   const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
-  return { kind: 'number', value: negative ? -magnitude : magnitude, unit };
+  return numberValue(negative ? -magnitude : magnitude, unit);
+}
+
+/**
+ * Number values read lately, by a hash of value and unit: equal numbers (a column of `3 %`, `100 %`, `0`)
+ * share one object instead of each cell allocating its own, which the model would then keep. A fixed
+ * table, not a Map: a miss costs a compare, and a sheet of all different figures costs no more than before.
+ * Sharing is safe: parsed values are never changed after reading, and nothing compares them by identity.
+ */
+const SHARED_NUMBERS: ({ kind: 'number'; value: number; unit: Unit } | undefined)[] = new Array(4096).fill(undefined);
+
+/** `{ kind: 'number', value, unit }`, shared with an equal one made before in this read when the table still holds it. */
+function numberValue(value: number, unit: Unit): ParsedValue {
+  const key = ((value * 1000) | 0) + (unit === null ? 0 : unit.length); // 70 and 70 % in different slots
+  const slot = Math.imul(key, 0x9e3779b1) >>> 20; // the top twelve bits of a multiplicative hash: 0–4095
+  const shared = SHARED_NUMBERS[slot];
+  if (shared !== undefined && Object.is(shared.value, value) && shared.unit === unit) return shared;
+  return (SHARED_NUMBERS[slot] = { kind: 'number', value, unit });
+}
+
+/** Empties the table of shared numbers: called at the start of every read, so that no value outlives its workbook in it. */
+export function forgetSharedNumbers(): void {
+  SHARED_NUMBERS.fill(undefined);
 }
 
 /** True when the text from `start` to its end is one or more ASCII letters. */
@@ -279,7 +301,7 @@ function parseText(text: string): ParsedValue {
   const withUnit = parsePlainNumber(text, true);
   if (withUnit) return withUnit;
   const n = parseNumberText(text);
-  if (n) return n.note ? { kind: 'number', value: n.value, unit: n.unit, note: n.note } : { kind: 'number', value: n.value, unit: n.unit };
+  if (n) return n.note ? { kind: 'number', value: n.value, unit: n.unit, note: n.note } : numberValue(n.value, n.unit);
   const bound = parseBound(text);
   if (bound) return bound;
   const iso = ISO_RE.exec(text);
@@ -309,8 +331,7 @@ export function parseValue(value: CellValue, format?: string | null): ParsedValu
       const iso = serialToIso(value);
       return iso ? { kind: 'date', iso } : { kind: 'invalid', text: String(value) };
     }
-    if (isPercentFormat(format)) return { kind: 'number', value: denoise(value * 100), unit: '%' };
-    return { kind: 'number', value, unit: null };
+    return isPercentFormat(format) ? numberValue(denoise(value * 100), '%') : numberValue(value, null);
   }
   if (typeof value === 'boolean') return { kind: 'invalid', text: value ? 'TRUE' : 'FALSE' };
   const text = String(value).trim();
@@ -444,19 +465,22 @@ export function reconcileUnits(values: Record<string, ParsedValue>): UnitReconci
   const fields = Object.keys(values);
   const list = fields.map((field) => values[field]);
   const reconciled = reconcileUnitList(fields, list);
-  let result = values;
-  if (reconciled.values !== list) {
-    result = { ...values };
-    for (let i = 0; i < fields.length; i++) result[fields[i]] = reconciled.values[i];
-  }
-  return { values: result, unit: reconciled.unit, assumedPercent: reconciled.assumedPercent, mismatch: reconciled.mismatch, scale: reconciled.scale };
+  if (reconciled.values === list) return { ...reconciled, values };
+  const result = { ...values };
+  for (let i = 0; i < fields.length; i++) result[fields[i]] = reconciled.values[i];
+  return { ...reconciled, values: result };
 }
 
 /**
  * reconcileUnits for a row given as a list of fields and the list of their values (the row reader's
  * form: no record and no key list per row). The values list comes back as it is when no unit was assumed.
+ * The result is written into `into` when given (the row reader reuses one object from row to row).
  */
-export function reconcileUnitList(fields: readonly string[], values: readonly ParsedValue[]): UnitReconciliation<readonly ParsedValue[]> {
+export function reconcileUnitList(
+  fields: readonly string[],
+  values: readonly ParsedValue[],
+  into = {} as UnitReconciliation<readonly ParsedValue[]>,
+): UnitReconciliation<readonly ParsedValue[]> {
   // Runs once per indicator row: plain loops, no per-call closures or scratch lists.
   let hasPercent = false;
   let percentAtLeastOne = false;
@@ -497,10 +521,15 @@ export function reconcileUnitList(fields: readonly string[], values: readonly Pa
         continue;
       }
       if (result === values) result = values.slice();
-      (result as ParsedValue[])[i] = { ...parsed, unit: '%' } as ParsedValue;
+      (result as ParsedValue[])[i] = parsed.kind === 'number' ? numberValue(parsed.value, '%') : ({ ...parsed, unit: '%' } as ParsedValue);
       if (assumedPercent === NO_FIELDS) assumedPercent = [];
       assumedPercent.push(field);
     }
   }
-  return { values: result, unit: hasPercent ? '%' : firstNamed, assumedPercent, mismatch, scale };
+  into.values = result;
+  into.unit = hasPercent ? '%' : firstNamed;
+  into.assumedPercent = assumedPercent;
+  into.mismatch = mismatch;
+  into.scale = scale;
+  return into;
 }

@@ -141,6 +141,21 @@ describe('parseValue: typed cells', () => {
   });
 });
 
+describe('parseValue: shared number values', () => {
+  it('equal numbers may share one value, different ones never do (0 and -0, 70 and 70 %, near figures)', () => {
+    // A deterministic walk over figures that collide in the sharing table (same thousandths) and that repeat.
+    const figures = [0, -0, 70, 0.07, 2.9, 2.9001, 2.9002, 38.87, 1330, 1e12, -412.5];
+    for (let i = 0; i < 3000; i++) figures.push(((i * 7919) % 1000) / 10, (i % 97) + i / 1e6);
+    for (const figure of [...figures, ...figures]) {
+      const bare = parseValue(figure);
+      const percent = parseValue(figure / 100, '0.0 %');
+      expect(bare).toEqual({ kind: 'number', value: figure, unit: null });
+      expect(Object.is((bare as { value: number }).value, figure)).toBe(true);
+      expect(percent).toEqual({ kind: 'number', value: Number((figure).toPrecision(10)) || 0, unit: '%' });
+    }
+  });
+});
+
 describe('parseValue: every value in the fixture workbook', () => {
   const indicatorColumns = [
     'Periodens utfall',
