@@ -195,6 +195,8 @@ class SheetBuilder {
   private readonly width: number;
   /** The shared row of a row without alignments (most rows). */
   private readonly plainRow: (HorizontalAlign | null)[];
+  /** An all-null row of our own that blankRow copies: plainRow is frozen, and V8 copies a frozen array element by element. */
+  private readonly nullRow: CellValue[];
   /** The arrays with one entry per row, and the number of rows added (the arrays may be longer: see reserve). */
   private readonly perRow: unknown[][] = [this.values, this.formats, this.fills, this.fonts, this.bold, this.wrap, this.align, this.heights];
   private rows = 0;
@@ -207,6 +209,7 @@ class SheetBuilder {
     this.wrapWidths = columns.map((c) => ('wrap' in c ? c.wrap : 0));
     this.wrapRow = Object.freeze(this.wrapWidths.map((w) => w > 0)) as boolean[];
     this.plainRow = this.styleRows.row([], 0, null);
+    this.nullRow = new Array<CellValue>(width).fill(null);
   }
 
   get rowCount(): number {
@@ -218,9 +221,9 @@ class SheetBuilder {
     for (const list of this.perRow) if (list.length < this.rows + more) list.length = this.rows + more;
   }
 
-  /** A row of empty values, one per column, for addValues (a copy of the all-null plain row: copying beats filling). */
+  /** A row of empty values, one per column, for addValues (a copy of an all-null row: copying beats filling). */
   blankRow(): CellValue[] {
-    return this.plainRow.slice();
+    return this.nullRow.slice();
   }
 
   /** Adds a row; `measure: false` for a row of free text (a title, a sentence) that runs on to the right. */
