@@ -12,11 +12,12 @@ describe('Sheets build', () => {
   const code = read('Code.js');
 
   // SPEC 9 budgets 300 KB, unminified. The build strips comments and unused declarations from the bundle and
-  // indents with tabs (sheets-addon/compact.js, tab-indent.js): about 348 KB, down from 361 KB. The budget is NOT met:
-  // what is left is code that runs, and core alone is about 320 KB of it (the add-on 21 KB, the declarations and
-  // runtime 4.5 KB): only minifying or a smaller core would meet it. This ceiling keeps the bundle from growing unnoticed.
+  // indents with tabs (sheets-addon/compact.js, tab-indent.js). The budget is NOT met: what is left is code that runs,
+  // and core alone is about 338 KB of it (the add-on 21 KB, the declarations and runtime 4.5 KB): only minifying or a
+  // smaller core would meet it. Core's speed work for SPEC 9's core/HyperFormula ratio (fast paths beside the general
+  // code they must match) took the bundle from 350 KB to 365 KB. This ceiling keeps it from growing unnoticed.
   it('is one unminified Code.js: readable lines, tab indentation, names as written, no larger than today (SPEC 9 asks 300 KB: not met)', () => {
-    expect(Buffer.byteLength(code)).toBeLessThan(355_000);
+    expect(Buffer.byteLength(code)).toBeLessThan(370_000);
     const lines = code.split('\n');
     expect(lines.length).toBeGreaterThan(8000);
     // Readable lines, as written in the source (a minified bundle has lines of many thousand characters).
