@@ -521,7 +521,7 @@ export function reconcileUnitList(
         continue;
       }
       if (result === values) result = values.slice();
-      (result as ParsedValue[])[i] = parsed.kind === 'number' ? numberValue(parsed.value, '%') : ({ ...parsed, unit: '%' } as ParsedValue);
+      (result as ParsedValue[])[i] = parsed.kind === 'number' && parsed.note === undefined ? numberValue(parsed.value, '%') : ({ ...parsed, unit: '%' } as ParsedValue);
       if (assumedPercent === NO_FIELDS) assumedPercent = [];
       assumedPercent.push(field);
     }
