@@ -1,5 +1,5 @@
 // Building, counting and ordering issues.
-import { a1 } from './a1';
+import { a1, parseA1 } from './a1';
 import type { CellRef, Issue, Severity } from '../types';
 
 export function issueAt(severity: Severity, code: string, ref: CellRef, message: string): Issue {
@@ -17,16 +17,11 @@ export function sortIssues(issues: Issue[], sheetOrder: string[]): Issue[] {
   return keyed.map((x) => x.issue);
 }
 
-const CELL_RE = /^([A-Z]+)(\d+)$/;
-
 function sortKey(issue: Issue, i: number, sheetIndex: Map<string, number>): { issue: Issue; i: number; severity: number; sheet: number; row: number; col: number } {
-  const m = CELL_RE.exec(issue.cell);
-  let row = 0;
-  let col = 0;
-  if (m) {
-    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-    row = Number(m[2]);
-  }
+  // 1-based, so that a cell that is no address (0, 0) sorts before A1.
+  const at = parseA1(issue.cell);
+  const row = at ? at.row + 1 : 0;
+  const col = at ? at.col + 1 : 0;
   return { issue, i, severity: SEVERITY_ORDER[issue.severity], sheet: sheetIndex.get(issue.sheet) ?? 1e9, row, col };
 }
 

@@ -17,6 +17,11 @@ export function foldGeneral(text: string): string {
 
 /** Any character outside Latin-1: such text takes foldGeneral. */
 const NOT_LATIN1 = /[^\u0000-\u00ff]/;
+
+/** Whether every character of the text is Latin-1 (the text fold and foldLetters take their shortcut on). */
+export function isLatin1(text: string): boolean {
+  return !NOT_LATIN1.test(text);
+}
 /** Lower-case Latin-1 letters with a diacritic, and what they fold to (à→a, å→a, ö→o, é→e, ÿ→y). */
 const DIACRITIC = /[\u00e0-\u00ff]/g;
 const BASE_LETTER: Record<string, string> = (() => {

@@ -1,7 +1,7 @@
 // Checks a goal's written narrative against its data (SPEC 4): W_ANALYSIS_MISSING, W_ANALYSIS_COUNTS (the counts a Swedish Analys states) and W_ACTIONS_MISSING.
 import { issueAt } from '../common/issues';
 import { STATUS_TEXT } from '../common/status';
-import { fold, foldLetters } from '../common/text';
+import { fold, foldLetters, isLatin1 } from '../common/text';
 import { SV_WORDS } from './sentence';
 import type { Assessment, Goal, GoalResult, IndicatorResult, Issue, Lang, Level, Status } from '../types';
 
@@ -166,7 +166,7 @@ function statusFrom(tokens: string[], start: number, end: number): Assessment | 
  * a diacritic folded on its own (Analys texts run to pages, and folding them whole cost a copy; SPEC 9).
  */
 export function readCountClaims(analysis: string): CountClaim[] {
-  if (NOT_LATIN1.test(analysis)) return readCountClaimsGeneral(analysis);
+  if (!isLatin1(analysis)) return readCountClaimsGeneral(analysis);
   const lower = analysis.toLowerCase(); // Latin-1 lower-cases one letter for one: positions stay
   const claims: CountClaim[] = [];
   let tokens: string[] = [];
@@ -200,9 +200,6 @@ export function readCountClaims(analysis: string): CountClaim[] {
   }
   return claims;
 }
-
-/** Any character outside Latin-1: such text is read sentence by sentence with the general fold. */
-const NOT_LATIN1 = /[^\u0000-\u00ff]/;
 
 /** Per Latin-1 code, lower-cased: the letter or digit it folds to when it is part of a word (a–z, 0–9), else 0. */
 const WORD_LETTER = (() => {
