@@ -8,6 +8,7 @@ import { decimalsOf, describeValue } from '../read/rows';
 import { headerNameOf } from '../read/headers';
 import { describeCell, formatNumber } from '../read/values';
 import type { Activity, CellRef, Goal, Indicator, Issue, Lang, Level, ParsedValue, Period, Severity, WorkbookModel } from '../types';
+import { keepShape } from '../common/shapes';
 
 // ---------------------------------------------------------------------------------------------
 // Messages (Swedish and English), one entry per code this file emits
@@ -180,6 +181,7 @@ class Reporter {
     this.issues.push(issueAt(message.severity, code, ref, message[this.lang](params)));
   }
 }
+keepShape(new Reporter('sv'));
 
 /** A row's cell for a field, falling back to another field's cell (a column that is absent has no cell). */
 function cellOf(item: { cells: Partial<Record<string, CellRef>>; sheet: string; row: number }, ...fields: string[]): CellRef {
@@ -245,6 +247,7 @@ class GoalIndex {
     return already;
   }
 }
+const KEPT_GOAL_INDEX = keepShape(new GoalIndex([]));
 
 function validateGoals(model: WorkbookModel, index: GoalIndex, r: Reporter): void {
   const bySheet = new Map<string, Goal[]>();
@@ -401,6 +404,7 @@ class GoalLookup {
     return this.level;
   }
 }
+keepShape(new GoalLookup(KEPT_GOAL_INDEX));
 
 /**
  * W_DUPLICATE_INDICATOR bookkeeping. Rows come in runs of one goal, so a run's names go into one
@@ -488,6 +492,7 @@ class DuplicateFinder {
     return names;
   }
 }
+keepShape(new DuplicateFinder([]));
 
 function validateIndicators(model: WorkbookModel, goals: GoalLookup, r: Reporter): void {
   const indicators = model.indicators;

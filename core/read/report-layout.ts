@@ -21,6 +21,7 @@ import type {
 } from '../types';
 import { describeCell, parseValue } from './values';
 import { parsePeriod } from './period';
+import { keepShape } from '../common/shapes';
 
 export interface ReportLayoutResult {
   goals: Goal[];
@@ -569,6 +570,7 @@ class Scanner {
     this.valuesRow(row, header, read);
   }
 }
+keepShape(new Scanner({ name: '', values: [] }, 'sv'));
 
 // ---------------------------------------------------------------------------------------------
 // Reading the items with the table sheets' row readers

@@ -293,6 +293,9 @@ function rowCellsClass(entries: [string, number][], names: Partial<Record<string
       },
     });
   }
+  // One instance held by its class, so that the instances' hidden class lives as long as the class does (see
+  // common/shapes.ts; not keepShape, which would hold every class ever made, and ROW_CELLS lets old ones go).
+  Object.defineProperty(Cells, 'kept', { value: new Cells('', 0) });
   return Cells as unknown as RowCellsClass;
 }
 

@@ -5,6 +5,7 @@ import { cellText, fold } from '../common/text';
 import { isOutputSheet } from '../read/schema';
 import { findRecordedGrid, type RecordedHighlight } from './record';
 import type { Activity, Block, BudgetRow, CellRef, FillChange, Goal, Indicator, Issue, Lang, SheetGrid, WorkbookGrids, WorkbookModel } from '../types';
+import { keepShape } from '../common/shapes';
 
 /** The code check() gives a stage that threw (see core/check.ts). */
 export const INTERNAL_CODE = 'E_INTERNAL';
@@ -97,6 +98,7 @@ export class SheetIndex {
     return { key: this.cellKey(grid, row, col), sheet: grid.name, row, col, fill };
   }
 }
+keepShape(new SheetIndex({ sheets: [] }, new Set()));
 
 /** A cell's fill token; undefined when the host delivered no fills for the sheet (unknown). */
 export function currentFill(grid: SheetGrid, row: number, col: number): string | null | undefined {
@@ -223,6 +225,7 @@ export class RowKeys {
     return getters;
   }
 }
+keepShape(new RowKeys({ goals: [], indicators: [], activities: [], budget: [] } as unknown as WorkbookModel));
 
 const isAt = (ref: CellRef | undefined, row: number, col: number): boolean => !!ref && ref.row === row && ref.col === col;
 

@@ -1,6 +1,7 @@
 // Where output columns go beside a table (SPEC 2.7): an existing output column when writing it loses nothing of the user's, else the next column to the right that is empty in every row of the table.
 import { matchHeader } from '../read/schema';
 import type { CellValue, MergedArea, SheetGrid, SheetKind, TableInfo } from '../types';
+import { keepShape } from '../common/shapes';
 
 /** Output fields per table kind, in the order they are appended (SPEC 2.1, 2.2). */
 export const OUTPUT_FIELDS: Partial<Record<TableInfo['kind'], string[]>> = {
@@ -38,6 +39,7 @@ class ColumnArea {
     return this.holdsNoUserMarkup(col);
   }
 }
+keepShape(new ColumnArea({ name: '', values: [] }, 0, 0));
 
 const present = (text: string | null | undefined): boolean => text !== null && text !== undefined && text !== '';
 

@@ -23,6 +23,7 @@ import {
 } from './record';
 import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { changeText, comparisonActive } from '../judge/compare';
+import { keepShape } from '../common/shapes';
 import type {
   Block,
   CellValue,
@@ -373,6 +374,7 @@ class ColumnBuilder {
     if (this.wrap) this.wrap[row] = TRUE_ROW;
   }
 }
+keepShape(new ColumnBuilder({ kind: 'indicators', sheet: '', headerRow: 0, firstDataRow: 1, lastDataRow: 0, lastCol: 0, columns: {} } as TableInfo, 'status', 0, '', 'sv', 1));
 
 /** A column's array of one-cell rows at its final length, the header row first. */
 function columnOf<T>(rows: number, header: T[]): T[][] {

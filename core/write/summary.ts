@@ -8,6 +8,7 @@ import { OUTPUT_SHEET_NAMES } from '../read/schema';
 import { levelSentence } from '../judge/sentence';
 import { changeText, judgementOf } from '../judge/compare';
 import { HIGHLIGHT_FILL, proposalDiffers, proposalMissing, STATUS_FILL, STATUS_FONT, STATUS_TEXT, STATUSES } from '../common/status';
+import { keepShape } from '../common/shapes';
 import type {
   Change,
   CellValue,
@@ -844,3 +845,8 @@ export function hasOutputLayout(role: 'summary' | 'validation', values: CellValu
     return values.slice(1).every((_, i) => /^[EWI]_[A-Z_]+$/.test(text(i + 1)[1] ?? '') || text(i + 1)[4] === t.noIssues);
   });
 }
+
+// One of each builder kept, so that its hidden class outlives a check (common/shapes.ts); made last, once every table above exists.
+const KEPT_SHEET_BUILDER = keepShape(new SheetBuilder([{ min: 0 }, { wrap: WRAP_WIDTH.title }]));
+keepShape(new GoalRowStyles(KEPT_SHEET_BUILDER, 'sv'));
+keepShape(new DeviatingRowStyles(KEPT_SHEET_BUILDER, 'sv'));
