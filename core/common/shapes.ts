@@ -2,8 +2,8 @@
 //
 // Why: an object whose constructor adds its fields one by one gets its hidden class ("map") through a chain of
 // transitions that V8 holds only weakly, and optimised code refers to the maps it checks weakly too. When a
-// full garbage collection runs while no instance is alive (between two checks: a host collects when its page
-// goes idle), V8 drops those maps and throws away every optimised function that checked them; the next check
+// full garbage collection runs while no instance is alive (between two checks: a host's V8 may collect while
+// its page is idle), V8 drops those maps and throws away every optimised function that checked them; the next check
 // then runs in V8's slower tiers while everything is compiled again (about a third of a warm check's time at
 // 10 000 rows, SPEC 9). One small instance of each class, made when its module loads and kept here, keeps
 // its maps, and the optimised code with them. An instance is built with the same kinds of values a check
