@@ -7,7 +7,7 @@ const { generateWorkbook } = require(`${root}/dist/bench/generate`);
 
 const grids = generateWorkbook(2000);
 for (let i = 0; i < 15; i++) check(grids);
-for (let i = 0; i < 4; i++) {
+for (let i = 0; i < 6; i++) {
   console.log('=== run');
   global.gc();
   check(grids);
