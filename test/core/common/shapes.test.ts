@@ -46,8 +46,9 @@ test('no method of a core class is deoptimised because its hidden class died bet
   const members = classMembers();
   expect(members.has('GoalIndex')).toBe(true);
   // A class whose hidden class nobody keeps has its methods' optimised code dropped at collection after collection
-  // (without the kept instances, 7 or 8 of their methods at four or more of the six). V8 also drops waves of code for a
-  // reason of its own, now and then (about one collection in 12 to 50; a few methods among it): up to three pass.
+  // (without the kept instances, 7 or 8 of their methods at four or more of the six). V8 also drops a wave of code
+  // for a reason of its own now and then (here about one collection in 35, a method at most once in 30 processes;
+  // more often in longer runs): up to three such drops of a method pass.
   const droppedIn = new Map<string, number>();
   for (const text of runs) {
     const names = new Set([...text.matchAll(/marking dependent code .*?<SharedFunctionInfo ([\w$]*)>.*?reason: weak objects/g)].map((m) => m[1]));
