@@ -10,6 +10,7 @@ import { parseStatus, STATUS_TEXT } from './common/status';
 import { cellText, fold } from './common/text';
 import { describeCell, parseFraction, parseValue } from './read/values';
 import type { CellValue, Direction, ForecastMethod, ParsedValue, Status } from './types';
+import { ownEntry } from './common/lookup';
 
 export type FnArg = CellValue | CellValue[][] | null | undefined;
 export interface FnError {
@@ -281,7 +282,7 @@ export function malUnderlag(statuses: FnArg, noun?: FnArg): FnResult {
     if (isFnError(list)) return list;
     const word = normalise(noun ?? null);
     const nounCell = 'scalar' in word ? word.scalar : null;
-    const key = isBlank(nounCell) ? 'indikator' : NOUN_WORDS[fold(cellText(nounCell))];
+    const key = isBlank(nounCell) ? 'indikator' : ownEntry(NOUN_WORDS, fold(cellText(nounCell)));
     if (!key) return fail(`Ord: ${describeCell(nounCell)} känns inte igen; skriv "indikator" eller "mål".`);
     return goalSentence(countStatuses(list), key, 'sv');
   });

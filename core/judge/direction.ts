@@ -2,6 +2,7 @@
 import { issueAt } from '../common/issues';
 import { fold } from '../common/text';
 import type { Direction, DirectionSource, Indicator, Issue, Lang, ParsedValue } from '../types';
+import { ownEntry } from '../common/lookup';
 
 /** Riktning texts (folded) → direction: Swedish and English words and the symbols of SPEC 5.3. */
 const DIRECTION_WORDS: Record<string, Direction> = {
@@ -15,7 +16,7 @@ const DIRECTION_WORDS: Record<string, Direction> = {
 
 /** Reads a Riktning text (`Högre är bättre`, `lägre`, `↑`, `Intervall`, `=`, …); null when it is none of them. */
 export function parseDirectionText(text: string): Direction | null {
-  return DIRECTION_WORDS[fold(text).replace(/[.!]+$/, '')] ?? null;
+  return ownEntry(DIRECTION_WORDS, fold(text).replace(/[.!]+$/, '')) ?? null;
 }
 
 /** Name keywords (SPEC 5.3 step 4) that mean lower is better, folded once. */

@@ -4,6 +4,7 @@ import { fold } from '../common/text';
 import { headerNameOf } from '../read/headers';
 import { describeCell } from '../read/values';
 import type { ForecastMethod, Indicator, Issue, Lang, ParsedValue, Settings } from '../types';
+import { ownEntry } from '../common/lookup';
 
 const METHOD_WORDS: Record<string, ForecastMethod> = {
   'senaste varde': 'senaste', senaste: 'senaste', 'latest value': 'senaste', latest: 'senaste', 'last value': 'senaste',
@@ -14,7 +15,7 @@ const METHOD_WORDS: Record<string, ForecastMethod> = {
 
 /** Reads a Prognosmetod text (`Senaste värde`, `Linjär`, `Säsong`, `Manuell`, English too); null when it is none. */
 export function parseMethodText(text: string): ForecastMethod | null {
-  return METHOD_WORDS[fold(text).replace(/[.!]+$/, '')] ?? null;
+  return ownEntry(METHOD_WORDS, fold(text).replace(/[.!]+$/, '')) ?? null;
 }
 
 export interface ComputedForecast {

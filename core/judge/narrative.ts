@@ -4,6 +4,7 @@ import { STATUS_TEXT } from '../common/status';
 import { fold, foldLetters, isLatin1 } from '../common/text';
 import { SV_WORDS } from './sentence';
 import type { Assessment, Goal, GoalResult, IndicatorResult, Issue, Lang, Level, Status } from '../types';
+import { ownEntry } from '../common/lookup';
 
 // ---------------------------------------------------------------------------------------------
 // Reading the counts an analysis states
@@ -80,7 +81,7 @@ function numberOf(token: string | undefined): number | null {
   if (token === undefined || token.length === 0) return null;
   if (isDigits(token)) return Number(token);
   if (token.length > LONGEST_NUMBER_WORD || !NUMBER_INITIALS.has(token.charCodeAt(0))) return null;
-  return NUMBER_WORDS[token] ?? null;
+  return ownEntry(NUMBER_WORDS, token) ?? null;
 }
 
 function isDigits(token: string): boolean {

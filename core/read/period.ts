@@ -1,6 +1,7 @@
 // Reads report periods (Tertial 1 2024, Helår, Kvartal 2, jan–aug 2024, …) and gives months elapsed and the period's last day (SPEC 5.2).
 import { cellText, fold } from '../common/text';
 import type { CellValue, Period, PeriodKind } from '../types';
+import { ownEntry } from '../common/lookup';
 
 const MONTHS: Record<string, number> = {
   januari: 1, jan: 1, january: 1,
@@ -19,7 +20,7 @@ const MONTHS: Record<string, number> = {
 
 /** Month number (1–12) of a Swedish or English month name or abbreviation (lower case, optional dot); null otherwise. */
 export function monthNumber(name: string): number | null {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
+  return ownEntry(MONTHS, name.toLowerCase().replace(/\.$/, '')) ?? null;
 }
 
 const MONTHS_PER_UNIT: Record<PeriodKind, number> = { tertial: 4, halvar: 6, kvartal: 3, month: 1, year: 12 };

@@ -45,6 +45,7 @@ import {
   beginRead,
 } from './rows';
 import { nameHeaders } from './headers';
+import { ownEntry } from '../common/lookup';
 // Header rows
 // ---------------------------------------------------------------------------------------------
 
@@ -183,7 +184,7 @@ function settingCells(grid: SheetGrid): Map<string, SettingCell> {
 const LANG_WORDS: Record<string, Lang> = { sv: 'sv', svenska: 'sv', swedish: 'sv', en: 'en', engelska: 'en', english: 'en' };
 
 function readLang(cell: SettingCell | undefined): Lang | null {
-  return cell ? LANG_WORDS[fold(cellText(cell.value))] ?? null : null;
+  return cell ? ownEntry(LANG_WORDS, fold(cellText(cell.value))) ?? null : null;
 }
 
 function readYear(value: CellValue): number | null {

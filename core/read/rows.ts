@@ -28,6 +28,7 @@ import type {
   SheetKind,
   Status,
 } from '../types';
+import { ownEntry } from '../common/lookup';
 
 // ---------------------------------------------------------------------------------------------
 // Messages (Swedish and English), one entry per code this file emits
@@ -405,7 +406,7 @@ export function parseLevel(text: string): Level | null {
   return lookupLevel(text);
 }
 
-const lookupLevel = memo((text) => LEVEL_WORDS[fold(text).replace(/[:.]+$/, '')] ?? null);
+const lookupLevel = memo((text) => ownEntry(LEVEL_WORDS, fold(text).replace(/[:.]+$/, '')) ?? null);
 const lookupAssessment = memo(parseAssessment);
 const lookupStatus = memo(parseStatus);
 const lookupGoalNumber = memo(normaliseGoalNumber);
@@ -529,7 +530,7 @@ function wordKey(text: string): string {
 
 const lookupMethod = memo(parseMethodText);
 const lookupDirection = memo(parseDirectionText);
-const lookupPeriodicity = memo((text) => PERIODICITY_WORDS[wordKey(text)] ?? null);
+const lookupPeriodicity = memo((text) => ownEntry(PERIODICITY_WORDS, wordKey(text)) ?? null);
 
 /** The Enhet cell as a unit (`%`, `st`, `kr`, …) read the same way as a value's unit; null when blank or unreadable. */
 function readUnitCell(text: string): ParsedValue | null {
@@ -713,7 +714,7 @@ const ACTIVITY_STATUS_WORDS: Record<string, ActivityStatus> = {
   avbruten: 'avbruten', cancelled: 'avbruten', canceled: 'avbruten', aborted: 'avbruten',
 };
 
-const lookupActivityStatus = memo((text) => ACTIVITY_STATUS_WORDS[wordKey(text)] ?? null);
+const lookupActivityStatus = memo((text) => ownEntry(ACTIVITY_STATUS_WORDS, wordKey(text)) ?? null);
 
 /** An activity status text (Swedish or English, any case); null when blank or unknown. */
 export function parseActivityStatus(text: string): ActivityStatus | null {

@@ -2,6 +2,7 @@
 import { monthNumber } from './period';
 import { cellText, fold } from '../common/text';
 import type { CellValue, Lang, ParsedValue, Unit } from '../types';
+import { ownEntry } from '../common/lookup';
 
 // ---------------------------------------------------------------------------------------------
 // Cell classification helpers
@@ -133,7 +134,7 @@ const WHITESPACE_RE = /[\s\u00a0\u202f]+/;
 const UNIT_ALIASES: Record<string, string> = { st: 'st', 'st.': 'st', stycken: 'st', procent: '%', '%': '%' };
 
 function normaliseUnit(unit: string): string {
-  return UNIT_ALIASES[unit.toLowerCase()] ?? unit;
+  return ownEntry(UNIT_ALIASES, unit.toLowerCase()) ?? unit;
 }
 
 type NumberWithUnit = { value: number; unit: Unit; note?: string };
