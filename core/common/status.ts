@@ -1,4 +1,5 @@
 // Status and assessment vocabulary (SPEC 2.8): texts in both languages, colours, and reading them back.
+import { ownEntry } from './lookup';
 import { fold } from './text';
 import type { Assessment, Lang, Status } from '../types';
 
@@ -47,17 +48,15 @@ export const STATUSES: Status[] = ['helt', 'delvis', 'inte', 'ej_bedomd', 'ej_ma
 export function parseAssessment(text: string): Assessment | null | 'invalid' {
   const t = fold(text).replace(/^[●•○◐◑\s]+/, '').replace(/[.!]+$/, '').trim();
   if (t === '') return null;
-  return ASSESSMENT_WORDS.get(t) ?? 'invalid';
+  return ownEntry(ASSESSMENT_WORDS, t) ?? 'invalid';
 }
 
-/** Folded assessment texts (a map, built once: "constructor" or "tostring" in a cell is no assessment). */
-const ASSESSMENT_WORDS = new Map<string, Assessment>(
-  Object.entries({
-    'uppfylls helt': 'helt', helt: 'helt', 'fully met': 'helt', 'uppfylls': 'helt', 'uppnas helt': 'helt',
-    'uppfylls delvis': 'delvis', delvis: 'delvis', 'partly met': 'delvis', 'partially met': 'delvis', 'uppnas delvis': 'delvis',
-    'uppfylls inte': 'inte', inte: 'inte', ej: 'inte', 'uppfylls ej': 'inte', 'not met': 'inte', 'uppnas inte': 'inte',
-  } as Record<string, Assessment>),
-);
+/** Folded assessment texts, read through ownEntry: "constructor" in a cell is no assessment. */
+const ASSESSMENT_WORDS: Record<string, Assessment> = {
+  'uppfylls helt': 'helt', helt: 'helt', 'fully met': 'helt', 'uppfylls': 'helt', 'uppnas helt': 'helt',
+  'uppfylls delvis': 'delvis', delvis: 'delvis', 'partly met': 'delvis', 'partially met': 'delvis', 'uppnas delvis': 'delvis',
+  'uppfylls inte': 'inte', inte: 'inte', ej: 'inte', 'uppfylls ej': 'inte', 'not met': 'inte', 'uppnas inte': 'inte',
+};
 
 /** Reads a status text written by Målkoll or a person (either language, any case) back to a Status. */
 export function parseStatus(text: string): Status | null {
