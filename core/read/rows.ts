@@ -223,6 +223,8 @@ type RowCells = Partial<Record<string, CellRef>>;
 type RowCellsClass = new (sheet: string, row: number) => RowCells;
 const CELLS_SHEET = Symbol('sheet');
 const CELLS_ROW = Symbol('row');
+/** Where a row-cells class keeps its column layout, `[field, column]` pairs (a symbol: never a field, never in JSON). */
+const CELLS_COLUMNS = Symbol('columns');
 /** Row-cells classes by column layout, kept across checks so that the optimised code of the row readers stays valid. */
 const ROW_CELLS = new Map<string, RowCellsClass>();
 const ROW_CELLS_LIMIT = 200;
@@ -282,6 +284,7 @@ function rowCellsClass(entries: [string, number][], names: Partial<Record<string
       return plain;
     }
   }
+  Object.defineProperty(Cells.prototype, CELLS_COLUMNS, { value: entries });
   if (names) Object.defineProperty(Cells.prototype, CELLS_HEADERS, { value: names });
   for (const [field, col] of entries) {
     Object.defineProperty(Cells.prototype, field, {
@@ -298,6 +301,16 @@ function rowCellsClass(entries: [string, number][], names: Partial<Record<string
   // common/shapes.ts; not keepShape, which would hold every class ever made, and ROW_CELLS lets old ones go).
   Object.defineProperty(Cells, 'kept', { value: new Cells('', 0) });
   return Cells as unknown as RowCellsClass;
+}
+
+/**
+ * The fields a row's `cells` give from its table's column layout, each with its column, in the order of their JSON:
+ * every row of a layout has such a field at the same column, so a caller can tell which field a cell holds without
+ * making a CellRef per field. Fields assigned to the row afterwards (the report layout's) are its own properties and
+ * not listed; a plain cells object lists none.
+ */
+export function layoutFieldsOf(cells: Partial<Record<string, CellRef>>): readonly (readonly [string, number])[] {
+  return (cells as { [CELLS_COLUMNS]?: [string, number][] })[CELLS_COLUMNS] ?? [];
 }
 
 /** The read this module is in: bumped by beginRead, so that every memo below forgets the previous workbook's texts. */

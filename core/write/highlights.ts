@@ -2,6 +2,7 @@
 import { a1, parseA1 } from '../common/a1';
 import { HIGHLIGHT_FILL } from '../common/status';
 import { cellText, fold } from '../common/text';
+import { layoutFieldsOf } from '../read/rows';
 import { isOutputSheet } from '../read/schema';
 import { findRecordedGrid, type RecordedHighlight } from './record';
 import type { Activity, Block, BudgetRow, CellRef, FillChange, Goal, Indicator, Issue, Lang, SheetGrid, WorkbookGrids, WorkbookModel } from '../types';
@@ -138,8 +139,6 @@ function identityOf(kind: RowKind, item: ModelRow): string[] {
 export class RowKeys {
   private byRow = new Map<string, Map<number, { kind: RowKind; item: ModelRow }[]>>();
   private byIdentity: Map<string, Map<string, ModelRow[]>> | null = null;
-  /** Per row-cells class (read/rows.ts), its getter fields and their columns (see fieldAt). */
-  private readonly getters = new Map<object, { field: string; col: number }[]>();
 
   constructor(private readonly model: WorkbookModel) {}
 
@@ -197,32 +196,15 @@ export class RowKeys {
   }
 
   /**
-   * The first field of a row's cells at (row, col), in the order of their JSON, or null. read/rows.ts gives
-   * the cells as getters on a class per column layout, so a getter's column is its class's: the getters and
-   * their columns are read once per class, and only a getter at `col` makes its ref (toJSON would make every
-   * field's ref for every highlighted cell). A field the row was assigned is an own property, read as such.
+   * The first field of a row's cells at (row, col), in the order of their JSON, or null. Only a layout field at `col`
+   * (read/rows.ts) or one assigned to the row is asked for its ref: toJSON would make every field's ref for every
+   * highlighted cell.
    */
   private fieldAt(cells: Partial<Record<string, CellRef>>, row: number, col: number): string | null {
     const own = Object.keys(cells);
-    const getters = typeof (cells as { toJSON?: unknown }).toJSON === 'function' ? this.gettersOf(cells) : [];
-    for (const getter of getters) if ((getter.col === col || own.includes(getter.field)) && isAt(cells[getter.field], row, col)) return getter.field;
+    for (const [field, fieldCol] of layoutFieldsOf(cells)) if ((fieldCol === col || own.includes(field)) && isAt(cells[field], row, col)) return field;
     for (const field of own) if (isAt(cells[field], row, col)) return field;
     return null;
-  }
-
-  /** The fields of a row-cells class that are getters, in their order, each with the column of its refs. */
-  private gettersOf(cells: object): { field: string; col: number }[] {
-    const proto = Object.getPrototypeOf(cells) as object;
-    let getters = this.getters.get(proto);
-    if (!getters) {
-      getters = [];
-      for (const field of Object.getOwnPropertyNames(proto)) {
-        const ref = Object.getOwnPropertyDescriptor(proto, field)?.get?.call(cells) as CellRef | undefined;
-        if (ref) getters.push({ field, col: ref.col });
-      }
-      this.getters.set(proto, getters);
-    }
-    return getters;
   }
 }
 keepShape(new RowKeys({ goals: [], indicators: [], activities: [], budget: [] } as unknown as WorkbookModel));

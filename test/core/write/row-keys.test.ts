@@ -1,4 +1,4 @@
-// RowKeys.keyOf finds a cell's field through the row-cells classes' getters; it must give the key the plain cells (toJSON) give, assigned fields included.
+// RowKeys.keyOf finds a cell's field through the row-cells layouts (read/rows layoutFieldsOf); it must give the key the plain cells (toJSON) give, assigned fields included.
 import fc from 'fast-check';
 import { readWorkbook } from '../../../core/read/read';
 import { cellText } from '../../../core/common/text';
@@ -58,7 +58,7 @@ describe('RowKeys.keyOf', () => {
     for (const grids of [eavTextWorkbook(), eavVpWorkbook(), withReport]) expectSameKeys(grids, readWorkbook(grids).model);
   });
 
-  it('gives the key of the plain cells when rows were assigned fields (overriding a getter or new)', () => {
+  it('gives the key of the plain cells when rows were assigned fields (overriding a layout field or new)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat(200), fc.constantFrom('goal', 'name', 'arsmal', 'forecast', 'comment', 'extra', 'other'), fc.nat(14), fc.boolean()), { maxLength: 30 }),
